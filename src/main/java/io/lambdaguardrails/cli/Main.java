@@ -1,0 +1,2 @@
+package io.lambdaguardrails.cli;
+public class Main {}
