@@ -1,2 +1,0 @@
-package io.lambdaguardrails.cli;
-public class Main {}

@@ -1,0 +1,6 @@
+package io.lambdaguardrails.findings;
+
+/** Whether a finding was already present in the baseline run. */
+public enum Baseline {
+    NEW, EXISTING
+}

@@ -1,0 +1,87 @@
+package io.lambdaguardrails.inventory.snapshot;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Lambda function as configured. Secret values never reach this record: environment variables keep only
+ * name, length and the detector's verdict, and flagged tag values and descriptions are redacted
+ * (see {@link SecretFinding}). {@code resourcePolicy} is null when the function has none;
+ * {@code url}, {@code codeSigningConfigArn}, {@code reservedConcurrency} and {@code eventInvoke} are null when absent — or not collected, which {@link #notCollected} tells.
+ */
+public record LambdaFunction(
+        String arn,
+        String name,
+        String runtime,
+        String packageType,
+        String roleArn,
+        String description,
+        Integer memorySize,
+        Integer timeout,
+        String lastModified,
+        VpcAttachment vpc,
+        List<EnvironmentVariable> environment,
+        String kmsKeyArn,
+        String tracingMode,
+        List<String> layerArns,
+        String deadLetterTargetArn,
+        Map<String, String> tags,
+        String resourcePolicy,
+        FunctionUrl url,
+        String codeSigningConfigArn,
+        Integer reservedConcurrency,
+        EventInvokeConfig eventInvoke,
+        List<String> eventSourceArns,
+        List<SecretFinding> secrets,
+        List<String> notCollected) {
+
+    /** Names of the parts that could not be read, as in {@link #RESOURCE_POLICY}; rules skip what is listed here. */
+    public static final String RESOURCE_POLICY = "resourcePolicy", URL = "url", TAGS = "tags",
+            CODE_SIGNING = "codeSigning", CONCURRENCY = "concurrency", EVENT_INVOKE = "eventInvoke",
+            EVENT_SOURCES = "eventSources";
+
+    public LambdaFunction {
+        environment = List.copyOf(environment);
+        layerArns = List.copyOf(layerArns);
+        tags = Map.copyOf(tags);
+        eventSourceArns = List.copyOf(eventSourceArns);
+        secrets = List.copyOf(secrets);
+        notCollected = List.copyOf(notCollected);
+    }
+
+    public boolean collected(String part) {
+        return !notCollected.contains(part);
+    }
+
+    public boolean vpcAttached() {
+        return vpc != null && !vpc.subnetIds().isEmpty();
+    }
+
+    /** Subnets, security groups and the VPC they belong to (resolved from the subnets, not echoed by Lambda). */
+    public record VpcAttachment(String vpcId, List<String> subnetIds, List<String> securityGroupIds) {
+        public VpcAttachment {
+            subnetIds = List.copyOf(subnetIds);
+            securityGroupIds = List.copyOf(securityGroupIds);
+        }
+    }
+
+    /** An environment variable without its value. {@code fingerprint} is an HMAC, set only for flagged values. */
+    public record EnvironmentVariable(String name, int valueLength, String detector, String fingerprint) {
+        public boolean flagged() {
+            return detector != null;
+        }
+    }
+
+    public record FunctionUrl(String url, String authType, Cors cors) {
+    }
+
+    public record Cors(List<String> allowOrigins, boolean allowCredentials) {
+        public Cors {
+            allowOrigins = List.copyOf(allowOrigins);
+        }
+    }
+
+    /** Asynchronous invocation settings: where failed events go ({@code null} when nowhere). */
+    public record EventInvokeConfig(String onFailureDestination, String onSuccessDestination) {
+    }
+}

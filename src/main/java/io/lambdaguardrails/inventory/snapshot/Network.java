@@ -1,0 +1,100 @@
+package io.lambdaguardrails.inventory.snapshot;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The region's VPC network: everything needed to judge where a function's traffic can go. */
+public record Network(
+        List<Vpc> vpcs,
+        List<Subnet> subnets,
+        List<RouteTable> routeTables,
+        List<SecurityGroup> securityGroups,
+        List<NetworkAcl> networkAcls,
+        List<FlowLog> flowLogs,
+        List<VpcEndpoint> endpoints,
+        List<Gateway> gateways) {
+
+    public Network {
+        vpcs = List.copyOf(vpcs);
+        subnets = List.copyOf(subnets);
+        routeTables = List.copyOf(routeTables);
+        securityGroups = List.copyOf(securityGroups);
+        networkAcls = List.copyOf(networkAcls);
+        flowLogs = List.copyOf(flowLogs);
+        endpoints = List.copyOf(endpoints);
+        gateways = List.copyOf(gateways);
+    }
+
+    public Optional<Subnet> subnet(String id) {
+        return subnets.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<RouteTable> routeTable(String id) {
+        return routeTables.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Optional<SecurityGroup> securityGroup(String id) {
+        return securityGroups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    public record Vpc(String id, String cidrBlock, boolean isDefault) {
+    }
+
+    /** A subnet with its <em>effective</em> route table: the explicitly associated one, else the VPC's main table. */
+    public record Subnet(String id, String vpcId, String availabilityZone, String availabilityZoneId,
+                         String routeTableId, boolean explicitRouteTable) {
+    }
+
+    public record RouteTable(String id, String vpcId, boolean main, List<Route> routes) {
+        public RouteTable {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /** A route; {@code target} is the gateway, NAT, endpoint or peering id it sends traffic to. */
+    public record Route(String destination, String target, String state) {
+    }
+
+    public record SecurityGroup(String id, String vpcId, String name, List<SgRule> ingress, List<SgRule> egress) {
+        public SecurityGroup {
+            ingress = List.copyOf(ingress);
+            egress = List.copyOf(egress);
+        }
+    }
+
+    /** One permission of a security group; ports are null for all ports, protocol {@code -1} means all. */
+    public record SgRule(String protocol, Integer fromPort, Integer toPort, List<String> cidrs, List<String> groupIds) {
+        public SgRule {
+            cidrs = List.copyOf(cidrs);
+            groupIds = List.copyOf(groupIds);
+        }
+    }
+
+    public record NetworkAcl(String id, String vpcId, boolean isDefault, List<String> subnetIds, List<AclEntry> entries) {
+        public NetworkAcl {
+            subnetIds = List.copyOf(subnetIds);
+            entries = List.copyOf(entries);
+        }
+    }
+
+    public record AclEntry(int ruleNumber, boolean egress, String protocol, String action, String cidr,
+                           Integer fromPort, Integer toPort) {
+    }
+
+    /** A flow log on a VPC, subnet or ENI ({@code resourceId}), with its status and delivery health. */
+    public record FlowLog(String id, String resourceId, String status, String deliverLogsStatus) {
+    }
+
+    /** A VPC endpoint; gateway endpoints carry route tables, interface endpoints subnets. */
+    public record VpcEndpoint(String id, String vpcId, String serviceName, String type, String state,
+                              List<String> routeTableIds, List<String> subnetIds) {
+        public VpcEndpoint {
+            routeTableIds = List.copyOf(routeTableIds);
+            subnetIds = List.copyOf(subnetIds);
+        }
+    }
+
+    /** An internet gateway or NAT gateway and the VPC it serves. */
+    public record Gateway(String id, String type, String vpcId) {
+    }
+}

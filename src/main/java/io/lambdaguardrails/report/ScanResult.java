@@ -1,0 +1,48 @@
+package io.lambdaguardrails.report;
+
+import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.scan.ScanRequest;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The full outcome of a run, as written to {@code findings.json} (schema {@value #SCHEMA_VERSION}, documented in
+ * {@code src/main/resources/findings.schema.md}). {@code rules} holds the metadata of every rule that produced a
+ * finding, so a report can be re-rendered from this file alone.
+ */
+public record ScanResult(
+        int schemaVersion,
+        String runId,
+        Instant startedAt,
+        Instant finishedAt,
+        Tool tool,
+        String principal,
+        ScanRequest request,
+        List<AccountSummary> accounts,
+        List<Coverage> coverage,
+        List<NotEvaluated> notEvaluated,
+        List<Finding> findings,
+        List<ResolvedFinding> resolved,
+        List<RuleMeta> rules) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ScanResult {
+        accounts = List.copyOf(accounts);
+        coverage = List.copyOf(coverage);
+        notEvaluated = List.copyOf(notEvaluated);
+        findings = List.copyOf(findings);
+        resolved = List.copyOf(resolved);
+        rules = List.copyOf(rules);
+    }
+
+    public record Tool(String name, String version) {
+    }
+
+    /** What a collection gap means for the rules: {@code what} could not be evaluated in that account and region. */
+    public record NotEvaluated(String accountId, String region, String what, String reason) {
+    }
+}

@@ -1,0 +1,34 @@
+package io.lambdaguardrails.rules;
+
+import io.lambdaguardrails.inventory.snapshot.OrgAccount;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Who is "inside the organisation": the accounts Organizations listed, or, when it could not be read, the scanned
+ * accounts plus {@code org.trustedAccounts}. {@code known} is false when neither source exists; rules about
+ * foreign accounts are then not evaluated.
+ */
+public record OrgView(boolean known, String organizationId, String managementAccountId, Set<String> accountIds) {
+
+    public OrgView {
+        accountIds = Set.copyOf(accountIds);
+    }
+
+    public static OrgView of(Snapshot snapshot, Settings settings) {
+        var org = snapshot.org();
+        Set<String> ids = new HashSet<>();
+        org.accounts().stream().map(OrgAccount::id).forEach(ids::add);
+        if (org.available()) {
+            return new OrgView(true, org.organizationId(), org.managementAccountId(), ids);
+        }
+        ids.addAll(settings.org().trustedAccounts());
+        return new OrgView(!settings.org().trustedAccounts().isEmpty(), null, null, ids);
+    }
+
+    public boolean inside(String accountId) {
+        return accountIds.contains(accountId);
+    }
+}

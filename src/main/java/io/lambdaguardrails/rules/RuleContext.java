@@ -1,0 +1,56 @@
+package io.lambdaguardrails.rules;
+
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.inventory.snapshot.RegionInventory;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a rule evaluates against: the snapshot, the user's settings, the organisation and the scan date
+ * (injected, so date-dependent rules are testable). Only accounts that could be entered are visible.
+ */
+public record RuleContext(Snapshot snapshot, Settings settings, OrgView org, LocalDate today) {
+
+    public static RuleContext of(Snapshot snapshot, Settings settings, LocalDate today) {
+        return new RuleContext(snapshot, settings, OrgView.of(snapshot, settings), today);
+    }
+
+    public Stream<AccountInventory> accounts() {
+        return snapshot.accounts().stream().filter(AccountInventory::evaluable);
+    }
+
+    public Stream<RegionScope> regions() {
+        return accounts().flatMap(a -> a.regions().stream().map(r -> new RegionScope(a, r)));
+    }
+
+    public Stream<FunctionScope> functions() {
+        return regions().flatMap(r -> r.region().functions().stream().map(f -> new FunctionScope(r.account(), r.region(), f)));
+    }
+
+    /** One region of one account. */
+    public record RegionScope(AccountInventory account, RegionInventory region) {
+
+        public Violation violation(String resourceType, String resourceArn, String resourceName, String detail,
+                                   List<String> related) {
+            return new Violation(account.accountId(), region.region(), resourceType, resourceArn, resourceName,
+                    related, detail, "", null);
+        }
+    }
+
+    /** One function with the account and region it lives in. */
+    public record FunctionScope(AccountInventory account, RegionInventory region, LambdaFunction function) {
+
+        public Violation violation(String detail, List<String> related) {
+            return new Violation(account.accountId(), region.region(), "AWS::Lambda::Function", function.arn(),
+                    function.name(), related, detail, "", null);
+        }
+
+        public Violation violation(String detail) {
+            return violation(detail, List.of());
+        }
+    }
+}
