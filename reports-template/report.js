@@ -1,0 +1,56 @@
+// Filters the findings table in place. Row i of #findings-table belongs to entry i of #lg-filter-data
+// ({id, severity, family, account, status, baseline, text}). Without JavaScript the full table stays readable.
+(function () {
+  'use strict';
+  var data = document.getElementById('lg-filter-data');
+  var form = document.getElementById('filters');
+  var table = document.getElementById('findings-table');
+  var shown = document.getElementById('shown');
+  if (!data || !form || !table || !shown) {
+    return;
+  }
+  var entries = JSON.parse(data.textContent);
+  var rows = table.tBodies[0].rows;
+  if (rows.length !== entries.length) {
+    shown.textContent = 'Filters are unavailable: the table and its data do not match.';
+    return;
+  }
+  var texts = entries.map(function (e) { return e.text.toLowerCase(); });
+  var fields = ['severity', 'family', 'account', 'status', 'baseline'];
+  var selects = fields.map(function (name) { return document.getElementById('f-' + name); });
+  var text = document.getElementById('f-text');
+
+  function apply() {
+    var wanted = selects.map(function (s) { return s.value; });
+    var terms = text.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    var count = 0;
+    for (var i = 0; i < entries.length; i++) {
+      var entry = entries[i];
+      var match = true;
+      for (var f = 0; f < fields.length && match; f++) {
+        match = !wanted[f] || entry[fields[f]] === wanted[f];
+      }
+      for (var t = 0; t < terms.length && match; t++) {
+        match = texts[i].indexOf(terms[t]) !== -1;
+      }
+      if (rows[i].hidden === match) {
+        rows[i].hidden = !match;
+      }
+      if (match) {
+        count++;
+      }
+    }
+    shown.textContent = count === entries.length
+      ? entries.length + ' findings'
+      : count + ' of ' + entries.length + ' findings shown';
+  }
+
+  var timer = null;
+  form.addEventListener('input', function (event) {
+    clearTimeout(timer);
+    timer = setTimeout(apply, event.target === text ? 150 : 0);
+  });
+  form.addEventListener('reset', function () { setTimeout(apply, 0); });
+  form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });
+  form.hidden = false;
+})();
