@@ -1,6 +1,7 @@
 package io.lambdaguardrails.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -21,8 +22,8 @@ public final class FindingsJson {
     }
 
     /**
-     * Reads a {@code findings.json}. Refuses a file of a newer schema than this build knows, rather than silently
-     * dropping what it does not understand.
+     * Reads a {@code findings.json}. Fields added later within the same schema version are ignored; a file of a newer
+     * schema version is refused rather than half understood.
      *
      * @throws InvalidFindingsException when the bytes are not a findings.json this version can read
      */
@@ -40,7 +41,9 @@ public final class FindingsJson {
                 throw new InvalidFindingsException("schemaVersion " + version.asInt()
                         + " is not supported by this version (it reads 1 to " + ScanResult.SCHEMA_VERSION + ")");
             }
-            return Json.mapper().treeToValue(tree, ScanResult.class);
+            return Json.mapper().readerFor(ScanResult.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(tree);
         } catch (JsonProcessingException e) {
             throw new InvalidFindingsException(e.getOriginalMessage());
         } catch (IOException e) {
