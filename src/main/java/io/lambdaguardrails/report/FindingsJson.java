@@ -15,7 +15,7 @@ public final class FindingsJson {
 
     public static byte[] write(ScanResult result) {
         try {
-            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(result);
+            return Json.mapper().writeValueAsBytes(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the scan result", e);
         }

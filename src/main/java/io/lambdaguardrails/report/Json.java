@@ -13,7 +13,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The project's one JSON configuration, shared by {@code findings.json}, saved inventories and the Lambda handler:
  * instants as ISO-8601 text, dates as {@code yyyy-MM-dd}, durations as ISO-8601 ({@code PT10M}), enums by name,
- * record components in declaration order and map entries sorted by key, so the same data always gives the same bytes.
+ * record components in declaration order and map entries sorted by key, so the same data always gives the same bytes;
+ * indented output; unknown fields rejected.
  */
 public final class Json {
 
@@ -33,6 +34,7 @@ public final class Json {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -44,7 +46,7 @@ public final class Json {
      * {@code \u003c}-style escapes, so no value can close the element or open a comment.
      */
     public static ObjectWriter scriptSafeWriter() {
-        return MAPPER.writer().with(ScriptSafeEscapes.INSTANCE);
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).with(ScriptSafeEscapes.INSTANCE);
     }
 
     private static final class ScriptSafeEscapes extends CharacterEscapes {

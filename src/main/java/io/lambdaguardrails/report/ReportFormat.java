@@ -30,6 +30,15 @@ public enum ReportFormat {
         return contentType;
     }
 
+    /** This report of a result, as the bytes of its file. */
+    public byte[] render(ScanResult result, HtmlReport html) {
+        return switch (this) {
+            case JSON -> FindingsJson.write(result);
+            case CSV -> FindingsCsv.write(result);
+            case HTML -> html.renderBytes(result);
+        };
+    }
+
     /** Parses {@code html,csv,json} in any case and order; the result iterates in publishing order. */
     public static Set<ReportFormat> parseList(String text) {
         Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);

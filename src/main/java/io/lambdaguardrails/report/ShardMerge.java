@@ -2,6 +2,7 @@ package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanRequest;
 
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +32,7 @@ public final class ShardMerge {
     }
 
     /** Shards that share a run id keep it; otherwise the merged run gets a new id from its start time. */
-    public static ScanResult merge(List<ScanResult> parts, RandomGenerator random) {
+    public static ScanResult merge(List<ScanResult> parts) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("nothing to merge");
         }
@@ -42,7 +42,7 @@ public final class ShardMerge {
         Instant finishedAt = parts.stream().map(ScanResult::finishedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(first.finishedAt());
         List<String> runIds = distinct(parts, p -> Stream.of(p.runId()));
-        String runId = runIds.size() == 1 ? runIds.getFirst() : RunId.generate(startedAt, random);
+        String runId = runIds.size() == 1 ? runIds.getFirst() : RunId.at(startedAt);
         String principal = String.join(", ", distinct(parts, p -> Stream.ofNullable(p.principal())));
 
         return new ScanResult(ScanResult.SCHEMA_VERSION, runId, startedAt, finishedAt, first.tool(),

@@ -72,4 +72,44 @@ public record ScanRequest(
     public boolean discovers() {
         return org || !ous.isEmpty();
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** For code that sets a few fields (tests, the daemon); every field starts at its default. */
+    public static final class Builder {
+        private List<String> accounts = List.of();
+        private boolean org;
+        private List<String> ous = List.of();
+        private List<String> excludeAccounts = List.of();
+        private Map<String, String> accountTags = Map.of();
+        private List<String> regions = List.of();
+        private String roleName;
+        private String roleArnTemplate;
+        private String externalId;
+        private int maxConcurrentAccounts;
+        private Duration accountTimeout;
+        private String shard;
+        private List<String> rules = List.of();
+
+        public Builder accounts(String... ids) { accounts = List.of(ids); return this; }
+        public Builder org() { org = true; return this; }
+        public Builder ous(String... ids) { ous = List.of(ids); return this; }
+        public Builder excludeAccounts(String... ids) { excludeAccounts = List.of(ids); return this; }
+        public Builder accountTags(Map<String, String> tags) { accountTags = tags; return this; }
+        public Builder regions(String... names) { regions = List.of(names); return this; }
+        public Builder roleName(String name) { roleName = name; return this; }
+        public Builder roleArnTemplate(String template) { roleArnTemplate = template; return this; }
+        public Builder externalId(String id) { externalId = id; return this; }
+        public Builder maxConcurrentAccounts(int n) { maxConcurrentAccounts = n; return this; }
+        public Builder accountTimeout(Duration timeout) { accountTimeout = timeout; return this; }
+        public Builder shard(String value) { shard = value; return this; }
+        public Builder rules(String... patterns) { rules = List.of(patterns); return this; }
+
+        public ScanRequest build() {
+            return new ScanRequest(accounts, org, ous, excludeAccounts, accountTags, regions, roleName,
+                    roleArnTemplate, externalId, maxConcurrentAccounts, accountTimeout, shard, rules);
+        }
+    }
 }

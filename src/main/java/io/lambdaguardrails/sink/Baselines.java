@@ -3,10 +3,12 @@ package io.lambdaguardrails.sink;
 import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.ReportFormat;
 
+import java.util.NoSuchElementException;
+
 /**
  * Finds the baseline of a run: {@code auto} (the default) reads {@code latest/findings.json} at the output — before
  * this run replaces it; {@code none} compares with nothing; anything else is a findings.json path or
- * {@code s3://bucket/key}, which must exist and be readable.
+ * {@code s3://bucket/key}. A baseline that cannot be read is reported, never fatal: the run's reports matter more.
  */
 public final class Baselines {
 
@@ -19,10 +21,6 @@ public final class Baselines {
         this.files = files;
     }
 
-    /**
-     * @throws java.util.NoSuchElementException when an explicit baseline does not exist
-     * @throws FindingsJson.InvalidFindingsException when an explicit baseline is not a readable findings.json
-     */
     public BaselineOutcome load(String spec, ReportSink output) {
         if (spec == null || spec.equals(AUTO)) {
             return latestAt(output);
@@ -30,7 +28,12 @@ public final class Baselines {
         if (spec.equals(NONE)) {
             return new BaselineOutcome.Skipped("--baseline none");
         }
-        return new BaselineOutcome.Compared(files.read(spec), spec);
+        try {
+            return new BaselineOutcome.Compared(files.read(spec), spec);
+        } catch (NoSuchElementException | IllegalArgumentException | FindingsJson.InvalidFindingsException
+                 | SinkException e) {
+            return new BaselineOutcome.Unreadable(spec, e.getMessage());
+        }
     }
 
     private static BaselineOutcome latestAt(ReportSink output) {

@@ -5,9 +5,11 @@ import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +22,9 @@ public final class ReportDelivery {
 
     /** The longest a SigV4 pre-signed URL may be valid. */
     public static final Duration MAX_LINK_EXPIRY = Duration.ofDays(7);
+    public static final Duration DEFAULT_LINK_EXPIRY = Duration.ofHours(24);
+    /** Local folder name for reports: the default output and, for an S3 output, the fallback. */
+    public static final String LOCAL_FOLDER = "lambda-guardrails-reports";
 
     private final S3Access s3;
 
@@ -29,11 +34,11 @@ public final class ReportDelivery {
 
     /**
      * @param output       {@code s3://bucket/prefix} or a local folder
-     * @param template     a template folder overriding the bundled one, or null
+     * @param html         the HTML renderer, with the bundled template or a user's ({@link HtmlReport#withTemplate})
      * @param baseline     {@code auto} (null means the same), {@code none}, a path or an {@code s3://} URI
      * @param fallbackRoot local folder for the reports when the output cannot take them
      */
-    public record Options(String output, Set<ReportFormat> formats, Path template, String baseline, PublishMode mode,
+    public record Options(String output, Set<ReportFormat> formats, HtmlReport html, String baseline, PublishMode mode,
                           Encryption encryption, Path fallbackRoot, Duration linkExpiry) {
         public Options {
             formats = Set.copyOf(formats);
@@ -48,6 +53,25 @@ public final class ReportDelivery {
                 throw new IllegalArgumentException("link expiry must be between 1 second and 7 days");
             }
         }
+
+        /** Every format, the bundled template, {@code --baseline auto}, SSE-S3, links valid for a day. */
+        public static Options defaults(String output) {
+            return new Options(output, EnumSet.allOf(ReportFormat.class), HtmlReport.bundled(), null, PublishMode.FULL,
+                    Encryption.s3Managed(), defaultFallbackRoot(output), DEFAULT_LINK_EXPIRY);
+        }
+    }
+
+    /**
+     * Where reports go when the output fails: {@value #LOCAL_FOLDER} in the working folder for an S3 output (where a
+     * laptop user looks), the system temporary folder when that is not writable (a container's read-only root, a
+     * Lambda function) or when the output is itself a local folder.
+     */
+    public static Path defaultFallbackRoot(String output) {
+        Path here = Path.of("").toAbsolutePath();
+        if (S3Location.isS3(output) && Files.isWritable(here)) {
+            return here.resolve(LOCAL_FOLDER);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), LOCAL_FOLDER);
     }
 
     public record Link(ReportFormat format, URI uri) {
@@ -62,17 +86,18 @@ public final class ReportDelivery {
     }
 
     /**
-     * @throws IllegalArgumentException for a bad output, template or baseline (a usage error)
+     * Never loses the reports to a baseline problem: a baseline that cannot be read becomes a warning.
+     *
+     * @throws IllegalArgumentException for a bad output location (a usage error)
      * @throws SinkException when the reports could be written neither where asked nor locally
      */
     public Outcome deliver(ScanResult result, Options options) {
-        HtmlReport html = options.template() == null ? HtmlReport.bundled() : HtmlReport.withTemplate(options.template());
         ReportSink sink = open(options);
         BaselineOutcome baseline = options.mode() == PublishMode.PARTIAL
                 ? new BaselineOutcome.Skipped("partial result")
                 : new Baselines(new ReportFiles(s3)).load(options.baseline(), sink);
         ScanResult marked = baseline.applyTo(result);
-        Publication publication = new ReportPublisher(sink, html, options.fallbackRoot())
+        Publication publication = new ReportPublisher(sink, options.html(), options.fallbackRoot())
                 .publish(marked, options.formats(), options.mode());
 
         List<String> warnings = new ArrayList<>();

@@ -1,7 +1,5 @@
 package io.lambdaguardrails.sink;
 
-import io.lambdaguardrails.report.FindingsCsv;
-import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
@@ -44,9 +42,10 @@ public final class ReportPublisher {
             if (mode == PublishMode.FULL) {
                 reports.forEach((format, body) -> written.add(write(ReportKeys.latest(format), format, body)));
             }
-            return new Publication(runFolder, written, mode == PublishMode.FULL, null, null);
+            return new Publication(runFolder, sink.location(runFolder), written, mode == PublishMode.FULL, null, null);
         } catch (SinkException e) {
-            return new Publication(runFolder, written, false, e.getMessage(), fallBack(runFolder, reports, e));
+            Path fallback = fallBack(runFolder, reports, e);
+            return new Publication(runFolder, fallback.toString(), written, false, e.getMessage(), fallback);
         }
     }
 
@@ -71,13 +70,7 @@ public final class ReportPublisher {
     /** Renders before anything is written, so a rendering error never leaves half a run folder. */
     private Map<ReportFormat, byte[]> render(ScanResult result, Set<ReportFormat> formats) {
         Map<ReportFormat, byte[]> reports = new EnumMap<>(ReportFormat.class);
-        for (ReportFormat format : formats) {
-            reports.put(format, switch (format) {
-                case JSON -> FindingsJson.write(result);
-                case CSV -> FindingsCsv.write(result);
-                case HTML -> html.renderBytes(result);
-            });
-        }
+        formats.forEach(format -> reports.put(format, format.render(result, html)));
         return reports;
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static io.lambdaguardrails.report.AccountSummary.AccountCoverage.COMPLETE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +42,7 @@ class ShardMergeTest {
         ScanResult two = shard("run-1", "1/2", t0, t0.plusSeconds(60), "111111111111",
                 List.of(f("y1", "LG-NET-001", "111111111111"), f("x1", "LG-NET-001", "222222222222")));
 
-        ScanResult merged = ShardMerge.merge(List.of(one, two), new Random(1));
+        ScanResult merged = ShardMerge.merge(List.of(one, two));
 
         assertThat(merged.runId()).isEqualTo("run-1");
         assertThat(merged.startedAt()).isEqualTo(t0);
@@ -62,14 +61,14 @@ class ShardMergeTest {
         ScanResult one = shard("run-1", "0/2", t0.plusSeconds(5), t0.plusSeconds(10), "111111111111", List.of());
         ScanResult two = shard("run-2", "1/2", t0, t0.plusSeconds(10), "222222222222", List.of());
 
-        ScanResult merged = ShardMerge.merge(List.of(one, two), new Random(1));
+        ScanResult merged = ShardMerge.merge(List.of(one, two));
 
         assertThat(merged.runId()).matches("20261128T020000Z-[0-9a-f]{6}");
     }
 
     @Test
     void nothingToMerge() {
-        assertThatThrownBy(() -> ShardMerge.merge(List.of(), new Random(1)))
+        assertThatThrownBy(() -> ShardMerge.merge(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,7 @@ import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.report.AccountSummary;
 import io.lambdaguardrails.report.FindingsJson;
+import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ResolvedFinding;
 import io.lambdaguardrails.report.SampleResults;
@@ -25,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,8 +48,8 @@ class ReportDeliveryTest {
     Path dir;
 
     private ReportDelivery.Options options(String baseline, PublishMode mode) {
-        return new ReportDelivery.Options(dir.resolve("out").toString(), EnumSet.allOf(ReportFormat.class), null,
-                baseline, mode, Encryption.s3Managed(), dir.resolve("fallback"), Duration.ofHours(12));
+        return new ReportDelivery.Options(dir.resolve("out").toString(), EnumSet.allOf(ReportFormat.class),
+                HtmlReport.bundled(), baseline, mode, Encryption.s3Managed(), dir.resolve("fallback"), Duration.ofHours(12));
     }
 
     private static ScanResult run(String runId, Instant started, List<String> brokenFunctions) {
@@ -110,13 +110,14 @@ class ReportDeliveryTest {
     }
 
     @Test
-    void aMissingExplicitBaselineIsAnError() {
-        var delivery = new ReportDelivery(NO_S3);
+    void aMissingExplicitBaselineIsAWarningAndTheReportsAreStillWritten() {
         ScanResult today = run("20261128T020000Z-bbbbbb", Instant.parse("2026-11-28T02:00:00Z"), List.of("fn-b"));
 
-        assertThatThrownBy(() -> delivery.deliver(today, options(dir.resolve("absent.json").toString(), PublishMode.FULL)))
-                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("absent.json");
-        assertThat(dir.resolve("out")).doesNotExist();
+        var outcome = new ReportDelivery(NO_S3).deliver(today, options(dir.resolve("absent.json").toString(), PublishMode.FULL));
+
+        assertThat(outcome.delivered()).isTrue();
+        assertThat(outcome.warnings()).singleElement().asString().contains("absent.json", "could not be read");
+        assertThat(dir.resolve("out/latest/report.html")).exists();
     }
 
     @Test
@@ -147,7 +148,7 @@ class ReportDeliveryTest {
 
     @Test
     void linkExpiryIsBoundedBySigV4() {
-        assertThatThrownBy(() -> new ReportDelivery.Options("out", EnumSet.allOf(ReportFormat.class), null, null,
+        assertThatThrownBy(() -> new ReportDelivery.Options("out", EnumSet.allOf(ReportFormat.class), HtmlReport.bundled(), null,
                 PublishMode.FULL, Encryption.s3Managed(), dir, Duration.ofDays(8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 days");
     }

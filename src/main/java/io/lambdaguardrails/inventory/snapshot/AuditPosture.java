@@ -3,24 +3,23 @@ package io.lambdaguardrails.inventory.snapshot;
 import java.util.List;
 
 /**
- * Trails, Config and Access Analyzer as seen from one region. A list is null when it could not be read
- * (see coverage), so that rules do not mistake "unknown" for "none".
+ * Config and Access Analyzer as seen from one region. A list is null when it could not be read (see coverage), so
+ * that rules do not mistake "unknown" for "none". Trails are account-wide and live on {@link AccountInventory}.
  */
 public record AuditPosture(
-        List<Trail> trails,
         List<ConfigRecorder> recorders,
         List<ConfigRule> configRules,
         List<Analyzer> analyzers) {
 
     public AuditPosture {
-        trails = trails == null ? null : List.copyOf(trails);
         recorders = recorders == null ? null : List.copyOf(recorders);
         configRules = configRules == null ? null : List.copyOf(configRules);
         analyzers = analyzers == null ? null : List.copyOf(analyzers);
     }
 
     /**
-     * A trail, read in its home region. The event selectors (basic or advanced) are reduced to the two facts rules
+     * A trail visible to the account (its own, or an organisation trail of the management account), with status and
+     * selectors read in its home region. The event selectors (basic or advanced) are reduced to the two facts rules
      * need; {@code isLogging} and {@code latestDeliveryError} come from GetTrailStatus (null when unknown).
      */
     public record Trail(String arn, String name, String homeRegion, boolean multiRegion, boolean organizationTrail,

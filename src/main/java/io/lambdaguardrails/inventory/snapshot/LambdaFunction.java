@@ -49,6 +49,13 @@ public record LambdaFunction(
         notCollected = List.copyOf(notCollected);
     }
 
+    public LambdaFunction withVpc(VpcAttachment attachment) {
+        return new LambdaFunction(arn, name, runtime, packageType, roleArn, description, memorySize, timeout,
+                lastModified, attachment, environment, kmsKeyArn, tracingMode, layerArns, deadLetterTargetArn, tags,
+                resourcePolicy, url, codeSigningConfigArn, reservedConcurrency, eventInvoke, eventSourceArns, secrets,
+                notCollected);
+    }
+
     public boolean collected(String part) {
         return !notCollected.contains(part);
     }

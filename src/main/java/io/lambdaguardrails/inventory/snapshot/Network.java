@@ -3,7 +3,11 @@ package io.lambdaguardrails.inventory.snapshot;
 import java.util.List;
 import java.util.Optional;
 
-/** The region's VPC network: everything needed to judge where a function's traffic can go. */
+/**
+ * The network of the VPCs the region's functions are attached to: everything needed to judge where a function's
+ * traffic can go. {@code notCollected} names the parts that could not be read (e.g. {@link #FLOW_LOGS}); a rule
+ * that needs one of them stays silent.
+ */
 public record Network(
         List<Vpc> vpcs,
         List<Subnet> subnets,
@@ -12,7 +16,12 @@ public record Network(
         List<NetworkAcl> networkAcls,
         List<FlowLog> flowLogs,
         List<VpcEndpoint> endpoints,
-        List<Gateway> gateways) {
+        List<Gateway> gateways,
+        List<String> notCollected) {
+
+    public static final String SUBNETS = "subnets", VPCS = "vpcs", ROUTE_TABLES = "routeTables",
+            SECURITY_GROUPS = "securityGroups", NETWORK_ACLS = "networkAcls", FLOW_LOGS = "flowLogs",
+            ENDPOINTS = "endpoints", GATEWAYS = "gateways";
 
     public Network {
         vpcs = List.copyOf(vpcs);
@@ -23,6 +32,16 @@ public record Network(
         flowLogs = List.copyOf(flowLogs);
         endpoints = List.copyOf(endpoints);
         gateways = List.copyOf(gateways);
+        notCollected = List.copyOf(notCollected);
+    }
+
+    public static Network empty() {
+        return new Network(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
+    }
+
+    public boolean collected(String part) {
+        return !notCollected.contains(part);
     }
 
     public Optional<Subnet> subnet(String id) {

@@ -1,0 +1,84 @@
+package io.lambdaguardrails.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Builds every AWS client of a run on one shared HTTP connection pool, with the run's endpoint override,
+ * adaptive retries and call timeout. Hundreds of virtual threads share the pool, so it is sized explicitly
+ * rather than left to the per-client defaults. Closing the factory closes the pool.
+ */
+public final class ClientFactory implements AutoCloseable {
+
+    /** IAM, Organizations and STS answer on one global endpoint, signed for us-east-1. */
+    public static final Region GLOBAL = Region.US_EAST_1;
+
+    private final AwsSettings settings;
+    private final SdkHttpClient http;
+
+    public ClientFactory(AwsSettings settings) {
+        this.settings = settings;
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(settings.maxConnections())
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    /**
+     * A client for one service, region and set of credentials, e.g.
+     * {@code factory.client(LambdaClient::builder, region, credentials)}.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            Supplier<B> builder, Region region, AwsCredentialsProvider credentials) {
+        B b = builder.get()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts())
+                                .build())
+                        .apiCallTimeout(settings.callTimeout())
+                        .build());
+        if (settings.endpoint() != null) {
+            b.endpointOverride(settings.endpoint());
+        }
+        return b.build();
+    }
+
+    /** S3 needs path-style addressing against an emulator endpoint, where bucket host names do not resolve. */
+    public S3Client s3(Region region, AwsCredentialsProvider credentials) {
+        return client(() -> S3Client.builder().forcePathStyle(settings.endpoint() != null), region, credentials);
+    }
+
+    public S3Presigner presigner(Region region, AwsCredentialsProvider credentials) {
+        var builder = S3Presigner.builder().region(region).credentialsProvider(credentials);
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint())
+                    .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                            .pathStyleAccessEnabled(true).build());
+        }
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

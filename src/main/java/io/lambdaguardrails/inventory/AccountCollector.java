@@ -1,0 +1,171 @@
+package io.lambdaguardrails.inventory;
+
+import io.lambdaguardrails.aws.ClientFactory;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.AuditPosture;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.inventory.snapshot.IamInventory;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.inventory.snapshot.RegionInventory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.signer.SignerClient;
+import software.amazon.awssdk.core.SdkClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Collects one account: its regions concurrently, then IAM and trails, all before the account's deadline. A region
+ * still running at the deadline is abandoned and recorded as TIMEOUT; what finished is kept.
+ */
+public final class AccountCollector {
+
+    public static final String DEADLINE_API = "scan:AccountDeadline";
+
+    private final ClientFactory clients;
+    private final CoverageLog coverage;
+    private final UnsupportedApis unsupported;
+    private final SecretScreen screen;
+    private final AwsManagedPolicies awsManaged;
+    private final int callsPerAccount;
+
+    public AccountCollector(ClientFactory clients, CoverageLog coverage, UnsupportedApis unsupported,
+                            SecretScreen screen, AwsManagedPolicies awsManaged, int callsPerAccount) {
+        this.clients = clients;
+        this.coverage = coverage;
+        this.unsupported = unsupported;
+        this.screen = screen;
+        this.awsManaged = awsManaged;
+        this.callsPerAccount = callsPerAccount;
+    }
+
+    public AccountInventory collect(String accountId, String accountName, AwsCredentialsProvider credentials,
+                                    List<String> regions, Instant deadline) {
+        Instant started = Instant.now();
+        // Per-function calls of all regions share one budget, so one account never floods its own API rate limits.
+        Semaphore callBudget = new Semaphore(callsPerAccount);
+        Map<String, SdkClient> openClients = new ConcurrentHashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Future<RegionInventory>> regionTasks = new LinkedHashMap<>();
+            for (String region : regions) {
+                regionTasks.put(region, executor.submit(() -> region(accountId, region, credentials, callBudget, openClients)));
+            }
+            List<RegionInventory> collected = new ArrayList<>();
+            for (var task : regionTasks.entrySet()) {
+                await(task.getValue(), deadline, accountId, task.getKey(), "region").ifPresent(collected::add);
+            }
+            Set<String> roles = new LinkedHashSet<>();
+            collected.forEach(r -> r.functions().forEach(f -> roles.add(f.roleArn())));
+            String homeRegion = regions.isEmpty() ? ClientFactory.GLOBAL.id() : regions.getFirst();
+            Future<IamInventory> iam = executor.submit(() -> iam(accountId, credentials, roles, openClients));
+            Future<List<AuditPosture.Trail>> trails = executor.submit(() -> trails(accountId, homeRegion, credentials, openClients));
+            IamInventory iamInventory = await(iam, deadline, accountId, Coverage.GLOBAL, "iam").orElse(null);
+            List<AuditPosture.Trail> trailList = await(trails, deadline, accountId, Coverage.GLOBAL, "cloudtrail").orElse(null);
+            executor.shutdownNow();
+            return new AccountInventory(accountId, accountName, true, started, Instant.now(), iamInventory, trailList, collected);
+        } finally {
+            openClients.values().forEach(SdkClient::close);
+        }
+    }
+
+    private <T> Optional<T> await(Future<T> task, Instant deadline, String accountId, String region,
+                                             String what) {
+        try {
+            long waitMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            return Optional.ofNullable(task.get(waitMillis, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            coverage.record(accountId, region, what, DEADLINE_API, CoverageStatus.TIMEOUT,
+                    "not finished before the account deadline");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            coverage.record(accountId, region, what, DEADLINE_API, CoverageStatus.TIMEOUT, "scan interrupted");
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            coverage.record(accountId, region, what, "scan:Collect", CoverageStatus.ERROR,
+                    "collector failed: " + e.getCause().getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private RegionInventory region(String accountId, String region, AwsCredentialsProvider credentials,
+                                   Semaphore callBudget, Map<String, SdkClient> openClients) {
+        Region r = Region.of(region);
+        ApiCaller calls = new ApiCaller(accountId, region, coverage, unsupported);
+        var functions = new FunctionCollector(client(openClients, "lambda", region, () -> clients.client(LambdaClient::builder, r, credentials)),
+                calls, screen, callBudget).collect();
+        Set<String> subnets = new LinkedHashSet<>();
+        functions.functions().stream().filter(LambdaFunction::vpcAttached).forEach(f -> subnets.addAll(f.vpc().subnetIds()));
+        var network = new NetworkCollector(client(openClients, "ec2", region, () -> clients.client(Ec2Client::builder, r, credentials)), calls)
+                .collect(subnets);
+        var withVpcIds = functions.functions().stream().map(f -> withResolvedVpc(f, network)).toList();
+        var profiles = new SigningCollector(client(openClients, "signer", region, () -> clients.client(SignerClient::builder, r, credentials)), calls)
+                .collect(functions.codeSigningConfigs());
+        var audit = functions.functions().isEmpty()
+                ? new AuditPosture(null, null, null)
+                : new AuditCollector(
+                        client(openClients, "config", region, () -> clients.client(ConfigClient::builder, r, credentials)),
+                        client(openClients, "access-analyzer", region, () -> clients.client(AccessAnalyzerClient::builder, r, credentials)),
+                        calls).collect();
+        return new RegionInventory(region, withVpcIds, functions.codeSigningConfigs(), profiles, network, audit);
+    }
+
+    /** Lambda's own VpcId is not trusted: the subnets say which VPC a function is in. */
+    private static LambdaFunction withResolvedVpc(LambdaFunction f, Network network) {
+        if (!f.vpcAttached()) {
+            return f;
+        }
+        String vpcId = f.vpc().subnetIds().stream().map(network::subnet).flatMap(Optional::stream)
+                .map(Network.Subnet::vpcId).findFirst().orElse(null);
+        return f.withVpc(new LambdaFunction.VpcAttachment(vpcId, f.vpc().subnetIds(), f.vpc().securityGroupIds()));
+    }
+
+    private IamInventory iam(String accountId, AwsCredentialsProvider credentials, Set<String> roles,
+                             Map<String, SdkClient> openClients) {
+        ApiCaller calls = new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported);
+        IamClient iam = client(openClients, "iam", Coverage.GLOBAL, () -> clients.client(IamClient::builder, ClientFactory.GLOBAL, credentials));
+        return new IamCollector(iam, calls, awsManaged).collect(roles);
+    }
+
+    private List<AuditPosture.Trail> trails(String accountId, String discoveryRegion, AwsCredentialsProvider credentials,
+                                            Map<String, SdkClient> openClients) {
+        ApiCaller calls = new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported);
+        Function<String, CloudTrailClient> inRegion = region -> client(openClients, "cloudtrail", region,
+                () -> clients.client(CloudTrailClient::builder, Region.of(region), credentials));
+        return new TrailCollector(inRegion.apply(discoveryRegion), inRegion, calls).collect();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends SdkClient> C client(Map<String, SdkClient> open, String service, String region,
+                                                  Supplier<C> create) {
+        return (C) open.computeIfAbsent(service + "@" + region, k -> create.get());
+    }
+}

@@ -1,0 +1,41 @@
+package io.lambdaguardrails.inventory;
+
+import io.lambdaguardrails.inventory.snapshot.ManagedPolicy;
+import software.amazon.awssdk.services.iam.IamClient;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * AWS-managed policy documents, fetched once per run by ARN (they are identical in every account) with whichever
+ * account's IAM client first needs one.
+ */
+public final class AwsManagedPolicies {
+
+    private final ConcurrentMap<String, Optional<ManagedPolicy>> cache = new ConcurrentHashMap<>();
+
+    public static boolean isAwsManaged(String arn) {
+        return arn.matches("arn:aws[\\w-]*:iam::aws:policy/.*");
+    }
+
+    Optional<ManagedPolicy> get(String arn, IamClient iam, ApiCaller calls) {
+        Optional<ManagedPolicy> cached = cache.get(arn);
+        if (cached != null) {
+            return cached;
+        }
+        var policy = calls.call(IamCollector.NAME, "iam:GetPolicy", () -> iam.getPolicy(r -> r.policyArn(arn)).policy());
+        if (!policy.succeeded()) {
+            return Optional.empty();
+        }
+        var version = calls.call(IamCollector.NAME, "iam:GetPolicyVersion",
+                () -> iam.getPolicyVersion(r -> r.policyArn(arn).versionId(policy.value().defaultVersionId())).policyVersion());
+        if (!version.succeeded()) {
+            return Optional.empty();
+        }
+        Optional<ManagedPolicy> fetched = Optional.of(new ManagedPolicy(arn, policy.value().policyName(), true,
+                IamCollector.decode(version.value().document())));
+        cache.putIfAbsent(arn, fetched);
+        return fetched;
+    }
+}

@@ -1,0 +1,194 @@
+package io.lambdaguardrails.scan;
+
+import io.lambdaguardrails.aws.AccountCredentials;
+import io.lambdaguardrails.aws.AwsFailure;
+import io.lambdaguardrails.aws.ClientFactory;
+import io.lambdaguardrails.inventory.AccountCollector;
+import io.lambdaguardrails.inventory.ApiCaller;
+import io.lambdaguardrails.inventory.AwsManagedPolicies;
+import io.lambdaguardrails.inventory.CoverageLog;
+import io.lambdaguardrails.inventory.OrgCollector;
+import io.lambdaguardrails.inventory.SecretScreen;
+import io.lambdaguardrails.inventory.UnsupportedApis;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.inventory.snapshot.OrgAccount;
+import io.lambdaguardrails.inventory.snapshot.OrgContext;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scans the accounts a request names: reads the organisation with the caller's credentials, then collects every
+ * target account on its own virtual thread — at most {@code maxConcurrentAccounts} at once, each under its own
+ * deadline. One account's failure is recorded as coverage and never stops another.
+ */
+public final class Scanner {
+
+    private static final Logger LOG = Logger.getLogger(Scanner.class);
+    /** Concurrent per-resource calls within one account, shared by its regions: well under Lambda's read limits. */
+    private static final int CALLS_PER_ACCOUNT = 16;
+
+    private final ClientFactory clients;
+    private final AwsCredentialsProvider caller;
+    private final Region home;
+    private final SecretScreen screen;
+    private final Clock clock;
+
+    public Scanner(ClientFactory clients, AwsCredentialsProvider caller, Region home, SecretScreen screen, Clock clock) {
+        this.clients = clients;
+        this.caller = caller;
+        this.home = home;
+        this.screen = screen;
+        this.clock = clock;
+    }
+
+    /**
+     * @param scanDeadline when the whole scan must stop (e.g. before Lambda's own timeout); accounts not finished
+     *                     by then are recorded as TIMEOUT. Null: only the per-account deadline applies.
+     */
+    public Snapshot scan(ScanRequest request, String runId, Instant scanDeadline, ScanListener listener) {
+        TargetResolver.validate(request);
+        CoverageLog coverage = new CoverageLog();
+        UnsupportedApis unsupported = new UnsupportedApis();
+        try (StsClient sts = clients.client(StsClient::builder, home, caller);
+             OrganizationsClient organizations = clients.client(OrganizationsClient::builder, ClientFactory.GLOBAL, caller)) {
+            GetCallerIdentityResponse identity = identity(sts);
+            String callerAccount = identity.account();
+            OrgContext org = new OrgCollector(organizations,
+                    new ApiCaller(callerAccount, Coverage.GLOBAL, coverage, unsupported)).collect();
+            List<String> targets = TargetResolver.resolve(request, org, callerAccount);
+            listener.targetsResolved(targets.size());
+            LOG.infof("run %s: scanning %d account(s) in %s as %s", runId, targets.size(),
+                    request.regions().isEmpty() ? home.id() : String.join(",", request.regions()), identity.arn());
+
+            var collector = new AccountCollector(clients, coverage, unsupported, screen, new AwsManagedPolicies(), CALLS_PER_ACCOUNT);
+            List<AccountInventory> accounts = scanAccounts(request, runId, scanDeadline, listener, targets, org,
+                    callerAccount, sts, collector, coverage);
+            OrgContext context = org != null ? org : OrgContext.unavailable(accounts.stream()
+                    .map(a -> new OrgAccount(a.accountId(), a.accountName(), "ACTIVE", List.of(a.accountId()), "", Map.of()))
+                    .toList());
+            return new Snapshot(Snapshot.SCHEMA_VERSION, runId, clock.instant(), callerAccount, context, accounts,
+                    coverage.entries());
+        }
+    }
+
+    private GetCallerIdentityResponse identity(StsClient sts) {
+        try {
+            return sts.getCallerIdentity();
+        } catch (RuntimeException e) {
+            throw new ScanException("cannot determine who is calling AWS (" + AwsFailure.of(e).message()
+                    + "): configure credentials (AWS_PROFILE, environment variables or SSO) and a region");
+        }
+    }
+
+    private List<AccountInventory> scanAccounts(ScanRequest request, String runId, Instant scanDeadline,
+                                                ScanListener listener, List<String> targets, OrgContext org,
+                                                String callerAccount, StsClient sts, AccountCollector collector,
+                                                CoverageLog coverage) {
+        Semaphore slots = new Semaphore(request.maxConcurrentAccounts());
+        AtomicInteger done = new AtomicInteger();
+        Map<String, AccountInventory> results = new ConcurrentHashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String accountId : targets) {
+                String name = org == null ? accountId : org.account(accountId).map(OrgAccount::name).orElse(accountId);
+                futures.add(executor.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        listener.accountStarted(accountId);
+                        AccountInventory inventory = scanAccount(request, runId, scanDeadline, accountId, name,
+                                callerAccount, sts, collector, coverage);
+                        results.put(accountId, inventory);
+                        listener.accountFinished(inventory, done.incrementAndGet(), targets.size());
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ScanException("scan interrupted");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.errorf("account task failed: %s", e.getCause().getClass().getSimpleName());
+                }
+            }
+        }
+        return results.values().stream().sorted(Comparator.comparing(AccountInventory::accountId)).toList();
+    }
+
+    private AccountInventory scanAccount(ScanRequest request, String runId, Instant scanDeadline, String accountId,
+                                         String name, String callerAccount, StsClient sts, AccountCollector collector,
+                                         CoverageLog coverage) {
+        Instant started = clock.instant();
+        Instant deadline = started.plus(request.accountTimeout());
+        if (scanDeadline != null && scanDeadline.isBefore(deadline)) {
+            deadline = scanDeadline;
+        }
+        if (!started.isBefore(deadline)) {
+            coverage.record(accountId, Coverage.GLOBAL, "scan", AccountCollector.DEADLINE_API, CoverageStatus.TIMEOUT,
+                    "not started before the scan deadline");
+            return notEvaluable(accountId, name, started);
+        }
+        if (accountId.equals(callerAccount)) {
+            return collector.collect(accountId, name, caller, regions(request, accountId, caller, coverage), deadline);
+        }
+        String roleArn = request.roleArnFor(accountId);
+        try (StsAssumeRoleCredentialsProvider member = AccountCredentials.assumeRole(sts, roleArn, request.externalId(), runId)) {
+            try {
+                member.resolveCredentials();
+            } catch (RuntimeException e) {
+                AwsFailure failure = AwsFailure.of(e);
+                coverage.record(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole", failure.status(),
+                        failure.message() + " assuming " + roleArn);
+                LOG.warnf("account %s: cannot assume %s (%s)", accountId, roleArn, failure.message());
+                return notEvaluable(accountId, name, started);
+            }
+            coverage.ok(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole");
+            return collector.collect(accountId, name, member, regions(request, accountId, member, coverage), deadline);
+        }
+    }
+
+    private AccountInventory notEvaluable(String accountId, String name, Instant started) {
+        return new AccountInventory(accountId, name, false, started, clock.instant(), null, null, List.of());
+    }
+
+    /** {@code all}: the regions enabled in that account; none given: the caller's region. */
+    private List<String> regions(ScanRequest request, String accountId, AwsCredentialsProvider credentials,
+                                 CoverageLog coverage) {
+        if (request.regions().isEmpty()) {
+            return List.of(home.id());
+        }
+        if (!request.regions().equals(List.of("all"))) {
+            return request.regions();
+        }
+        try (Ec2Client ec2 = clients.client(Ec2Client::builder, home, credentials)) {
+            var enabled = new ApiCaller(accountId, Coverage.GLOBAL, coverage, new UnsupportedApis())
+                    .call("scan", "ec2:DescribeRegions", () -> ec2.describeRegions().regions());
+            return enabled.succeeded() ? enabled.value().stream().map(software.amazon.awssdk.services.ec2.model.Region::regionName).sorted().toList() : List.of(home.id());
+        }
+    }
+}

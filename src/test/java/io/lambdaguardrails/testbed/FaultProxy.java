@@ -1,0 +1,211 @@
+package io.lambdaguardrails.testbed;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An HTTP proxy on loopback in front of moto that injects AWS failures. It recognises each request's service
+ * (SigV4 scope), operation and account (learned from AssumeRole), applies the first matching {@link Fault},
+ * and counts requests by {@code service:Operation}.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    /** The account of the emulator's default credentials. */
+    public static final String MANAGEMENT_ACCOUNT = "123456789012";
+
+    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect",
+            "transfer-encoding", "upgrade", "keep-alive");
+    private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/aws4_request");
+    private static final Pattern ROLE_ACCOUNT = Pattern.compile("arn%3Aaws%3Aiam%3A%3A(\\d{12})%3Arole|arn:aws:iam::(\\d{12}):role");
+    private static final Pattern ACCESS_KEY = Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>");
+
+    private final HttpServer server;
+    private final URI upstream;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, String> accountByAccessKey = new ConcurrentHashMap<>();
+
+    public FaultProxy(URI upstream) {
+        this.upstream = upstream;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Adds a fault; the first fault that matches a request (and has uses left) decides its fate. */
+    public FaultProxy inject(Fault fault) {
+        faults.add(fault);
+        return this;
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Requests seen so far, by {@code service:Operation}, sorted. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> snapshot = new TreeMap<>();
+        counts.forEach((k, v) -> snapshot.put(k, v.get()));
+        return snapshot;
+    }
+
+    public void resetCounts() {
+        counts.clear();
+    }
+
+    /** What the proxy knows about one request. */
+    public record Call(String service, String operation, String account) {
+        public String api() {
+            return service + ":" + operation;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Call call = identify(exchange, body);
+            counts.computeIfAbsent(call.api(), k -> new AtomicInteger()).incrementAndGet();
+            Fault fault = faults.stream().filter(f -> f.matches(call)).filter(Fault::take).findFirst().orElse(null);
+            if (fault != null && fault.latency() != null) {
+                sleep(fault.latency());
+            }
+            if (fault != null && fault.error() != null) {
+                respond(exchange, fault.error().status(), fault.error().render(call.service()), fault.error().headers(call.service()));
+                return;
+            }
+            if (fault != null && fault.dropsConnection()) {
+                exchange.getResponseBody().close();
+                return;
+            }
+            forward(exchange, body, call, fault == null ? null : fault.rewrite());
+        }
+    }
+
+    private void forward(HttpExchange exchange, byte[] body, Call call, UnaryOperator<String> rewrite) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofSeconds(60));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        byte[] payload = response.body();
+        if ("sts".equals(call.service()) && "AssumeRole".equals(call.operation()) && call.account() != null) {
+            Matcher key = ACCESS_KEY.matcher(new String(payload, StandardCharsets.UTF_8));
+            if (key.find()) {
+                accountByAccessKey.put(key.group(1), call.account());
+            }
+        }
+        if (rewrite != null) {
+            payload = rewrite.apply(new String(payload, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
+        Map<String, String> headers = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        respond(exchange, response.statusCode(), payload, headers);
+    }
+
+    private Call identify(HttpExchange exchange, byte[] body) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String service = "unknown";
+        String account = null;
+        if (auth != null) {
+            Matcher m = SCOPE.matcher(auth);
+            if (m.find()) {
+                service = m.group(2);
+                account = "testing".equals(m.group(1)) ? MANAGEMENT_ACCOUNT : accountByAccessKey.get(m.group(1));
+            }
+        }
+        String form = new String(body, StandardCharsets.UTF_8);
+        String operation = operation(exchange, service, form);
+        if ("sts".equals(service) && "AssumeRole".equals(operation)) {
+            Matcher role = ROLE_ACCOUNT.matcher(form);
+            account = role.find() ? (role.group(1) != null ? role.group(1) : role.group(2)) : null;
+        }
+        return new Call(service, operation, account);
+    }
+
+    private static String operation(HttpExchange exchange, String service, String form) {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (target != null) {
+            return target.substring(target.lastIndexOf('.') + 1);
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        for (String source : new String[] {form, query == null ? "" : query}) {
+            for (String pair : source.split("&")) {
+                if (pair.startsWith("Action=")) {
+                    return URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return RestOperations.name(service, exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void sleep(Duration latency) {
+        try {
+            Thread.sleep(latency);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+}
