@@ -10,7 +10,8 @@
     return;
   }
   var entries = JSON.parse(data.textContent);
-  var rows = table.tBodies[0].rows;
+  // A copy, not the live collection: indexing a live HTMLCollection can cost a walk of the table per row.
+  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   if (rows.length !== entries.length) {
     shown.textContent = 'Filters are unavailable: the table and its data do not match.';
     return;
