@@ -46,11 +46,15 @@
       : count + ' of ' + entries.length + ' findings shown';
   }
 
+  // Typing waits for a pause; a select applies at once. Both events are handled, as browsers differ in which a
+  // select fires; a second event within the wait replaces the first.
   var timer = null;
-  form.addEventListener('input', function (event) {
+  function schedule(event) {
     clearTimeout(timer);
     timer = setTimeout(apply, event.target === text ? 150 : 0);
-  });
+  }
+  form.addEventListener('input', schedule);
+  form.addEventListener('change', schedule);
   form.addEventListener('reset', function () { setTimeout(apply, 0); });
   form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });
   form.hidden = false;

@@ -71,7 +71,8 @@ public record ReportView(
                 Stream.of(Family.values()).map(f -> FamilyTotal.of(f, findings)).toList(),
                 new DriftSummary(result.baselineRunId(),
                         (int) findings.stream().filter(f -> f.baseline() == Baseline.NEW).count(),
-                        result.resolved()),
+                        result.resolved(),
+                        result.baselineRunId() == null && findings.stream().allMatch(f -> f.baseline() == Baseline.NEW)),
                 accountRows(result),
                 rows,
                 result.coverage().stream().filter(c -> c.status() != CoverageStatus.OK)
@@ -108,7 +109,8 @@ public record ReportView(
         }
     }
 
-    public record DriftSummary(String baselineRunId, int newCount, List<ResolvedFinding> resolved) {
+    /** {@code firstRun}: no earlier run existed, so every finding was marked new. */
+    public record DriftSummary(String baselineRunId, int newCount, List<ResolvedFinding> resolved, boolean firstRun) {
         public boolean compared() {
             return baselineRunId != null;
         }

@@ -233,6 +233,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void withoutABaselineTheReportSaysWhetherItWasAFirstRun() {
+        Document first = parse(HtmlReport.bundled(), Drift.firstRun(SampleResults.typical()));
+        Document unmarked = parse(HtmlReport.bundled(), SampleResults.typical());
+
+        assertThat(first.selectFirst("#drift p").text()).isEqualTo("No earlier run to compare with: every finding counts as new.");
+        assertThat(first.selectFirst("#headline").text()).contains("6 new");
+        assertThat(unmarked.selectFirst("#drift p").text()).isEqualTo("Not compared with an earlier run.");
+        assertThat(unmarked.selectFirst("#headline").text()).doesNotContain("new");
+    }
+
+    @Test
     void ruleReferenceCoversEveryRuleThatFiredAndLinksOnlyHttps() {
         ScanResult result = SampleResults.typical();
         Document doc = parse(HtmlReport.bundled(), result);
