@@ -3,11 +3,11 @@ package io.lambdaguardrails.aws;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * Builds every AWS client of a run on one shared HTTP connection pool, with the run's endpoint override,
- * adaptive retries and call timeout. Hundreds of virtual threads share the pool, so it is sized explicitly
+ * adaptive retries (see {@link Retryable}) and call timeout. Hundreds of virtual threads share the pool, so it is sized explicitly
  * rather than left to the per-client defaults. Closing the factory closes the pool.
  */
 public final class ClientFactory implements AutoCloseable {
@@ -51,8 +51,10 @@ public final class ClientFactory implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                        .retryStrategy(DefaultRetryStrategy.adaptiveStrategyBuilder()
                                 .maxAttempts(settings.maxAttempts())
+                                .retryOnException(Retryable::test)
+                                .treatAsThrottling(Retryable::throttling)
                                 .build())
                         .apiCallTimeout(settings.callTimeout())
                         .build());

@@ -52,7 +52,7 @@ public final class ScanJob {
         List<Rule> rules = RuleCatalogue.all().stream().filter(r -> r.meta().enabledByDefault()).toList();
         List<Finding> findings = new RuleEngine(rules, Settings.defaults())
                 .evaluate(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
-        ScanResult result = ScanResults.of(snapshot, request, snapshot.callerAccountId(), started, clock.instant(),
+        ScanResult result = ScanResults.of(snapshot, request, snapshot.principal(), started, clock.instant(),
                 tool, findings, rules.stream().map(Rule::meta).toList());
         var publication = new ReportPublisher().publish(result, options.output());
         return new JobOutcome(result, publication.location(), status(result, options, publication.delivered()));
