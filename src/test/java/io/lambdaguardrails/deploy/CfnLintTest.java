@@ -1,6 +1,6 @@
 package io.lambdaguardrails.deploy;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,12 +19,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Every CloudFormation template passes cfn-lint, warnings included (cfn-lint checks IAM action names). */
 class CfnLintTest {
 
-    private static Path cfnLint;
+    private static final Path CFN_LINT = Executables.onPath("cfn-lint").orElse(null);
 
-    @BeforeAll
-    static void findCfnLint() {
-        cfnLint = Executables.onPath("cfn-lint").orElse(null);
-        assumeTrue(cfnLint != null, "cfn-lint is not on the PATH: skipping template linting (pip install cfn-lint)");
+    @BeforeEach
+    void requireCfnLint() {
+        assumeTrue(CFN_LINT != null, "cfn-lint is not on the PATH: skipping template linting (pip install cfn-lint)");
     }
 
     static List<Path> templates() {
@@ -49,7 +48,7 @@ class CfnLintTest {
     }
 
     private static Result lint(Path template) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(cfnLint.toString(), template.toString())
+        Process process = new ProcessBuilder(CFN_LINT.toString(), template.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
