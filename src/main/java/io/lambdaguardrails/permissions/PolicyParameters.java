@@ -27,7 +27,10 @@ public record PolicyParameters(String bucket, String prefix, String memberRole, 
         prefix = normalisePrefix(prefix);
         memberRole = memberRole == null ? DEFAULT_MEMBER_ROLE : stripLeadingSlash(memberRole);
         kmsKeyArn = kmsKeyArn == null ? Optional.empty() : kmsKeyArn;
-        require(bucket != null && BUCKET.matcher(bucket).matches(), "--bucket",
+        if (bucket == null) {
+            throw new IllegalArgumentException("--bucket is required for the scanner policy");
+        }
+        require(BUCKET.matcher(bucket).matches(), "--bucket",
                 "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)", bucket);
         require(PREFIX.matcher(prefix).matches(), "--prefix",
                 "a key prefix of letters, digits and !_.'()=+,@- separated by '/' (no wildcards)", prefix);
@@ -58,8 +61,7 @@ public record PolicyParameters(String bucket, String prefix, String memberRole, 
 
     private static void require(boolean valid, String option, String expected, String actual) {
         if (!valid) {
-            throw new IllegalArgumentException(
-                    option + " must be " + expected + ", got " + (actual == null ? "nothing" : "'" + actual + "'"));
+            throw new IllegalArgumentException(option + " must be " + expected + ", got '" + actual + "'");
         }
     }
 }

@@ -84,7 +84,7 @@ class IamPolicyCommandTest {
                 arguments("unknown principal", new String[] {"--for", "admin"},
                         "--for: expected 'scanner' or 'member', got 'admin'"),
                 arguments("scanner without bucket", new String[] {"--for", "scanner"},
-                        "--bucket must be an S3 bucket name"),
+                        "--bucket is required for the scanner policy"),
                 arguments("bucket name with capitals", new String[] {"--for", "scanner", "--bucket", "Reports"},
                         "--bucket must be an S3 bucket name"),
                 arguments("wildcard in prefix", new String[] {"--for", "scanner", "--bucket", "b-1", "--prefix", "r*"},
