@@ -3,11 +3,11 @@ package io.lambdaguardrails.aws;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -16,13 +16,14 @@ import java.util.function.Supplier;
 
 /**
  * Builds every AWS client of a run on one shared HTTP connection pool, with the run's endpoint override,
- * adaptive retries (see {@link Retryable}) and call timeout. Hundreds of virtual threads share the pool, so it is sized explicitly
+ * adaptive retries and call timeout. Hundreds of virtual threads share the pool, so it is sized explicitly
  * rather than left to the per-client defaults. Closing the factory closes the pool.
  */
 public final class ClientFactory implements AutoCloseable {
 
     /** IAM, Organizations and STS answer on one global endpoint, signed for us-east-1. */
     public static final Region GLOBAL = Region.US_EAST_1;
+    private static final UnimplementedOperationInterceptor UNIMPLEMENTED = new UnimplementedOperationInterceptor();
 
     private final AwsSettings settings;
     private final SdkHttpClient http;
@@ -51,11 +52,10 @@ public final class ClientFactory implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .httpClient(http)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(DefaultRetryStrategy.adaptiveStrategyBuilder()
+                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
-                                .retryOnException(Retryable::test)
-                                .treatAsThrottling(Retryable::throttling)
                                 .build())
+                        .addExecutionInterceptor(UNIMPLEMENTED)
                         .apiCallTimeout(settings.callTimeout())
                         .build());
         if (settings.endpoint() != null) {
