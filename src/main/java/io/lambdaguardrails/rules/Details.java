@@ -39,7 +39,12 @@ public final class Details {
 
     /** A statement by its Sid, or by its position when it has none: {@code statement 'AllowS3'}, {@code statement #2}. */
     public static String statement(PolicyDocument document, Statement statement) {
-        return statement.sid().isBlank() ? "statement #" + (document.statements().indexOf(statement) + 1)
+        return statement.sid().isBlank() ? "statement " + statementId(document, statement)
                 : "statement " + quote(statement.sid());
+    }
+
+    /** The statement's Sid made safe, or {@code #N} by position: what a finding's {@code related} lists. */
+    public static String statementId(PolicyDocument document, Statement statement) {
+        return statement.sid().isBlank() ? "#" + (document.statements().indexOf(statement) + 1) : safe(statement.sid());
     }
 }

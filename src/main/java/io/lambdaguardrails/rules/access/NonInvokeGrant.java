@@ -55,6 +55,7 @@ public final class NonInvokeGrant implements Rule {
         Membership membership = context.org().membership(scope.account().accountId());
         return FunctionPolicy.of(scope.function()).flatMap(policy -> {
             List<String> grants = new ArrayList<>();
+            List<String> statements = new ArrayList<>();
             for (Statement s : policy.allowStatements()) {
                 List<String> beyond = beyondInvoke(s);
                 List<String> others = s.grantees().stream().filter(p -> !ownAccount(p, s, membership))
@@ -62,10 +63,11 @@ public final class NonInvokeGrant implements Rule {
                 if (!beyond.isEmpty() && !others.isEmpty()) {
                     grants.add(String.join(", ", beyond) + " to " + String.join(", ", others)
                             + " (" + Details.statement(policy, s) + ")");
+                    statements.add(Details.statementId(policy, s));
                 }
             }
             return grants.isEmpty() ? Optional.empty()
-                    : Optional.of(scope.violation("grants more than invoke: " + String.join("; ", grants)));
+                    : Optional.of(scope.violation("grants more than invoke: " + String.join("; ", grants), statements));
         });
     }
 

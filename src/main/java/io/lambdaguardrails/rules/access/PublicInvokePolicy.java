@@ -48,14 +48,18 @@ public final class PublicInvokePolicy implements Rule {
     private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
         var membership = context.org().membership(scope.account().accountId());
         return FunctionPolicy.of(scope.function()).flatMap(policy -> {
-            List<String> open = policy.allowStatements().stream()
+            List<Statement> open = policy.allowStatements().stream()
                     .filter(s -> s.hasPublicGrantee() && !s.coveredOf(Actions.LAMBDA_INVOKE).isEmpty())
                     .filter(s -> Restriction.of(s, RestrictingKey.FOR_PUBLIC, membership).scope() == Restriction.Scope.ANYONE)
                     .filter(s -> judgedHere(s, scope.function()))
-                    .map(s -> Details.statement(policy, s) + " (" + String.join(", ", s.coveredOf(Actions.LAMBDA_INVOKE)) + ")")
                     .toList();
-            return open.isEmpty() ? Optional.empty()
-                    : Optional.of(scope.violation("Principal * may invoke with no restricting condition: " + String.join("; ", open)));
+            if (open.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> described = open.stream().map(s -> Details.statement(policy, s)
+                    + " (" + String.join(", ", s.coveredOf(Actions.LAMBDA_INVOKE)) + ")").toList();
+            return Optional.of(scope.violation("Principal * may invoke with no restricting condition: "
+                    + String.join("; ", described), open.stream().map(s -> Details.statementId(policy, s)).toList()));
         });
     }
 

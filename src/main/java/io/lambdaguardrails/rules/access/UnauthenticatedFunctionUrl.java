@@ -5,6 +5,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
+import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
@@ -32,6 +33,8 @@ public final class UnauthenticatedFunctionUrl implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html"),
             List.of());
 
+    private static final String NONE = "function URL has AuthType NONE";
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -49,15 +52,17 @@ public final class UnauthenticatedFunctionUrl implements Rule {
             return Optional.empty();
         }
         var membership = context.org().membership(scope.account().accountId());
-        List<String> publicStatements = FunctionPolicy.of(function).map(policy -> policy.allowStatements().stream()
-                .filter(s -> s.hasPublicGrantee() && s.covers(UrlStatements.INVOKE_URL))
-                .filter(s -> Restriction.of(s, RestrictingKey.FOR_PUBLIC, membership).scope() == Restriction.Scope.ANYONE)
-                .map(s -> Details.statement(policy, s))
-                .toList()).orElse(List.of());
-        if (publicStatements.isEmpty()) {
-            return Optional.of(scope.violation("function URL has AuthType NONE"));
-        }
-        return Optional.of(scope.violation("function URL has AuthType NONE and the resource policy lets anyone call it ("
-                + String.join(", ", publicStatements) + ")").withSeverity(Severity.CRITICAL));
+        return Optional.of(FunctionPolicy.of(function).map(policy -> {
+            List<Statement> open = policy.allowStatements().stream()
+                    .filter(s -> s.hasPublicGrantee() && s.covers(UrlStatements.INVOKE_URL))
+                    .filter(s -> Restriction.of(s, RestrictingKey.FOR_PUBLIC, membership).scope() == Restriction.Scope.ANYONE)
+                    .toList();
+            if (open.isEmpty()) {
+                return scope.violation(NONE);
+            }
+            return scope.violation(NONE + " and the resource policy lets anyone call it ("
+                            + String.join(", ", open.stream().map(s -> Details.statement(policy, s)).toList()) + ")",
+                    open.stream().map(s -> Details.statementId(policy, s)).toList()).withSeverity(Severity.CRITICAL);
+        }).orElse(scope.violation(NONE)));
     }
 }

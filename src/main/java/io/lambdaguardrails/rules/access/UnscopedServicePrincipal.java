@@ -6,6 +6,7 @@ import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Principal;
 import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
+import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
@@ -49,13 +50,17 @@ public final class UnscopedServicePrincipal implements Rule {
     private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
         Membership membership = context.org().membership(scope.account().accountId());
         return FunctionPolicy.of(scope.function()).flatMap(policy -> {
-            List<String> unscoped = policy.allowStatements().stream()
+            List<Statement> unscoped = policy.allowStatements().stream()
+                    .filter(s -> s.grantees().stream().anyMatch(Principal::isService))
                     .filter(s -> Restriction.of(s, RestrictingKey.FOR_SERVICE, membership).scope() == Restriction.Scope.ANYONE)
-                    .flatMap(s -> s.grantees().stream().filter(Principal::isService)
-                            .map(p -> Details.quote(p.id()) + " (" + Details.statement(policy, s) + ")"))
                     .toList();
-            return unscoped.isEmpty() ? Optional.empty() : Optional.of(scope.violation(
-                    "service principal may invoke for any account's resources: " + String.join("; ", unscoped)));
+            if (unscoped.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> described = unscoped.stream().flatMap(s -> s.grantees().stream().filter(Principal::isService)
+                    .map(p -> Details.quote(p.id()) + " (" + Details.statement(policy, s) + ")")).toList();
+            return Optional.of(scope.violation("service principal may invoke for any account's resources: "
+                    + String.join("; ", described), unscoped.stream().map(s -> Details.statementId(policy, s)).toList()));
         });
     }
 }

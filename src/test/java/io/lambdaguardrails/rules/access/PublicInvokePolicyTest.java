@@ -109,6 +109,7 @@ class PublicInvokePolicyTest {
         assertThat(v.resourceArn()).isEqualTo("arn:aws:lambda:us-east-1:" + OWN + ":function:fn");
         assertThat(v.resourceName()).isEqualTo("fn");
         assertThat(v.accountId()).isEqualTo(OWN);
+        assertThat(v.related()).containsExactly("open");
         assertThat(PublicInvokePolicy.META.standards()).contains("Security Hub FSBP Lambda.1");
     }
 }

@@ -6,6 +6,7 @@ import io.lambdaguardrails.rules.fixtures.Expect;
 import io.lambdaguardrails.rules.fixtures.Fixtures.FunctionBuilder;
 import io.lambdaguardrails.rules.fixtures.RuleRun;
 import io.lambdaguardrails.rules.fixtures.Scenarios;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,7 @@ import static io.lambdaguardrails.rules.fixtures.Policies.allow;
 import static io.lambdaguardrails.rules.fixtures.Policies.condition;
 import static io.lambdaguardrails.rules.fixtures.Policies.policy;
 import static io.lambdaguardrails.rules.fixtures.Policies.quoted;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class UnauthenticatedFunctionUrlTest {
@@ -51,5 +53,14 @@ class UnauthenticatedFunctionUrlTest {
     @MethodSource("cases")
     void judgesTheUrlAuthType(String name, Consumer<FunctionBuilder> function, Expect expect) {
         expect.verify(RuleRun.run(new UnauthenticatedFunctionUrl(), Scenarios.inOrg(function)));
+    }
+
+    @Test
+    void namesTheOpeningStatementsAsRelated() {
+        var v = RuleRun.run(new UnauthenticatedFunctionUrl(), Scenarios.inOrg(f -> f.url("NONE").policy(policy(
+                allow("a", quoted("*"), quoted("lambda:InvokeFunctionUrl"), null),
+                "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"lambda:*\"}")))).getFirst();
+        assertThat(v.related()).containsExactly("a", "#2");
+        assertThat(v.detail()).endsWith("(statement 'a', statement #2)");
     }
 }
