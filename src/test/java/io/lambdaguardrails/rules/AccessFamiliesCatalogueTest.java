@@ -63,8 +63,9 @@ class AccessFamiliesCatalogueTest {
             return s;
         }
         List<AccountInventory> withoutIam = s.accounts().stream().map(a -> new AccountInventory(a.accountId(),
-                a.accountName(), a.evaluable(), a.startedAt(), a.finishedAt(), null, a.regions())).toList();
-        return new Snapshot(s.schemaVersion(), s.runId(), s.collectedAt(), s.callerAccountId(), s.org(), withoutIam, s.coverage());
+                a.accountName(), a.evaluable(), a.startedAt(), a.finishedAt(), null, a.trails(), a.regions())).toList();
+        return new Snapshot(s.schemaVersion(), s.runId(), s.collectedAt(), s.callerAccountId(), s.principal(), s.org(),
+                withoutIam, s.coverage());
     }
 
     @Test
