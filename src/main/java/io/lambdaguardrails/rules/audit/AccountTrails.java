@@ -24,14 +24,13 @@ record AccountTrails(AccountInventory account, boolean known, List<Trail> trails
 
     static List<AccountTrails> of(RuleContext context) {
         List<AccountInventory> accounts = context.accounts().toList();
-        List<Trail> organisationTrails = accounts.stream()
-                .flatMap(a -> distinctTrails(a).stream())
-                .filter(Trail::organizationTrail)
-                .toList();
+        Map<String, Trail> bestCopy = new LinkedHashMap<>();
+        accounts.forEach(a -> listedCopies(a).forEach(copy -> keepBest(bestCopy, copy)));
+        List<Trail> organisationTrails = bestCopy.values().stream().filter(Trail::organizationTrail).toList();
         List<AccountTrails> result = new ArrayList<>();
         for (AccountInventory account : accounts) {
             Map<String, Trail> trails = new LinkedHashMap<>();
-            distinctTrails(account).forEach(t -> trails.put(t.arn(), t));
+            listedCopies(account).forEach(copy -> trails.put(copy.trail().arn(), bestCopy.get(copy.trail().arn())));
             boolean member = context.org().inside(account.accountId());
             if (member) {
                 organisationTrails.forEach(t -> trails.putIfAbsent(t.arn(), t));
@@ -47,18 +46,28 @@ record AccountTrails(AccountInventory account, boolean known, List<Trail> trails
     /** Each trail the account lists, once: the copy read in its home region when there is one. */
     static List<Trail> distinctTrails(AccountInventory account) {
         Map<String, Trail> byArn = new LinkedHashMap<>();
+        listedCopies(account).forEach(copy -> keepBest(byArn, copy));
+        return List.copyOf(byArn.values());
+    }
+
+    private record Copy(Trail trail, boolean home) {
+    }
+
+    private static List<Copy> listedCopies(AccountInventory account) {
+        List<Copy> copies = new ArrayList<>();
         for (RegionInventory region : account.regions()) {
-            if (region.audit() == null || region.audit().trails() == null) {
-                continue;
-            }
-            for (Trail trail : region.audit().trails()) {
-                boolean home = Objects.equals(trail.homeRegion(), region.region());
-                if (home || !byArn.containsKey(trail.arn())) {
-                    byArn.put(trail.arn(), trail);
-                }
+            if (region.audit() != null && region.audit().trails() != null) {
+                region.audit().trails().forEach(t -> copies.add(new Copy(t, Objects.equals(t.homeRegion(), region.region()))));
             }
         }
-        return List.copyOf(byArn.values());
+        return copies;
+    }
+
+    /** A copy read in the trail's home region wins: elsewhere a trail is a shadow with partial status. */
+    private static void keepBest(Map<String, Trail> byArn, Copy copy) {
+        if (copy.home() || !byArn.containsKey(copy.trail().arn())) {
+            byArn.put(copy.trail().arn(), copy.trail());
+        }
     }
 
     /** The account that owns a trail, from its ARN ({@code arn:aws:cloudtrail:REGION:ACCOUNT:trail/NAME}). */
