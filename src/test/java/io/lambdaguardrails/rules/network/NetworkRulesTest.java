@@ -1,6 +1,5 @@
 package io.lambdaguardrails.rules.network;
 
-import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.rules.Rule;
