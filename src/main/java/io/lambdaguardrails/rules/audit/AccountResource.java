@@ -1,0 +1,29 @@
+package io.lambdaguardrails.rules.audit;
+
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.rules.Violation;
+
+import java.util.List;
+
+/** Findings about an account as a whole (no single resource is at fault), optionally in one region. */
+final class AccountResource {
+
+    static final String TYPE = "AWS::::Account";
+
+    private AccountResource() {
+    }
+
+    static String arn(String accountId) {
+        return "arn:aws:::account/" + accountId;
+    }
+
+    static Violation violation(AccountInventory account, String region, String detail, List<String> related) {
+        return new Violation(account.accountId(), region, TYPE, arn(account.accountId()), account.accountName(),
+                related, detail, "", null);
+    }
+
+    static Violation global(AccountInventory account, String detail, List<String> related) {
+        return violation(account, Coverage.GLOBAL, detail, related);
+    }
+}
