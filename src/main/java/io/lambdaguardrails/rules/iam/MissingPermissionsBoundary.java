@@ -6,6 +6,7 @@ import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.util.List;
 

@@ -7,6 +7,7 @@ import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.time.Instant;
 import java.time.LocalDate;
