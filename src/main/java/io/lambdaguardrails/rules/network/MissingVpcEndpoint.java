@@ -2,13 +2,13 @@ package io.lambdaguardrails.rules.network;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.snapshot.IamInventory;
 import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-import io.lambdaguardrails.rules.support.PolicyFacts;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.util.List;
 import java.util.Optional;
@@ -53,17 +53,15 @@ public final class MissingVpcEndpoint implements Rule {
     }
 
     private static Optional<Violation> check(FunctionNetwork network) {
-        IamInventory iam = network.scope().account().iam();
-        String roleArn = network.scope().function().roleArn();
-        Optional<List<PolicyFacts.Statement>> statements = iam == null ? Optional.empty()
-                : iam.role(roleArn).flatMap(role -> PolicyFacts.roleStatements(iam, role));
+        Optional<ExecutionRole> role = ExecutionRole.of(network.scope());
+        Optional<List<Statement>> allows = role.flatMap(MissingVpcEndpoint::allowStatements);
         Optional<List<Network.RouteTable>> routeTables = network.routeTables();
-        if (statements.isEmpty() || routeTables.isEmpty()) {
+        if (allows.isEmpty() || routeTables.isEmpty()) {
             return Optional.empty();
         }
         Set<String> tableIds = routeTables.get().stream().map(Network.RouteTable::id).collect(Collectors.toSet());
         List<String> missing = SERVICES.stream()
-                .filter(service -> statements.get().stream().anyMatch(s -> s.allowsService(service)))
+                .filter(service -> allows.get().stream().anyMatch(s -> s.coversAnyActionOf(service)))
                 .filter(service -> network.network().endpoints().stream()
                         .noneMatch(e -> serves(e, service, network.vpcId(), tableIds)))
                 .toList();
@@ -73,7 +71,13 @@ public final class MissingVpcEndpoint implements Rule {
         return Optional.of(network.scope().violation("Execution role may use " + String.join(", ", missing)
                 + " but VPC " + network.vpcId() + " has no available endpoint for "
                 + (missing.size() == 1 ? "it" : "them") + " reachable from the function's subnets.",
-                List.of(network.vpcId(), roleArn)));
+                List.of(network.vpcId(), role.get().role().arn())));
+    }
+
+    /** The Allow statements of all the role's policies; empty when one of them cannot be read. */
+    private static Optional<List<Statement>> allowStatements(ExecutionRole role) {
+        return role.allPolicies().map(policies -> policies.stream()
+                .flatMap(p -> p.document().allowStatements().stream()).toList());
     }
 
     private static boolean serves(Network.VpcEndpoint endpoint, String service, String vpcId, Set<String> tableIds) {

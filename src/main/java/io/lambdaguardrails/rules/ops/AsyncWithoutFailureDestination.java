@@ -3,17 +3,18 @@ package io.lambdaguardrails.rules.ops;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-import io.lambdaguardrails.rules.support.PolicyFacts;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * LG-OPS-002: a function invoked asynchronously — it has an event-invoke configuration, or its resource policy lets
@@ -64,13 +65,11 @@ public final class AsyncWithoutFailureDestination implements Rule {
     }
 
     private static Set<String> asyncServices(LambdaFunction function) {
-        Set<String> services = new TreeSet<>();
-        PolicyFacts.statements(function.resourcePolicy()).orElse(List.of()).stream()
-                .filter(PolicyFacts.Statement::allow)
-                .flatMap(s -> s.servicePrincipals().stream())
-                .map(PolicyFacts::serviceName)
+        return PolicyDocument.tryParse(function.resourcePolicy()).stream()
+                .flatMap(policy -> policy.allowStatements().stream())
+                .flatMap(s -> s.grantees().stream())
+                .flatMap(p -> p.service().stream())
                 .filter(ASYNC_SERVICES::contains)
-                .forEach(services::add);
-        return services;
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

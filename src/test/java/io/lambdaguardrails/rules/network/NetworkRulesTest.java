@@ -153,6 +153,19 @@ class NetworkRulesTest {
                         network(false, 2, true), List.of()),
                 arguments("NET-007 unreadable role policy is not judged", new MissingVpcEndpoint(), rolePolicy("not json"),
                         DEFAULTS, List.of()),
+                arguments("NET-007 NotAction lets the role use every service it does not list", new MissingVpcEndpoint(), rolePolicy("""
+                        {"Statement":{"Effect":"Allow","NotAction":["s3:*","secretsmanager:*","dynamodb:*","sqs:*","sns:*"],"Resource":"*"}}"""),
+                        DEFAULTS, List.of(expect("fn", LOW, "may use kms but"))),
+                arguments("NET-007 a Deny is not a use", new MissingVpcEndpoint(), rolePolicy("""
+                        {"Statement":[{"Effect":"Deny","Action":"kms:*","Resource":"*"},{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"""),
+                        DEFAULTS, List.of()),
+                arguments("NET-007 role with an uncollected attached policy is not judged", new MissingVpcEndpoint(),
+                        VpcLayout.standard().with(l -> {
+                            l.rolePolicy = """
+                                    {"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}]}""";
+                            l.uncollectedPolicies = List.of("arn:aws:iam::111111111111:policy/unread");
+                            return l;
+                        }).snapshot(), DEFAULTS, List.of()),
 
                 // LG-NET-008
                 arguments("NET-008 no ACL data", new OpenNetworkAcl(), VpcLayout.standard().snapshot(), DEFAULTS, List.of()),

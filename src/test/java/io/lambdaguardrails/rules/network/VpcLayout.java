@@ -32,6 +32,8 @@ final class VpcLayout {
     List<Network.NetworkAcl> acls = new ArrayList<>();
     String rolePolicy = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"}]}""";
+    /** Managed policies attached to the role; none of them is in the account's inventory. */
+    List<String> uncollectedPolicies = new ArrayList<>();
 
     static VpcLayout standard() {
         return new VpcLayout();
@@ -45,7 +47,11 @@ final class VpcLayout {
         List<String> subnetIds = subnets.stream().map(Network.Subnet::id).toList();
         List<String> groupIds = groups.stream().map(Network.SecurityGroup::id).toList();
         return Fixtures.org(o -> o.account("111111111111", a -> a
-                .role("fn-role", r -> r.inline("app", rolePolicy))
+                .role("fn-role", r -> {
+                    r.inline("app", rolePolicy);
+                    uncollectedPolicies.forEach(r::attached);
+                    return r;
+                })
                 .region(Fixtures.REGION, r -> r
                         .network(n -> {
                             n.vpc(VPC);

@@ -55,6 +55,8 @@ class OpsRulesTest {
                         Fixtures.oneFunction(f -> f.policy(S3_INVOKES).deadLetter(QUEUE)), DEFAULTS, List.of()),
                 arguments("OPS-002 synchronous caller only", new AsyncWithoutFailureDestination(),
                         Fixtures.oneFunction(f -> f.policy(API_GATEWAY_INVOKES)), DEFAULTS, List.of()),
+                arguments("OPS-002 unreadable resource policy says nothing", new AsyncWithoutFailureDestination(),
+                        Fixtures.oneFunction(f -> f.policy("not json")), DEFAULTS, List.of()),
                 arguments("OPS-002 event-invoke config not collected", new AsyncWithoutFailureDestination(),
                         Fixtures.oneFunction(f -> f.policy(S3_INVOKES).notCollected(LambdaFunction.EVENT_INVOKE)), DEFAULTS,
                         List.of()),
