@@ -219,9 +219,7 @@ class NetworkRulesTest {
     }
 
     static Settings network(boolean requireVpc, int minAzs, boolean centralEndpoints) {
-        var d = Settings.defaults();
-        return new Settings(new Settings.NetworkSettings(requireVpc, minAzs, centralEndpoints), d.iam(), d.layers(),
-                d.org(), d.tags(), d.runtime(), d.signing(), d.ops());
+        return Settings.defaults().withNetwork(new Settings.NetworkSettings(requireVpc, minAzs, centralEndpoints));
     }
 
     private static Snapshot groups(Network.SecurityGroup... groups) {

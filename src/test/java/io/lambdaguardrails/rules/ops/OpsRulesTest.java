@@ -88,8 +88,6 @@ class OpsRulesTest {
     }
 
     private static Settings ops(int maxTimeout, int minMemory, int maxMemory) {
-        var d = Settings.defaults();
-        return new Settings(d.network(), d.iam(), d.layers(), d.org(), d.tags(), d.runtime(), d.signing(),
-                new Settings.OpsSettings(maxTimeout, new Settings.MemoryRange(minMemory, maxMemory)));
+        return Settings.defaults().withOps(new Settings.OpsSettings(maxTimeout, new Settings.MemoryRange(minMemory, maxMemory)));
     }
 }

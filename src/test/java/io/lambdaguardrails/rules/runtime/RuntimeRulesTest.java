@@ -98,8 +98,6 @@ class RuntimeRulesTest {
     }
 
     static Settings runtimeSettings(int warnDays, Map<String, RuntimeLifecycle> lifecycle) {
-        var d = Settings.defaults();
-        return new Settings(d.network(), d.iam(), d.layers(), d.org(), d.tags(),
-                new Settings.RuntimeSettings(warnDays, lifecycle), d.signing(), d.ops());
+        return Settings.defaults().withRuntime(new Settings.RuntimeSettings(warnDays, lifecycle));
     }
 }

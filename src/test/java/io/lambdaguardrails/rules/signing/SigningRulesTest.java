@@ -82,8 +82,6 @@ class SigningRulesTest {
     }
 
     private static Settings trusted(String... profiles) {
-        var d = Settings.defaults();
-        return new Settings(d.network(), d.iam(), d.layers(), d.org(), d.tags(), d.runtime(),
-                new Settings.SigningSettings(List.of(profiles)), d.ops());
+        return Settings.defaults().withSigning(new Settings.SigningSettings(List.of(profiles)));
     }
 }
