@@ -72,8 +72,8 @@ public final class ExtraTrustedPrincipal implements Rule {
             if (extra.isEmpty()) {
                 return Optional.empty();
             }
-            Violation v = scope.violation(role.label() + " can also be assumed by "
-                    + String.join(", ", extra.stream().map(Trusted::label).toList()), List.of(role.role().arn()));
+            Violation v = role.violation(scope, " can also be assumed by "
+                    + String.join(", ", extra.stream().map(Trusted::label).toList()));
             return Optional.of(extra.stream().anyMatch(Trusted::outside) ? v : v.withSeverity(Severity.MEDIUM));
         }));
     }

@@ -38,7 +38,7 @@ public final class MissingPermissionsBoundary implements Rule {
         return context.functions().flatMap(scope -> ExecutionRole.of(scope)
                 .filter(role -> role.role().permissionsBoundaryArn() == null)
                 .map(role -> {
-                    Violation v = scope.violation(role.label() + " has no permissions boundary", List.of(role.role().arn()));
+                    Violation v = role.violation(scope, " has no permissions boundary");
                     return required ? v.withSeverity(Severity.HIGH) : v;
                 }).stream()).toList();
     }

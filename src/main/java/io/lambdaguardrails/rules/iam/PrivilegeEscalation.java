@@ -86,7 +86,7 @@ public final class PrivilegeEscalation implements Rule {
                 }
             }
             return findings.isEmpty() ? Optional.empty()
-                    : Optional.of(scope.violation(role.label() + ": " + String.join("; ", findings), List.of(role.role().arn())));
+                    : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
         });
     }
 }

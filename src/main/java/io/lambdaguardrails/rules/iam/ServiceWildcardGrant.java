@@ -76,7 +76,7 @@ public final class ServiceWildcardGrant implements Rule {
                 }
             }
             return findings.isEmpty() ? Optional.empty()
-                    : Optional.of(scope.violation(role.label() + ": " + String.join("; ", findings), List.of(role.role().arn())));
+                    : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
         });
     }
 }

@@ -5,6 +5,7 @@ import io.lambdaguardrails.inventory.snapshot.IamRole;
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
+import io.lambdaguardrails.rules.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,14 @@ public record ExecutionRole(IamRole role, IamInventory iam) {
 
     public String label() {
         return "role " + Details.quote(role.name());
+    }
+
+    /**
+     * A finding on the function about its role: the detail starts with the role's label, which {@code detail}
+     * continues ({@code " has no permissions boundary"}), and relates the role's ARN.
+     */
+    public Violation violation(FunctionScope scope, String detail) {
+        return scope.violation(label() + detail, List.of(role.arn()));
     }
 
     /**
