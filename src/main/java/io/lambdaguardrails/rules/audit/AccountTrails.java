@@ -3,11 +3,14 @@ package io.lambdaguardrails.rules.audit;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.Violation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The CloudTrail trails that apply to each account: those it lists, each taken from the account that owns it (where
@@ -39,6 +42,16 @@ record AccountTrails(AccountInventory account, boolean known, List<Trail> trails
             result.add(new AccountTrails(account, known, List.copyOf(trails.values())));
         }
         return result;
+    }
+
+    /** The accounts whose trails are known and none of which {@code qualifies}. */
+    static Stream<AccountTrails> withoutTrail(RuleContext context, Predicate<Trail> qualifies) {
+        return of(context).stream().filter(a -> a.known() && a.trails().stream().noneMatch(qualifies));
+    }
+
+    /** A finding on the account that relates every trail applying to it. */
+    Violation violation(String detail) {
+        return AccountResource.global(account, detail, trails.stream().map(Trail::arn).toList());
     }
 
     /** The trails the account itself owns: the only copies whose status was read. */

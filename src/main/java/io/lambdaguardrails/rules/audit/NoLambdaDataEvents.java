@@ -34,12 +34,8 @@ public final class NoLambdaDataEvents implements Rule {
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
-        return AccountTrails.of(context).stream()
-                .filter(AccountTrails::known)
-                .filter(a -> a.trails().stream().noneMatch(Trail::lambdaDataEvents))
-                .map(a -> AccountResource.global(a.account(),
-                        "No trail applying to the account records Lambda Invoke data events.",
-                        a.trails().stream().map(Trail::arn).toList()))
+        return AccountTrails.withoutTrail(context, Trail::lambdaDataEvents)
+                .map(a -> a.violation("No trail applying to the account records Lambda Invoke data events."))
                 .toList();
     }
 }

@@ -37,13 +37,10 @@ public final class NoManagementEventTrail implements Rule {
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
-        return AccountTrails.of(context).stream()
-                .filter(AccountTrails::known)
-                .filter(a -> a.trails().stream().noneMatch(NoManagementEventTrail::mayQualify))
-                .map(a -> AccountResource.global(a.account(), a.trails().isEmpty() ? "No CloudTrail trail applies to the account."
-                                : "None of the trails (" + String.join(", ", a.trails().stream().map(Trail::name).toList())
-                                + ") is a logging multi-region trail recording management events.",
-                        a.trails().stream().map(Trail::arn).toList()))
+        return AccountTrails.withoutTrail(context, NoManagementEventTrail::mayQualify)
+                .map(a -> a.violation(a.trails().isEmpty() ? "No CloudTrail trail applies to the account."
+                        : "None of the trails (" + String.join(", ", a.trails().stream().map(Trail::name).toList())
+                        + ") is a logging multi-region trail recording management events."))
                 .toList();
     }
 
