@@ -9,6 +9,7 @@ import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * LG-RUN-001: environment variables that hold a secret. Only the variable's name, the detector and the keyed
@@ -37,16 +38,15 @@ public final class SecretInEnvironment implements Rule {
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
-        return context.functions()
-                .filter(f -> f.function().environment().stream().anyMatch(EnvironmentVariable::flagged))
-                .map(f -> {
-                    List<EnvironmentVariable> flagged = f.function().environment().stream()
-                            .filter(EnvironmentVariable::flagged).toList();
-                    String listed = String.join("; ", flagged.stream()
-                            .map(v -> v.name() + " (" + v.detector() + ", fingerprint " + v.fingerprint() + ")").toList());
-                    return f.violation("Environment variable(s) holding a secret: " + listed + ". Values are not shown.",
-                            flagged.stream().map(v -> "env:" + v.name()).toList());
-                })
-                .toList();
+        return context.functions().flatMap(f -> {
+            List<EnvironmentVariable> flagged = f.function().environment().stream().filter(EnvironmentVariable::flagged).toList();
+            if (flagged.isEmpty()) {
+                return Stream.empty();
+            }
+            String listed = String.join("; ", flagged.stream()
+                    .map(v -> SecretLabel.of(v.name(), v.detector(), v.fingerprint())).toList());
+            return Stream.of(f.violation("Environment variable(s) holding a secret: " + listed + ". Values are not shown.",
+                    flagged.stream().map(v -> "env:" + v.name()).toList()));
+        }).toList();
     }
 }

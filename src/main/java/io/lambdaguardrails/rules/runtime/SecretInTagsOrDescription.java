@@ -9,6 +9,7 @@ import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** LG-RUN-002: a tag value or the description holds something shaped like a secret (redacted at collection). */
 public final class SecretInTagsOrDescription implements Rule {
@@ -33,17 +34,16 @@ public final class SecretInTagsOrDescription implements Rule {
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
-        return context.functions()
-                .filter(f -> f.function().secrets().stream().anyMatch(SecretInTagsOrDescription::inMetadata))
-                .map(f -> {
-                    List<SecretFinding> found = f.function().secrets().stream()
-                            .filter(SecretInTagsOrDescription::inMetadata).toList();
-                    String listed = String.join("; ", found.stream()
-                            .map(s -> s.location() + " (" + s.detector() + ", fingerprint " + s.fingerprint() + ")").toList());
-                    return f.violation("Secret-shaped value(s) in " + listed + ". Values are redacted.",
-                            found.stream().map(SecretFinding::location).toList());
-                })
-                .toList();
+        return context.functions().flatMap(f -> {
+            List<SecretFinding> found = f.function().secrets().stream().filter(SecretInTagsOrDescription::inMetadata).toList();
+            if (found.isEmpty()) {
+                return Stream.empty();
+            }
+            String listed = String.join("; ", found.stream()
+                    .map(s -> SecretLabel.of(s.location(), s.detector(), s.fingerprint())).toList());
+            return Stream.of(f.violation("Secret-shaped value(s) in " + listed + ". Values are redacted.",
+                    found.stream().map(SecretFinding::location).toList()));
+        }).toList();
     }
 
     private static boolean inMetadata(SecretFinding finding) {
