@@ -6,6 +6,7 @@ import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -47,11 +48,21 @@ record FunctionNetwork(FunctionScope scope, Network network, List<Network.Subnet
         return subnets.isEmpty() ? scope.function().vpc().vpcId() : subnets.getFirst().vpcId();
     }
 
+    /** The ids of the function's security groups that {@code match}. */
+    List<String> securityGroupIds(Predicate<Network.SecurityGroup> match) {
+        return securityGroups.stream().filter(match).map(Network.SecurityGroup::id).toList();
+    }
+
+    /** A subnet's effective route table, when it is known. */
+    Optional<Network.RouteTable> routeTable(Network.Subnet subnet) {
+        return Optional.ofNullable(subnet.routeTableId()).flatMap(network::routeTable);
+    }
+
     /** Each subnet's effective route table, or empty when one of them is unknown. */
     Optional<List<Network.RouteTable>> routeTables() {
         List<Network.RouteTable> tables = new ArrayList<>();
         for (Network.Subnet subnet : subnets) {
-            Optional<Network.RouteTable> table = Optional.ofNullable(subnet.routeTableId()).flatMap(network::routeTable);
+            Optional<Network.RouteTable> table = routeTable(subnet);
             if (table.isEmpty()) {
                 return Optional.empty();
             }

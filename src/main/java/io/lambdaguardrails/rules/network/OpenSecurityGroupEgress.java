@@ -41,10 +41,7 @@ public final class OpenSecurityGroupEgress implements Rule {
     }
 
     private static Optional<Violation> check(FunctionNetwork network) {
-        List<String> open = network.securityGroups().stream()
-                .filter(OpenSecurityGroupEgress::allowsEverythingOut)
-                .map(Network.SecurityGroup::id)
-                .toList();
+        List<String> open = network.securityGroupIds(OpenSecurityGroupEgress::allowsEverythingOut);
         if (open.isEmpty()) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package io.lambdaguardrails.rules.network;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -38,10 +37,7 @@ public final class OpenSecurityGroupIngress implements Rule {
     }
 
     private static Optional<Violation> check(FunctionNetwork network) {
-        List<String> open = network.securityGroups().stream()
-                .filter(g -> g.ingress().stream().anyMatch(r -> Cidrs.anywhere(r.cidrs())))
-                .map(Network.SecurityGroup::id)
-                .toList();
+        List<String> open = network.securityGroupIds(g -> g.ingress().stream().anyMatch(r -> Cidrs.anywhere(r.cidrs())));
         if (open.isEmpty()) {
             return Optional.empty();
         }

@@ -45,8 +45,7 @@ public final class PublicSubnet implements Rule {
         List<String> reasons = new ArrayList<>();
         List<String> related = new ArrayList<>();
         for (Network.Subnet subnet : network.subnets()) {
-            Optional<Network.RouteTable> table = Optional.ofNullable(subnet.routeTableId())
-                    .flatMap(network.network()::routeTable);
+            Optional<Network.RouteTable> table = network.routeTable(subnet);
             Optional<Network.Route> route = table.flatMap(PublicSubnet::internetGatewayRoute);
             if (route.isPresent()) {
                 reasons.add(subnet.id() + " (route table " + table.get().id()
