@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules.audit;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.rules.RuleContext.RegionScope;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
@@ -18,12 +19,17 @@ final class AccountResource {
         return "arn:aws:::account/" + accountId;
     }
 
-    static Violation violation(AccountInventory account, String region, String detail, List<String> related) {
-        return new Violation(account.accountId(), region, TYPE, arn(account.accountId()), account.accountName(),
-                related, detail, "", null);
+    /** A finding on the account in one of its regions. */
+    static Violation inRegion(RegionScope scope, String detail) {
+        return violation(scope.account(), scope.region().region(), detail, List.of());
     }
 
     static Violation global(AccountInventory account, String detail, List<String> related) {
         return violation(account, Coverage.GLOBAL, detail, related);
+    }
+
+    private static Violation violation(AccountInventory account, String region, String detail, List<String> related) {
+        return new Violation(account.accountId(), region, TYPE, arn(account.accountId()), account.accountName(),
+                related, detail, "", null);
     }
 }

@@ -50,7 +50,7 @@ public final class ConfigNotRecordingLambda implements Rule {
         }
         String why = recorders.isEmpty() ? "No AWS Config recorder exists in the region."
                 : "AWS Config recorder(s) " + String.join("; ", recorders.stream().map(ConfigNotRecordingLambda::describe).toList()) + ".";
-        return Optional.of(AccountResource.violation(scope.account(), scope.region().region(), why, List.of()));
+        return Optional.of(AccountResource.inRegion(scope, why));
     }
 
     private static boolean healthy(ConfigRecorder recorder) {

@@ -48,9 +48,9 @@ public final class NoAccessAnalyzer implements Rule {
                 .filter(r -> !(organisationCovered.contains(r.region().region()) && context.org().inside(r.account().accountId())))
                 .filter(r -> RegionsWithFunctions.audit(r).analyzers().stream()
                         .noneMatch(a -> active(a, "ACCOUNT") || active(a, "ORGANIZATION")))
-                .map(r -> AccountResource.violation(r.account(), r.region().region(),
+                .map(r -> AccountResource.inRegion(r,
                         "No ACTIVE external-access analyzer (account or organisation) covers the account in "
-                                + r.region().region() + ".", List.of()))
+                                + r.region().region() + "."))
                 .toList();
     }
 

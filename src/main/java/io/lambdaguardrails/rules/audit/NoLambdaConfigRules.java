@@ -43,9 +43,9 @@ public final class NoLambdaConfigRules implements Rule {
         return RegionsWithFunctions.of(context)
                 .filter(r -> RegionsWithFunctions.audit(r).configRules() != null)
                 .filter(r -> RegionsWithFunctions.audit(r).configRules().stream().noneMatch(NoLambdaConfigRules::lambdaRule))
-                .map(r -> AccountResource.violation(r.account(), r.region().region(),
+                .map(r -> AccountResource.inRegion(r,
                         "None of the Lambda managed Config rules (" + String.join(", ", LAMBDA_MANAGED_RULES.stream().sorted().toList())
-                                + ") is deployed in the region.", List.of()))
+                                + ") is deployed in the region."))
                 .toList();
     }
 
