@@ -1,5 +1,7 @@
 package io.lambdaguardrails.rules.audit;
 
+import io.lambdaguardrails.rules.support.AccountResource;
+
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
 import io.lambdaguardrails.rules.RuleContext;

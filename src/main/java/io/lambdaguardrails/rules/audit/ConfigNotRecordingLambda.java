@@ -1,5 +1,7 @@
 package io.lambdaguardrails.rules.audit;
 
+import io.lambdaguardrails.rules.support.AccountResource;
+
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRecorder;

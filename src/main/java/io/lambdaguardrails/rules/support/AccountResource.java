@@ -1,4 +1,4 @@
-package io.lambdaguardrails.rules.audit;
+package io.lambdaguardrails.rules.support;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
@@ -8,23 +8,23 @@ import io.lambdaguardrails.rules.Violation;
 import java.util.List;
 
 /** Findings about an account as a whole (no single resource is at fault), optionally in one region. */
-final class AccountResource {
+public final class AccountResource {
 
-    static final String TYPE = "AWS::::Account";
+    public static final String TYPE = "AWS::::Account";
 
     private AccountResource() {
     }
 
-    static String arn(String accountId) {
+    public static String arn(String accountId) {
         return "arn:aws:::account/" + accountId;
     }
 
     /** A finding on the account in one of its regions. */
-    static Violation inRegion(RegionScope scope, String detail) {
+    public static Violation inRegion(RegionScope scope, String detail) {
         return violation(scope.account(), scope.region().region(), detail, List.of());
     }
 
-    static Violation global(AccountInventory account, String detail, List<String> related) {
+    public static Violation global(AccountInventory account, String detail, List<String> related) {
         return violation(account, Coverage.GLOBAL, detail, related);
     }
 
