@@ -23,6 +23,7 @@ public final class ClientFactory implements AutoCloseable {
 
     /** IAM, Organizations and STS answer on one global endpoint, signed for us-east-1. */
     public static final Region GLOBAL = Region.US_EAST_1;
+    private static final UnimplementedOperationInterceptor UNIMPLEMENTED = new UnimplementedOperationInterceptor();
 
     private final AwsSettings settings;
     private final SdkHttpClient http;
@@ -54,6 +55,7 @@ public final class ClientFactory implements AutoCloseable {
                         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .build())
+                        .addExecutionInterceptor(UNIMPLEMENTED)
                         .apiCallTimeout(settings.callTimeout())
                         .build());
         if (settings.endpoint() != null) {

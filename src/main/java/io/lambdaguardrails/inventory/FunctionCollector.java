@@ -96,7 +96,12 @@ public final class FunctionCollector {
     }
 
     private <T> ApiCaller.Outcome<T> budgeted(String api, boolean notFoundIsAnswer, java.util.function.Supplier<T> op) {
-        callBudget.acquireUninterruptibly();
+        try {
+            callBudget.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Parallel.CancelledCollection();
+        }
         try {
             return calls.call(NAME, api, notFoundIsAnswer, op);
         } finally {

@@ -61,7 +61,7 @@ public final class ScanJob {
         List<Rule> rules = RuleCatalogue.all().stream().filter(r -> r.meta().enabledByDefault()).toList();
         List<Finding> findings = new RuleEngine(rules, Settings.defaults())
                 .evaluate(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
-        ScanResult result = ScanResults.of(snapshot, request, snapshot.callerAccountId(), started, clock.instant(),
+        ScanResult result = ScanResults.of(snapshot, request, snapshot.principal(), started, clock.instant(),
                 tool, findings, rules.stream().map(Rule::meta).toList());
         ReportDelivery.Outcome report = delivery.deliver(result, options.report());
         return new JobOutcome(report.published(), report.publication().location(),

@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules;
 
 import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.policy.Membership;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -30,5 +31,10 @@ public record OrgView(boolean known, String organizationId, String managementAcc
 
     public boolean inside(String accountId) {
         return accountIds.contains(accountId);
+    }
+
+    /** Our accounts and organisation as seen by a policy of {@code ownAccount}, for the policy analyser. */
+    public Membership membership(String ownAccount) {
+        return new Membership(ownAccount, known, accountIds, organizationId);
     }
 }

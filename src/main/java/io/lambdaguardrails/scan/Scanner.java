@@ -88,7 +88,7 @@ public final class Scanner {
             OrgContext context = org != null ? org : OrgContext.unavailable(accounts.stream()
                     .map(a -> new OrgAccount(a.accountId(), a.accountName(), "ACTIVE", List.of(a.accountId()), "", Map.of()))
                     .toList());
-            return new Snapshot(Snapshot.SCHEMA_VERSION, runId, clock.instant(), callerAccount, context, accounts,
+            return new Snapshot(Snapshot.SCHEMA_VERSION, runId, clock.instant(), callerAccount, identity.arn(), context, accounts,
                     coverage.entries());
         }
     }

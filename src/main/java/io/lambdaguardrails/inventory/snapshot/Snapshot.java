@@ -3,12 +3,16 @@ package io.lambdaguardrails.inventory.snapshot;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything one scan collected: the organisation, each account's inventory and what could not be read. */
+/**
+ * Everything one scan collected: the organisation, each account's inventory and what could not be read.
+ * {@code principal} is the ARN the scan ran as.
+ */
 public record Snapshot(
         int schemaVersion,
         String runId,
         Instant collectedAt,
         String callerAccountId,
+        String principal,
         OrgContext org,
         List<AccountInventory> accounts,
         List<Coverage> coverage) {

@@ -1,0 +1,5 @@
+package io.lambdaguardrails.policy;
+
+public enum Effect {
+    ALLOW, DENY
+}

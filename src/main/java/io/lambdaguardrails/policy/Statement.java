@@ -1,0 +1,113 @@
+package io.lambdaguardrails.policy;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One policy statement with its conditions regrouped per (operator, key). Lists are never null; a statement with
+ * {@code NotAction} has an empty {@code actions} list and covers every action not listed.
+ */
+public record Statement(
+        String sid,
+        Effect effect,
+        List<Principal> principals,
+        List<Principal> notPrincipals,
+        List<String> actions,
+        List<String> notActions,
+        List<String> resources,
+        List<String> notResources,
+        List<Condition> conditions) {
+
+    /** A resource pattern reaching every Lambda function: {@code *} or {@code arn:aws:lambda:*:*:function:*}. */
+    private static final Pattern EVERY_FUNCTION =
+            Pattern.compile("arn:(\\*|aws[a-z-]*):(\\*|lambda):\\*:\\*:(\\*|function:\\*)");
+
+    public Statement {
+        sid = sid == null ? "" : sid;
+        principals = List.copyOf(principals);
+        notPrincipals = List.copyOf(notPrincipals);
+        actions = List.copyOf(actions);
+        notActions = List.copyOf(notActions);
+        resources = List.copyOf(resources);
+        notResources = List.copyOf(notResources);
+        conditions = List.copyOf(conditions);
+    }
+
+    public boolean allows() {
+        return effect == Effect.ALLOW;
+    }
+
+    public boolean denies() {
+        return effect == Effect.DENY;
+    }
+
+    public boolean usesNotAction() {
+        return !notActions.isEmpty();
+    }
+
+    /** Whether the statement's Action (or NotAction) covers {@code action}, wildcards and case considered. */
+    public boolean covers(String action) {
+        if (usesNotAction()) {
+            return notActions.stream().noneMatch(p -> Actions.matches(p, action));
+        }
+        return actions.stream().anyMatch(p -> Actions.matches(p, action));
+    }
+
+    /**
+     * Whether the statement's Action (or NotAction) covers at least one action of a service ({@code s3}): an Action
+     * such as {@code s3:GetObject}, {@code s3:*} or {@code *}, or a NotAction that leaves some of the service's
+     * actions out of its list.
+     */
+    public boolean coversAnyActionOf(String service) {
+        if (usesNotAction()) {
+            return notActions.stream().noneMatch(p -> Actions.matchesEveryActionOf(p, service));
+        }
+        return actions.stream().anyMatch(p -> Actions.matchesSomeActionOf(p, service));
+    }
+
+    /** The members of {@code candidates} the statement covers, in their order. */
+    public List<String> coveredOf(Collection<String> candidates) {
+        return candidates.stream().filter(this::covers).toList();
+    }
+
+    /**
+     * Who the statement names. An Allow with NotPrincipal admits everybody but the listed principals, so it is
+     * reported as {@link Principal#PUBLIC}.
+     */
+    public List<Principal> grantees() {
+        if (allows() && !notPrincipals.isEmpty()) {
+            return List.of(Principal.PUBLIC);
+        }
+        return principals;
+    }
+
+    public boolean hasPublicGrantee() {
+        return grantees().stream().anyMatch(Principal::isPublic);
+    }
+
+    public List<Condition> conditionsOn(String key) {
+        return conditions.stream().filter(c -> c.keyIs(key)).toList();
+    }
+
+    /** Resource {@code *} without NotResource, or an Allow with NotResource (everything but a few). */
+    public boolean onAnyResource() {
+        return resources.contains("*") || (allows() && !notResources.isEmpty());
+    }
+
+    /** Allow of every action on every resource with no condition at all: what AdministratorAccess grants. */
+    public boolean grantsEverything() {
+        return allows() && actions.stream().anyMatch(Actions::isEverything) && resources.contains("*")
+                && conditions.isEmpty();
+    }
+
+    /** Resource {@code *} or a pattern spanning every function of every account and region. */
+    public boolean onEveryFunction() {
+        return notResources.isEmpty() && resources.stream().anyMatch(r -> r.equals("*") || EVERY_FUNCTION.matcher(r).matches());
+    }
+
+    /** Whether this is a Deny that applies to {@code request} (see {@link Request} for unknown keys). */
+    public boolean deniesRequest(Request request) {
+        return denies() && covers(request.action()) && onEveryFunction() && conditions.stream().allMatch(request::satisfies);
+    }
+}

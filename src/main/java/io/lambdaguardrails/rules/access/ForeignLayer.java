@@ -1,0 +1,72 @@
+package io.lambdaguardrails.rules.access;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.policy.Membership;
+import io.lambdaguardrails.policy.Ownership;
+import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * LG-ACC-007: the function runs a layer published by an account outside the organisation and not listed in
+ * {@code layers.trustedAccounts}. Not evaluated when the organisation is unknown.
+ */
+public final class ForeignLayer implements Rule {
+
+    public static final RuleMeta META = new RuleMeta(
+            "LG-ACC-007",
+            "Function uses a layer from an account outside the organisation",
+            Family.ACCESS, Severity.MEDIUM, true,
+            "A layer's code runs inside the function with the execution role's permissions. A layer owned by an "
+                    + "account outside the organisation is code whose publishing the organisation does not control; "
+                    + "its owner can publish new versions or delete the ones the function depends on.",
+            "Copy the layer into an account of the organisation and point the function at it (aws lambda "
+                    + "update-function-configuration --function-name FN --layers ARN), or add a vetted publisher — "
+                    + "such as an AWS-published layer account — to layers.trustedAccounts.",
+            List.of("https://docs.aws.amazon.com/lambda/latest/dg/chapter-layers.html",
+                    "https://docs.aws.amazon.com/lambda/latest/dg/permissions-layer-cross-account.html"),
+            List.of());
+
+    /** {@code arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION}. */
+    private static final Pattern LAYER_ARN = Pattern.compile("arn:aws[a-z-]*:lambda:[^:]*:(\\d{12}):layer:([^:]+)(?::.*)?");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        return context.functions().flatMap(scope -> check(context, scope).stream()).toList();
+    }
+
+    private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        Membership membership = context.org().membership(scope.account().accountId());
+        List<String> trusted = context.settings().layers().trustedAccounts();
+        List<Layer> foreign = scope.function().layerArns().stream()
+                .flatMap(arn -> Layer.parse(arn).stream())
+                .filter(l -> !trusted.contains(l.account()) && membership.account(l.account()) == Ownership.FOREIGN)
+                .toList();
+        if (foreign.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> described = foreign.stream().map(l -> "layer " + Details.quote(l.name()) + " of " + l.account()).toList();
+        return Optional.of(scope.violation("uses layers from outside the organisation: " + String.join(", ", described),
+                foreign.stream().map(Layer::arn).toList()));
+    }
+
+    private record Layer(String arn, String account, String name) {
+        static Optional<Layer> parse(String arn) {
+            var m = LAYER_ARN.matcher(arn);
+            return m.matches() ? Optional.of(new Layer(arn, m.group(1), m.group(2))) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.lambdaguardrails.rules.iam;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.IamRole;
+import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * LG-IAM-008: access advisor shows services the execution role may use but has not used within
+ * {@code iam.unusedServiceDays}. Needs {@link IamRole#serviceLastAccessed()}, collected only when this rule is on.
+ * A service never used counts once the role is older than the window.
+ */
+public final class UnusedServicePermissions implements Rule {
+
+    public static final RuleMeta META = new RuleMeta(
+            "LG-IAM-008",
+            "Execution role grants services it does not use",
+            Family.IAM, Severity.MEDIUM, false,
+            "Access advisor records when a role last used each service its policies allow. Services the function has "
+                    + "not touched for months are permissions it does not need; removing them shrinks what a "
+                    + "compromised function could reach.",
+            "Remove the unused services from the role's policies (aws iam get-service-last-accessed-details shows "
+                    + "them; aws iam put-role-policy / create-policy-version to narrow).",
+            List.of("https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html"),
+            List.of());
+
+    private static final int MAX_LISTED = 8;
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        Instant threshold = context.today().minusDays(context.settings().iam().unusedServiceDays())
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        int days = context.settings().iam().unusedServiceDays();
+        return context.functions().flatMap(scope -> ExecutionRole.of(scope)
+                .filter(role -> role.role().serviceLastAccessed() != null)
+                .flatMap(role -> {
+                    List<String> unused = unused(role.role(), threshold);
+                    return unused.isEmpty() ? Optional.<Violation>empty()
+                            : Optional.of(role.violation(scope, " grants " + unused.size()
+                                    + " service(s) unused for " + days + "+ days: " + Details.list(unused, MAX_LISTED)));
+                }).stream()).toList();
+    }
+
+    private static List<String> unused(IamRole role, Instant threshold) {
+        boolean oldEnough = role.createDate() == null || role.createDate().isBefore(threshold);
+        return role.serviceLastAccessed().stream()
+                .filter(s -> s.lastAccessed() == null ? oldEnough : s.lastAccessed().isBefore(threshold))
+                .map(s -> Details.safe(s.namespace()))
+                .toList();
+    }
+}

@@ -1,0 +1,126 @@
+package io.lambdaguardrails.deploy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lambdaguardrails.scan.ScanRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** The scanner stack: the scheduler event is a valid ScanRequest, and the function, schedule and bucket are set up as documented. */
+class ScannerStackTest {
+
+    private static final JsonNode TEMPLATE = CloudFormationYaml.read("scanner.yaml");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static Stream<Arguments> parameterSets() {
+        return Stream.of(
+                arguments("defaults", Map.of(), new ScanRequest(List.of(), true, List.of(), List.of(), Map.of(),
+                        List.of("all"), null, "arn:aws:iam::{accountId}:role/LambdaGuardrailsReadOnly", null,
+                        32, Duration.ofMinutes(10), null, List.of())),
+                arguments("path, external id, regions, limits", Map.of(
+                                "MemberRolePath", "/security/",
+                                "MemberRoleName", "ScanRole",
+                                "ExternalId", "org-1234",
+                                "Regions", "eu-west-1,us-east-1",
+                                "MaxConcurrentAccounts", "8",
+                                "AccountTimeout", "PT5M"),
+                        new ScanRequest(List.of(), true, List.of(), List.of(), Map.of(),
+                                List.of("eu-west-1", "us-east-1"), null,
+                                "arn:aws:iam::{accountId}:role/security/ScanRole", "org-1234",
+                                8, Duration.ofMinutes(5), null, List.of())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parameterSets")
+    void theScheduleSendsTheJsonFormOfAScanRequest(String name, Map<String, String> parameters, ScanRequest expected)
+            throws Exception {
+        Object input = new CfnEvaluator(TEMPLATE, parameters)
+                .evaluate(TEMPLATE.at("/Resources/NightlyScan/Properties/Target/Input"));
+
+        ScanRequest request = JSON.readValue((String) input, ScanRequest.class);
+
+        assertThat(request).isEqualTo(expected);
+    }
+
+    @Test
+    void theMemberRoleArnOfTheEventIsTheOneTheScannerMayAssume() {
+        CfnEvaluator evaluator = new CfnEvaluator(TEMPLATE, Map.of("MemberRolePath", "/security/"));
+        String assumable = (String) evaluator.evaluate(statement("AssumeMemberRole").get("Resource"));
+        String input = (String) evaluator.evaluate(TEMPLATE.at("/Resources/NightlyScan/Properties/Target/Input"));
+
+        assertThat(assumable).isEqualTo("arn:aws:iam::*:role/security/LambdaGuardrailsReadOnly");
+        assertThat(input).contains("\"arn:aws:iam::{accountId}:role/security/LambdaGuardrailsReadOnly\"");
+    }
+
+    @Test
+    void theFunctionIsAJava25SnapStartQuarkusFunction() {
+        JsonNode function = TEMPLATE.at("/Resources/ScannerFunction/Properties");
+
+        assertThat(function.get("Runtime").asText()).isEqualTo("java25");
+        assertThat(function.get("Handler").asText())
+                .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+        assertThat(function.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(function.get("MemorySize").asInt()).isEqualTo(2048);
+        assertThat(function.get("Timeout").asInt()).isEqualTo(900);
+        assertThat(function.at("/Code/S3Bucket/Ref").asText()).isEqualTo("CodeS3Bucket");
+        assertThat(function.at("/Code/S3Key/Ref").asText()).isEqualTo("CodeS3Key");
+    }
+
+    @Test
+    void theScheduleTargetsThePublishedAliasNightlyWithRetriesAndADeadLetterQueue() {
+        JsonNode schedule = TEMPLATE.at("/Resources/NightlyScan/Properties");
+
+        assertThat(new CfnEvaluator(TEMPLATE, Map.of()).evaluate(schedule.get("ScheduleExpression")))
+                .isEqualTo("cron(0 2 * * ? *)");
+        assertThat(schedule.at("/ScheduleExpressionTimezone/Ref").asText()).isEqualTo("ScheduleTimezone");
+        assertThat(schedule.at("/FlexibleTimeWindow/Mode").asText()).isEqualTo("FLEXIBLE");
+        assertThat(schedule.at("/Target/Arn/Ref").asText()).isEqualTo("ScannerAlias");
+        assertThat(schedule.at("/Target/RetryPolicy/MaximumRetryAttempts").asInt()).isPositive();
+        assertThat(schedule.at("/Target/DeadLetterConfig/Arn/Fn::GetAtt").asText()).isEqualTo("DeadLetterQueue.Arn");
+        assertThat(TEMPLATE.at("/Resources/ScannerAsyncConfig/Properties/MaximumRetryAttempts").asInt()).isZero();
+    }
+
+    @Test
+    void theReportsBucketIsEncryptedPrivateTlsOnlyAndExpiresOldRuns() {
+        JsonNode bucket = TEMPLATE.at("/Resources/ReportsBucket/Properties");
+        JsonNode encryption = bucket.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/Fn::If");
+        JsonNode denyInsecure = TEMPLATE.at("/Resources/ReportsBucketPolicy/Properties/PolicyDocument/Statement/0");
+
+        assertThat(encryption.at("/1/SSEAlgorithm").asText()).isEqualTo("aws:kms");
+        assertThat(encryption.at("/2/SSEAlgorithm").asText()).isEqualTo("AES256");
+        assertThat(bucket.get("PublicAccessBlockConfiguration").properties())
+                .hasSize(4)
+                .allSatisfy(setting -> assertThat(setting.getValue().asBoolean()).isTrue());
+        assertThat(denyInsecure.get("Effect").asText()).isEqualTo("Deny");
+        assertThat(denyInsecure.at("/Condition/Bool/aws:SecureTransport").asBoolean(true)).isFalse();
+        assertThat(new CfnEvaluator(TEMPLATE, Map.of())
+                .evaluate(bucket.at("/LifecycleConfiguration/Rules/0/Prefix"))).isEqualTo("lambda-guardrails/runs/");
+        assertThat(bucket.at("/LifecycleConfiguration/Rules/0/ExpirationInDays/Ref").asText())
+                .isEqualTo("RunsRetentionDays");
+    }
+
+    private static JsonNode statement(String sid) {
+        for (JsonNode policy : TEMPLATE.at("/Resources/ScannerRole/Properties/Policies")) {
+            for (JsonNode statement : policy.at("/PolicyDocument/Statement")) {
+                if (statement.path("Sid").asText().equals(sid)) {
+                    return statement;
+                }
+            }
+        }
+        throw new AssertionError("no statement " + sid);
+    }
+}

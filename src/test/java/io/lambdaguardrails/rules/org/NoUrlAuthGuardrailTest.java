@@ -1,0 +1,78 @@
+package io.lambdaguardrails.rules.org;
+
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.fixtures.Expect;
+import io.lambdaguardrails.rules.fixtures.Fixtures;
+import io.lambdaguardrails.rules.fixtures.RuleRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static io.lambdaguardrails.rules.fixtures.Expect.finding;
+import static io.lambdaguardrails.rules.fixtures.Expect.none;
+import static io.lambdaguardrails.rules.fixtures.Policies.OWN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class NoUrlAuthGuardrailTest {
+
+    static final String FULL_ACCESS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    static String denyUrlNone(String actions) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":" + actions
+                + ",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"lambda:FunctionUrlAuthType\":\"NONE\"}}}]}";
+    }
+
+    static final String BOTH = denyUrlNone("[\"lambda:CreateFunctionUrlConfig\",\"lambda:UpdateFunctionUrlConfig\"]");
+
+    /** Member {@link io.lambdaguardrails.rules.fixtures.Policies#OWN} under r-root > ou-prod, with the given SCPs. */
+    static Snapshot member(Consumer<Fixtures.OrgBuilder> scps) {
+        return Fixtures.org(o -> {
+            o.scp("p-full", FULL_ACCESS, "r-root");
+            scps.accept(o);
+            o.account(OWN, a -> a.ou("r-root", "ou-prod"));
+        });
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                arguments("only FullAWSAccess", member(o -> { }),
+                        finding("no SCP on the account's path (r-root > ou-prod > " + OWN + ") denies function URLs with AuthType NONE; not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
+                arguments("deny at the root", member(o -> o.scp("p-url", BOTH, "r-root")), none()),
+                arguments("deny on the OU", member(o -> o.scp("p-url", BOTH, "ou-prod")), none()),
+                arguments("deny on the account", member(o -> o.scp("p-url", BOTH, OWN)), none()),
+                arguments("deny on another OU", member(o -> o.scp("p-url", BOTH, "ou-sandbox")), finding("not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
+                arguments("only create denied", member(o -> o.scp("p-url", denyUrlNone("\"lambda:CreateFunctionUrlConfig\""), "r-root")),
+                        finding("not denied: lambda:UpdateFunctionUrlConfig")),
+                arguments("split over two SCPs", member(o -> o.scp("p-create", denyUrlNone("\"lambda:CreateFunctionUrlConfig\""), "r-root")
+                        .scp("p-update", denyUrlNone("\"lambda:UpdateFunctionUrlConfig\""), "ou-prod")), none()),
+                arguments("wildcard action", member(o -> o.scp("p-url", denyUrlNone("\"lambda:*FunctionUrlConfig\""), "r-root")), none()),
+                arguments("denies only AWS_IAM", member(o -> o.scp("p-url", BOTH.replace("\"NONE\"", "\"AWS_IAM\""), "r-root")),
+                        finding("not denied: lambda:CreateFunctionUrlConfig")),
+                arguments("malformed SCP on the path: not judged", member(o -> o.scp("p-bad", "{\"Statement\": [", "ou-prod")), none()),
+                arguments("malformed SCP elsewhere", member(o -> o.scp("p-bad", "{\"Statement\": [", "ou-sandbox")), finding("not denied")),
+                arguments("organisation unavailable", Fixtures.org(o -> o.unavailable().account(OWN, a -> { })), none()),
+                arguments("account not assumable", Fixtures.org(o -> o.account(OWN, Fixtures.AccountBuilder::notAssumable)), none()),
+                arguments("management account", Fixtures.org(o -> o.account(Fixtures.MANAGEMENT, a -> { })), none()));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("cases")
+    void looksForTheGuardrailOnTheAccountsPath(String name, Snapshot snapshot, Expect expect) {
+        expect.verify(RuleRun.run(new NoUrlAuthGuardrail(), snapshot));
+    }
+
+    @Test
+    void namesTheAccount() {
+        Violation v = RuleRun.run(new NoUrlAuthGuardrail(), member(o -> { })).getFirst();
+        assertThat(v.resourceArn()).isEqualTo("arn:aws:::account/" + OWN);
+        assertThat(v.resourceName()).isEqualTo("acct-" + OWN);
+        assertThat(v.region()).isEqualTo("global");
+        assertThat(v.related()).containsExactly("r-root", "ou-prod", OWN);
+    }
+}
