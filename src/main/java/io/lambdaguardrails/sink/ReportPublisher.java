@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Publishes a run: renders the asked formats, writes {@code runs/YYYY/MM/DD/<runId>/}, and only when every object of
- * it is written replaces {@code latest/}. S3 has no atomic rename, so {@code latest/} is written in a fixed order —
+ * it is written replaces {@code latest/}. A shard's partial result goes to its shard folder instead, followed by its
+ * completion marker, which {@code merge} waits for. S3 has no atomic rename, so {@code latest/} is written in a fixed order —
  * findings.json, findings.csv, report.html — and a reader that sees a new {@code report.html} sees a complete set.
  * When anything fails, every report goes to a local fallback folder instead: a report is never lost.
  */
@@ -34,19 +35,28 @@ public final class ReportPublisher {
      * @throws SinkException when the reports could be written neither where asked nor to the fallback folder
      */
     public Publication publish(ScanResult result, Set<ReportFormat> formats, PublishMode mode) {
-        String runFolder = ReportKeys.runFolder(result);
+        String runFolder = ReportKeys.folder(result, mode);
         Map<ReportFormat, byte[]> reports = render(result, formats);
         List<String> written = new ArrayList<>();
         try {
             reports.forEach((format, body) -> written.add(write(ReportKeys.inFolder(runFolder, format), format, body)));
             if (mode == PublishMode.FULL) {
                 reports.forEach((format, body) -> written.add(write(ReportKeys.latest(format), format, body)));
+            } else if (result.request() != null && result.request().shard() != null) {
+                written.add(markComplete(result));
             }
             return new Publication(runFolder, sink.location(runFolder), written, mode == PublishMode.FULL, null, null);
         } catch (SinkException e) {
             Path fallback = fallBack(runFolder, reports, e);
             return new Publication(runFolder, fallback.toString(), written, false, e.getMessage(), fallback);
         }
+    }
+
+    private String markComplete(ScanResult result) {
+        ShardMarker marker = ShardMarker.of(result);
+        String key = ReportKeys.shardMarker(result.runId(), marker.parsedShard());
+        sink.write(key, marker.toJson(), "application/json");
+        return sink.location(key);
     }
 
     private String write(String key, ReportFormat format, byte[] body) {

@@ -8,6 +8,7 @@ import io.lambdaguardrails.inventory.secrets.SecretDetector;
 import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.scan.RunId;
+import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.scan.Scanner;
@@ -49,7 +50,7 @@ public final class ScanHarness implements AutoCloseable {
     }
 
     public Snapshot scan(ScanRequest request) {
-        return scanner().scan(request, RunId.at(Instant.now()), null, ScanListener.NONE);
+        return scanner().scan(request, RunId.at(Instant.now()), ScanDeadline.none(), ScanListener.NONE);
     }
 
     @Override
