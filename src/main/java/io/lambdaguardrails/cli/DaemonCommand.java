@@ -6,6 +6,7 @@ import io.lambdaguardrails.daemon.ScanDaemon;
 import io.lambdaguardrails.job.ExitStatus;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.ScanJob;
+import io.lambdaguardrails.scan.LoggingScanListener;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.quarkus.runtime.Quarkus;
