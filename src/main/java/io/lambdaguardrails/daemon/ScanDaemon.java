@@ -110,9 +110,4 @@ public class ScanDaemon {
     void onShutdown(@Observes ShutdownEvent event) {
         stop();
     }
-
-    /** Runs started so far. */
-    public int runs() {
-        return runs.get();
-    }
 }
