@@ -62,8 +62,7 @@ public record ReportView(
         List<FindingRow> rows = findingRows(findings);
         return new ReportView(
                 header(result),
-                (int) result.accounts().stream()
-                        .filter(a -> a.coverage() == AccountSummary.AccountCoverage.COMPLETE).count(),
+                (int) ScanResults.fullyEvaluated(result),
                 result.accounts().size(),
                 (int) findings.stream().filter(Finding::open).count(),
                 (int) findings.stream().filter(f -> !f.open()).count(),
@@ -87,7 +86,7 @@ public record ReportView(
     }
 
     public record Header(String runId, String startedAt, String finishedAt, String duration, String tool,
-                         String principal, int accounts, String regions, String role, String baselineRunId) {
+                         String principal, int accounts, String regions, String role) {
     }
 
     public record SeverityTotal(Severity severity, String cssClass, int open, int suppressed, int newOpen) {
@@ -160,7 +159,7 @@ public record ReportView(
         return new Header(result.runId(), time(result.startedAt()), time(result.finishedAt()),
                 duration(result.startedAt(), result.finishedAt()), tool,
                 result.principal() == null ? "unknown" : result.principal(),
-                result.accounts().size(), String.join(", ", regions), role, result.baselineRunId());
+                result.accounts().size(), String.join(", ", regions), role);
     }
 
     private static List<FindingRow> findingRows(List<Finding> findings) {
