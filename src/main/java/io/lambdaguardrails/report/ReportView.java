@@ -8,6 +8,7 @@ import io.lambdaguardrails.findings.FindingStatus;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.quarkus.qute.RawString;
 
@@ -45,6 +46,7 @@ public record ReportView(
         List<FindingRow> findings,
         List<Coverage> coverageGaps,
         List<ScanResult.NotEvaluated> notEvaluated,
+        List<RuleEngine.ExpiredWaiver> expiredWaivers,
         List<RuleView> rules,
         Filters filters,
         RawString filterData) {
@@ -79,6 +81,7 @@ public record ReportView(
                                 .thenComparing(Coverage::accountId).thenComparing(Coverage::region))
                         .toList(),
                 result.notEvaluated(),
+                result.expiredWaivers(),
                 ruleViews(result),
                 new Filters(WORST_FIRST, List.of(Family.values()), accountOptions(findings, accountNames),
                         List.of(FindingStatus.values()), List.of(Baseline.values())),

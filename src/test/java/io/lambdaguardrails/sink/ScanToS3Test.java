@@ -64,7 +64,7 @@ class ScanToS3Test {
                     S3Access.lazy(() -> s3, () -> harness.clients().presigner(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS)));
             var options = new JobOptions(new ReportDelivery.Options("s3://org-reports/guardrails",
                     EnumSet.allOf(ReportFormat.class), HtmlReport.bundled(), null, PublishMode.FULL,
-                    Encryption.s3Managed(), dir, Duration.ofHours(1)), null, null);
+                    Encryption.s3Managed(), dir, Duration.ofHours(1)), null, null, null, null);
             ScanRequest request = ScanRequest.builder().org().regions("us-east-1").build();
 
             JobOutcome first = job.run(request, options, ScanListener.NONE, null);
