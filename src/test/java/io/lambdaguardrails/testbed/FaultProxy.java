@@ -20,44 +20,60 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * An HTTP proxy on loopback in front of moto that injects AWS failures. It recognises each request's service
- * (SigV4 scope), operation and account (learned from AssumeRole), applies the first matching {@link Fault},
- * and counts requests by {@code service:Operation}.
+ * An HTTP proxy on loopback in front of moto that injects AWS failures. It recognises each request's service and
+ * region (SigV4 scope), operation and account (learned from AssumeRole), adds the base latency, applies the first
+ * {@link Fault} that hits the call, and counts requests by {@code service:Operation}.
+ * <p>
+ * {@code GET /__fault-proxy/counts} answers the counts as JSON and {@code POST /__fault-proxy/reset} clears them, for
+ * runs outside JUnit (see {@link FaultProxyMain}).
  */
 public final class FaultProxy implements AutoCloseable {
 
     /** The account of the emulator's default credentials. */
     public static final String MANAGEMENT_ACCOUNT = "123456789012";
+    static final String CONTROL = "/__fault-proxy/";
 
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect",
             "transfer-encoding", "upgrade", "keep-alive");
-    private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/aws4_request");
+    private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[^/]+/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern ROLE_ACCOUNT = Pattern.compile("arn%3Aaws%3Aiam%3A%3A(\\d{12})%3Arole|arn:aws:iam::(\\d{12}):role");
     private static final Pattern ACCESS_KEY = Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>");
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final URI upstream;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, String> accountByAccessKey = new ConcurrentHashMap<>();
+    private volatile Duration baseLatency = Duration.ZERO;
 
     public FaultProxy(URI upstream) {
+        this(upstream, 0);
+    }
+
+    /** On a fixed loopback port (0: any free one). */
+    public FaultProxy(URI upstream, int port) {
         this.upstream = upstream;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(handlers)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(handlers);
         server.createContext("/", this::handle);
+        server.createContext(CONTROL, this::control);
         server.start();
     }
 
@@ -65,9 +81,15 @@ public final class FaultProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Adds a fault; the first fault that matches a request (and has uses left) decides its fate. */
+    /** Adds a fault; the first fault that hits a request decides its fate. */
     public FaultProxy inject(Fault fault) {
         faults.add(fault);
+        return this;
+    }
+
+    /** Latency added to every request, faults or not: a model of the round trip to AWS. */
+    public FaultProxy baseLatency(Duration latency) {
+        this.baseLatency = latency;
         return this;
     }
 
@@ -82,12 +104,19 @@ public final class FaultProxy implements AutoCloseable {
         return snapshot;
     }
 
+    public int total() {
+        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     public void resetCounts() {
         counts.clear();
     }
 
-    /** What the proxy knows about one request. */
-    public record Call(String service, String operation, String account) {
+    /**
+     * What the proxy knows about one request. {@code account} is null for credentials it has not seen issued;
+     * {@code resource} is the decoded request path (REST APIs name the resource there).
+     */
+    public record Call(String service, String operation, String account, String region, String resource) {
         public String api() {
             return service + ":" + operation;
         }
@@ -98,19 +127,38 @@ public final class FaultProxy implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Call call = identify(exchange, body);
             counts.computeIfAbsent(call.api(), k -> new AtomicInteger()).incrementAndGet();
-            Fault fault = faults.stream().filter(f -> f.matches(call)).filter(Fault::take).findFirst().orElse(null);
-            if (fault != null && fault.latency() != null) {
-                sleep(fault.latency());
-            }
-            if (fault != null && fault.error() != null) {
+            Fault fault = faults.stream().filter(f -> f.take(call)).findFirst().orElse(null);
+            sleep(fault != null && fault.latency() != null ? baseLatency.plus(fault.latency()) : baseLatency);
+            if (fault == null) {
+                forward(exchange, body, call, null);
+            } else if (fault.error() != null) {
                 respond(exchange, fault.error().status(), fault.error().render(call.service()), fault.error().headers(call.service()));
-                return;
-            }
-            if (fault != null && fault.dropsConnection()) {
+            } else if (fault.answer() != null) {
+                respond(exchange, fault.answer().status(), fault.answer().body().getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Type", fault.answer().contentType(), "x-amzn-RequestId", "fault-proxy"));
+            } else if (fault.dropsConnection()) {
+                // No status line at all: the client reads end-of-stream where an answer should be.
                 exchange.getResponseBody().close();
-                return;
+            } else {
+                forward(exchange, body, call, fault.rewrite());
             }
-            forward(exchange, body, call, fault == null ? null : fault.rewrite());
+        }
+    }
+
+    private void control(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals(CONTROL + "counts")) {
+                String json = counts().entrySet().stream()
+                        .map(e -> Fault.jsonString(e.getKey()) + ":" + e.getValue())
+                        .collect(Collectors.joining(",", "{", "}"));
+                respond(exchange, 200, json.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+            } else if (path.equals(CONTROL + "reset") && "POST".equals(exchange.getRequestMethod())) {
+                resetCounts();
+                respond(exchange, 204, new byte[0], Map.of());
+            } else {
+                respond(exchange, 404, new byte[0], Map.of());
+            }
         }
     }
 
@@ -152,24 +200,27 @@ public final class FaultProxy implements AutoCloseable {
     private Call identify(HttpExchange exchange, byte[] body) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String service = "unknown";
+        String region = null;
         String account = null;
         if (auth != null) {
             Matcher m = SCOPE.matcher(auth);
             if (m.find()) {
-                service = m.group(2);
+                region = m.group(2);
+                service = m.group(3);
                 account = "testing".equals(m.group(1)) ? MANAGEMENT_ACCOUNT : accountByAccessKey.get(m.group(1));
             }
         }
         String form = new String(body, StandardCharsets.UTF_8);
-        String operation = operation(exchange, service, form);
+        String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+        String operation = operation(exchange, service, form, path);
         if ("sts".equals(service) && "AssumeRole".equals(operation)) {
             Matcher role = ROLE_ACCOUNT.matcher(form);
             account = role.find() ? (role.group(1) != null ? role.group(1) : role.group(2)) : null;
         }
-        return new Call(service, operation, account);
+        return new Call(service, operation, account, region, path);
     }
 
-    private static String operation(HttpExchange exchange, String service, String form) {
+    private static String operation(HttpExchange exchange, String service, String form, String path) {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target != null) {
             return target.substring(target.lastIndexOf('.') + 1);
@@ -196,6 +247,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static void sleep(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(latency);
         } catch (InterruptedException e) {
@@ -206,6 +260,8 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        http.shutdownNow();
+        handlers.shutdownNow();
     }
 
 }
