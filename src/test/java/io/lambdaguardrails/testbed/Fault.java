@@ -117,6 +117,11 @@ public final class Fault {
         return hits.get();
     }
 
+    /** Whether a fault limited by {@link #times} has hit all its calls. */
+    public boolean usedUp() {
+        return remaining.get() == 0;
+    }
+
     AwsError error() {
         return error;
     }
