@@ -1,6 +1,7 @@
 package io.lambdaguardrails.job;
 
 import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.inventory.CollectionPlan;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.report.Json;
@@ -45,11 +46,12 @@ public final class ScanJob {
     public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, Instant scanDeadline) {
         Instant started = clock.instant();
         String runId = RunId.at(started);
-        Snapshot snapshot = scanner.scan(request, runId, scanDeadline, listener);
+        List<Rule> rules = RuleCatalogue.all().stream().filter(r -> r.meta().enabledByDefault()).toList();
+        Snapshot snapshot = scanner.scan(request, runId, scanDeadline, listener,
+                CollectionPlan.forRules(rules.stream().map(r -> r.meta().id()).toList()));
         if (options.saveInventory() != null) {
             save(snapshot, options);
         }
-        List<Rule> rules = RuleCatalogue.all().stream().filter(r -> r.meta().enabledByDefault()).toList();
         List<Finding> findings = new RuleEngine(rules, Settings.defaults())
                 .evaluate(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
         ScanResult result = ScanResults.of(snapshot, request, snapshot.principal(), started, clock.instant(),

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +34,9 @@ import java.util.stream.Collectors;
  * region (SigV4 scope), operation and account (learned from AssumeRole), adds the base latency, applies the first
  * {@link Fault} that hits the call, and counts requests by {@code service:Operation}.
  * <p>
- * {@code GET /__fault-proxy/counts} answers the counts as JSON and {@code POST /__fault-proxy/reset} clears them, for
- * runs outside JUnit (see {@link FaultProxyMain}).
+ * For runs outside JUnit (see {@link FaultProxyMain}): {@code GET /__fault-proxy/counts} answers the counts, the
+ * upstream's total service time per operation and the time of the first request since the last reset as JSON, {@code POST /__fault-proxy/reset} clears them and
+ * {@code POST /__fault-proxy/latency?ms=N} sets the base latency.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -54,8 +56,10 @@ public final class FaultProxy implements AutoCloseable {
     private final HttpClient http;
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> upstreamMicros = new ConcurrentHashMap<>();
     private final Map<String, String> accountByAccessKey = new ConcurrentHashMap<>();
     private volatile Duration baseLatency = Duration.ZERO;
+    private final AtomicLong firstRequestMillis = new AtomicLong();
 
     public FaultProxy(URI upstream) {
         this(upstream, 0);
@@ -110,6 +114,8 @@ public final class FaultProxy implements AutoCloseable {
 
     public void resetCounts() {
         counts.clear();
+        upstreamMicros.clear();
+        firstRequestMillis.set(0);
     }
 
     /**
@@ -126,6 +132,7 @@ public final class FaultProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Call call = identify(exchange, body);
+            firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
             counts.computeIfAbsent(call.api(), k -> new AtomicInteger()).incrementAndGet();
             Fault fault = faults.stream().filter(f -> f.take(call)).findFirst().orElse(null);
             sleep(fault != null && fault.latency() != null ? baseLatency.plus(fault.latency()) : baseLatency);
@@ -148,13 +155,22 @@ public final class FaultProxy implements AutoCloseable {
     private void control(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getQuery();
+            boolean post = "POST".equals(exchange.getRequestMethod());
             if (path.equals(CONTROL + "counts")) {
                 String json = counts().entrySet().stream()
                         .map(e -> Fault.jsonString(e.getKey()) + ":" + e.getValue())
-                        .collect(Collectors.joining(",", "{", "}"));
+                        .collect(Collectors.joining(",", "{\"firstRequestEpochMillis\":" + firstRequestMillis.get()
+                                + ",\"counts\":{", "},"))
+                        + upstreamMicros.entrySet().stream()
+                        .map(e -> Fault.jsonString(e.getKey()) + ":" + e.getValue().get() / 1000)
+                        .collect(Collectors.joining(",", "\"upstreamMillis\":{", "}}"));
                 respond(exchange, 200, json.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
-            } else if (path.equals(CONTROL + "reset") && "POST".equals(exchange.getRequestMethod())) {
+            } else if (path.equals(CONTROL + "reset") && post) {
                 resetCounts();
+                respond(exchange, 204, new byte[0], Map.of());
+            } else if (path.equals(CONTROL + "latency") && post && query != null && query.startsWith("ms=")) {
+                baseLatency(Duration.ofMillis(Long.parseLong(query.substring(3))));
                 respond(exchange, 204, new byte[0], Map.of());
             } else {
                 respond(exchange, 404, new byte[0], Map.of());
@@ -172,12 +188,14 @@ public final class FaultProxy implements AutoCloseable {
             }
         });
         HttpResponse<byte[]> response;
+        long sent = System.nanoTime();
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+        upstreamMicros.computeIfAbsent(call.api(), k -> new AtomicLong()).addAndGet((System.nanoTime() - sent) / 1000);
         byte[] payload = response.body();
         if ("sts".equals(call.service()) && "AssumeRole".equals(call.operation()) && call.account() != null) {
             Matcher key = ACCESS_KEY.matcher(new String(payload, StandardCharsets.UTF_8));
