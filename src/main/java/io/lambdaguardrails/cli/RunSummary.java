@@ -38,7 +38,7 @@ class RunSummary {
                 out.printf("  … and %d more in the report%n", gaps.size() - 10);
             }
         }
-        out.printf("Reports: %s%n", outcome.location());
+        ReportPrinter.print(out, outcome.report());
         out.printf("Exit %d: %s%n", outcome.status().code(), outcome.status().meaning());
         out.flush();
     }

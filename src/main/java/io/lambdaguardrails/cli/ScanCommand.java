@@ -1,6 +1,5 @@
 package io.lambdaguardrails.cli;
 
-import io.lambdaguardrails.aws.AwsSettings;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.SecretScreen;
@@ -14,14 +13,13 @@ import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.scan.Scanner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,59 +73,34 @@ public class ScanCommand implements Callable<Integer> {
     @Option(names = "--account-timeout", paramLabel = "DURATION", description = "Deadline per account, e.g. 10m or 90s; unfinished regions are reported as TIMEOUT (default: ${DEFAULT-VALUE}).", defaultValue = "10m", converter = DurationConverter.class)
     Duration accountTimeout;
 
-    @Option(names = "--output", paramLabel = "DIR|s3://BUCKET/PREFIX", description = "Where reports go (default: ${DEFAULT-VALUE}).", defaultValue = JobOptions.DEFAULT_OUTPUT)
-    String output;
-
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when open findings reach this severity: ${COMPLETION-CANDIDATES} (any case).")
     Severity failOn;
 
     @Option(names = "--save-inventory", paramLabel = "FILE", description = "Also write the collected inventory (snapshot) as JSON, for 'evaluate' later.")
     Path saveInventory;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this endpoint (an emulator such as moto). Default: $AWS_ENDPOINT_URL, else AWS.")
-    URI endpointUrl;
+    @Mixin
+    ReportOptions report;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Region for the caller's own calls (STS) and the default scan region. Default: from the AWS profile or environment.")
-    String region;
-
-    @Option(names = "--max-attempts", paramLabel = "N", description = "Attempts per AWS call, throttling retries included (default: ${DEFAULT-VALUE}).", defaultValue = "" + AwsSettings.DEFAULT_MAX_ATTEMPTS)
-    int maxAttempts;
+    @Mixin
+    AwsOptions aws;
 
     @Override
     public Integer call() {
-        Region home = homeRegion();
-        var settings = new AwsSettings(endpoint(), home.id(), maxAttempts, AwsSettings.DEFAULT_CALL_TIMEOUT,
-                AwsSettings.DEFAULT_MAX_CONNECTIONS);
+        var reportOptions = report.toOptions();
+        Region home = aws.homeRegion();
+        var settings = aws.settings();
         var request = new ScanRequest(accounts, org, ous, excludeAccounts, accountTags, regions, roleName,
                 roleArnTemplate, externalId, maxConcurrentAccounts, accountTimeout, null, List.of());
         try (ClientFactory clients = new ClientFactory(settings);
              DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
             var screen = new SecretScreen(new SecretDetector(), new SecretFingerprint(FingerprintKey.load()));
             var job = new ScanJob(new Scanner(clients, credentials, home, screen, Clock.systemUTC()), Clock.systemUTC(),
-                    new ScanResult.Tool("lambda-guardrails", VersionProvider.version()));
-            JobOutcome outcome = job.run(request, new JobOptions(output, failOn, saveInventory),
+                    new ScanResult.Tool("lambda-guardrails", VersionProvider.version()), aws.s3(clients, credentials));
+            JobOutcome outcome = job.run(request, new JobOptions(reportOptions, failOn, saveInventory),
                     new LoggingScanListener(), null);
             new RunSummary(spec.commandLine().getOut()).print(outcome);
             return outcome.status().code();
-        }
-    }
-
-    private URI endpoint() {
-        if (endpointUrl != null) {
-            return endpointUrl;
-        }
-        String fromEnvironment = System.getenv("AWS_ENDPOINT_URL");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? null : URI.create(fromEnvironment);
-    }
-
-    private Region homeRegion() {
-        if (region != null) {
-            return Region.of(region);
-        }
-        try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion();
-        } catch (RuntimeException e) {
-            return Region.US_EAST_1;
         }
     }
 }

@@ -35,12 +35,15 @@ public final class SecretScreen {
     public Screened screen(Map<String, String> environment, Map<String, String> tags, String description) {
         List<SecretFinding> secrets = new ArrayList<>();
         List<EnvironmentVariable> variables = new ArrayList<>();
+        Map<String, String> flagged = detector.inEnvironment(environment);
         new TreeMap<>(environment).forEach((name, value) -> {
             String safeValue = value == null ? "" : value;
-            var verdict = detector.inEnvironment(name, safeValue);
-            String fp = verdict.map(d -> fingerprint.of(safeValue)).orElse(null);
-            variables.add(new EnvironmentVariable(name, safeValue.length(), verdict.orElse(null), fp));
-            verdict.ifPresent(d -> secrets.add(new SecretFinding("env:" + name, d, fp)));
+            String verdict = flagged.get(name);
+            String fp = verdict == null ? null : fingerprint.of(safeValue);
+            variables.add(new EnvironmentVariable(name, safeValue.length(), verdict, fp));
+            if (verdict != null) {
+                secrets.add(new SecretFinding("env:" + name, verdict, fp));
+            }
         });
         Map<String, String> keptTags = new LinkedHashMap<>();
         new TreeMap<>(tags).forEach((key, value) -> keptTags.put(key, redactIfSecret("tag:" + key, value, secrets)));
@@ -49,7 +52,7 @@ public final class SecretScreen {
     }
 
     private String redactIfSecret(String location, String value, List<SecretFinding> secrets) {
-        var verdict = detector.inText(value);
+        var verdict = detector.inFreeText(value);
         if (verdict.isEmpty()) {
             return value;
         }

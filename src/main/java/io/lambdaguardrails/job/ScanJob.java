@@ -16,7 +16,8 @@ import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.scan.Scanner;
-import io.lambdaguardrails.sink.ReportPublisher;
+import io.lambdaguardrails.sink.ReportDelivery;
+import io.lambdaguardrails.sink.S3Access;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,11 +37,19 @@ public final class ScanJob {
     private final Scanner scanner;
     private final Clock clock;
     private final ScanResult.Tool tool;
+    private final ReportDelivery delivery;
 
+    /** Reports to local folders only. */
     public ScanJob(Scanner scanner, Clock clock, ScanResult.Tool tool) {
+        this(scanner, clock, tool, S3Access.unavailable("this entry point writes reports to local folders only"));
+    }
+
+    /** @param s3 the caller's S3 client and presigner, for {@code s3://} outputs and baselines */
+    public ScanJob(Scanner scanner, Clock clock, ScanResult.Tool tool, S3Access s3) {
         this.scanner = scanner;
         this.clock = clock;
         this.tool = tool;
+        this.delivery = new ReportDelivery(s3);
     }
 
     public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, Instant scanDeadline) {
@@ -56,8 +65,9 @@ public final class ScanJob {
                 .evaluate(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
         ScanResult result = ScanResults.of(snapshot, request, snapshot.principal(), started, clock.instant(),
                 tool, findings, rules.stream().map(Rule::meta).toList());
-        var publication = new ReportPublisher().publish(result, options.output());
-        return new JobOutcome(result, publication.location(), status(result, options, publication.delivered()));
+        ReportDelivery.Outcome report = delivery.deliver(result, options.report());
+        return new JobOutcome(report.published(), report.publication().location(),
+                status(report.published(), options, report.delivered()), report);
     }
 
     private static void save(Snapshot snapshot, JobOptions options) {

@@ -61,6 +61,16 @@ public final class Actions {
         return service(pattern).isPresent() && pattern.substring(pattern.indexOf(':') + 1).equals("*");
     }
 
+    /** Whether the pattern matches at least one action of the service ({@code s3}): {@code s3:Get*}, {@code *}, {@code s*:List*}. */
+    public static boolean matchesSomeActionOf(String pattern, String service) {
+        return Wildcard.matchesSomeTextStartingWith(pattern, service + ":", true);
+    }
+
+    /** Whether the pattern matches every action of the service: {@code s3:*}, {@code *}, {@code s*}. */
+    public static boolean matchesEveryActionOf(String pattern, String service) {
+        return Wildcard.matchesEveryTextStartingWith(pattern, service + ":", true);
+    }
+
     public static boolean isInvoke(String action) {
         return LAMBDA_INVOKE.stream().anyMatch(a -> a.equalsIgnoreCase(action));
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -57,6 +58,15 @@ public record PolicyDocument(List<Statement> statements) {
         } catch (RuntimeException e) {
             // The SDK's messages may quote the document; ours does not.
             throw new PolicyParseException("policy has a shape the IAM policy reader does not accept");
+        }
+    }
+
+    /** The parsed policy, or empty when there is none or it does not parse: for callers that judge only what they can read. */
+    public static Optional<PolicyDocument> tryParse(String json) {
+        try {
+            return Optional.of(parse(json));
+        } catch (PolicyParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -44,6 +44,18 @@ public record Principal(Kind kind, String id) {
     }
 
     /**
+     * The service a service principal names, lower-case: {@code s3} of {@code s3.amazonaws.com}, {@code logs} of
+     * {@code logs.eu-west-1.amazonaws.com}. Empty for every other kind.
+     */
+    public Optional<String> service() {
+        if (kind != Kind.SERVICE) {
+            return Optional.empty();
+        }
+        int dot = id.indexOf('.');
+        return Optional.of((dot < 0 ? id : id.substring(0, dot)).toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * The account an AWS or federated principal belongs to: a bare id, {@code arn:aws:iam::ID:root}, a role, user or
      * assumed-role ARN, or an identity-provider ARN. Empty for public, service and web-identity principals, and for
      * unique ids ({@code AROA…}) left behind by deleted roles.

@@ -54,6 +54,18 @@ public record Statement(
         return actions.stream().anyMatch(p -> Actions.matches(p, action));
     }
 
+    /**
+     * Whether the statement's Action (or NotAction) covers at least one action of a service ({@code s3}): an Action
+     * such as {@code s3:GetObject}, {@code s3:*} or {@code *}, or a NotAction that leaves some of the service's
+     * actions out of its list.
+     */
+    public boolean coversAnyActionOf(String service) {
+        if (usesNotAction()) {
+            return notActions.stream().noneMatch(p -> Actions.matchesEveryActionOf(p, service));
+        }
+        return actions.stream().anyMatch(p -> Actions.matchesSomeActionOf(p, service));
+    }
+
     /** The members of {@code candidates} the statement covers, in their order. */
     public List<String> coveredOf(Collection<String> candidates) {
         return candidates.stream().filter(this::covers).toList();

@@ -1,26 +1,73 @@
 package io.lambdaguardrails.report;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON configuration of the project: ISO-8601 times, stable field order, unknown fields rejected. */
+/**
+ * The project's one JSON configuration, shared by {@code findings.json}, saved inventories and the Lambda handler:
+ * instants as ISO-8601 text, dates as {@code yyyy-MM-dd}, durations as ISO-8601 ({@code PT10M}), enums by name,
+ * record components in declaration order and map entries sorted by key, so the same data always gives the same bytes;
+ * indented output; unknown fields rejected.
+ */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
 
     private Json() {
     }
 
+    /** The shared, fully configured mapper. Thread-safe; do not reconfigure it — call {@link #configure} on your own. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** Applies the project's settings to a mapper (for instance the one Quarkus injects). */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * A writer whose output can sit inside an HTML {@code <script>} element: {@code <}, {@code >} and {@code &} become
+     * {@code \u003c}-style escapes, so no value can close the element or open a comment.
+     */
+    public static ObjectWriter scriptSafeWriter() {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).with(ScriptSafeEscapes.INSTANCE);
+    }
+
+    private static final class ScriptSafeEscapes extends CharacterEscapes {
+        static final ScriptSafeEscapes INSTANCE = new ScriptSafeEscapes();
+        private final int[] escapes;
+
+        private ScriptSafeEscapes() {
+            escapes = standardAsciiEscapesForJSON();
+            escapes['<'] = ESCAPE_STANDARD;
+            escapes['>'] = ESCAPE_STANDARD;
+            escapes['&'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
     }
 }

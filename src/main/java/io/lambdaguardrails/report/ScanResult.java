@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The full outcome of a run, as written to {@code findings.json} (schema {@value #SCHEMA_VERSION}, documented in
  * {@code src/main/resources/findings.schema.md}). {@code rules} holds the metadata of every rule that produced a
- * finding, so a report can be re-rendered from this file alone.
+ * finding, so a report can be re-rendered from this file alone. {@code baselineRunId} names the run the findings were
+ * compared with (null when there was none); {@code principal} is who ran the scan (the caller's ARN).
  */
 public record ScanResult(
         int schemaVersion,
@@ -26,9 +27,19 @@ public record ScanResult(
         List<NotEvaluated> notEvaluated,
         List<Finding> findings,
         List<ResolvedFinding> resolved,
-        List<RuleMeta> rules) {
+        List<RuleMeta> rules,
+        String baselineRunId) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A result not yet compared with a baseline. */
+    public ScanResult(int schemaVersion, String runId, Instant startedAt, Instant finishedAt, Tool tool,
+                      String principal, ScanRequest request, List<AccountSummary> accounts, List<Coverage> coverage,
+                      List<NotEvaluated> notEvaluated, List<Finding> findings, List<ResolvedFinding> resolved,
+                      List<RuleMeta> rules) {
+        this(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts, coverage, notEvaluated,
+                findings, resolved, rules, null);
+    }
 
     public ScanResult {
         accounts = List.copyOf(accounts);
@@ -37,6 +48,13 @@ public record ScanResult(
         findings = List.copyOf(findings);
         resolved = List.copyOf(resolved);
         rules = List.copyOf(rules);
+    }
+
+    /** The same run with its findings marked against a baseline. */
+    public ScanResult withDrift(List<Finding> markedFindings, List<ResolvedFinding> resolvedFindings,
+                                String comparedWithRunId) {
+        return new ScanResult(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts,
+                coverage, notEvaluated, markedFindings, resolvedFindings, rules, comparedWithRunId);
     }
 
     public record Tool(String name, String version) {

@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules;
 
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.FindingStatus;
+import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 
@@ -19,20 +20,53 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Runs the enabled rules over a snapshot and turns their violations into findings: deterministic order,
- * stable ids, account names, OU paths and owners filled in.
+ * Runs the selected rules over a snapshot and turns their violations into findings: deterministic order, stable ids,
+ * account names, OU paths and owners filled in, the user's severity overrides applied, and waivers turning matching
+ * findings into SUPPRESSED (kept, with the waiver's reason). Expired waivers no longer apply and are reported.
  */
 public final class RuleEngine {
 
     private final List<Rule> rules;
     private final Settings settings;
+    private final Map<String, Severity> severities;
+    private final List<Waiver> waivers;
 
     public RuleEngine(List<Rule> rules, Settings settings) {
+        this(rules, settings, Map.of(), List.of());
+    }
+
+    /**
+     * @param severities severity per rule id that replaces whatever the rule reports (graded severities included)
+     * @param waivers    in the user's order: the first one that matches a finding suppresses it
+     */
+    public RuleEngine(List<Rule> rules, Settings settings, Map<String, Severity> severities, List<Waiver> waivers) {
         this.rules = List.copyOf(rules);
         this.settings = settings;
+        this.severities = Map.copyOf(severities);
+        this.waivers = List.copyOf(waivers);
+    }
+
+    /** What one evaluation produced: every finding, and the waivers that had expired by {@code today}. */
+    public record Evaluation(List<Finding> findings, List<ExpiredWaiver> expiredWaivers) {
+        public Evaluation {
+            findings = List.copyOf(findings);
+            expiredWaivers = List.copyOf(expiredWaivers);
+        }
+    }
+
+    /** A waiver past its expiry date, with how many open findings it would still have covered. */
+    public record ExpiredWaiver(String waiverId, String reason, String owner, LocalDate expires, int wouldMatch) {
+    }
+
+    public List<Rule> rules() {
+        return rules;
     }
 
     public List<Finding> evaluate(Snapshot snapshot, LocalDate today) {
+        return evaluateAll(snapshot, today).findings();
+    }
+
+    public Evaluation evaluateAll(Snapshot snapshot, LocalDate today) {
         var context = RuleContext.of(snapshot, settings, today);
         Map<String, OrgAccount> accounts = snapshot.org().accounts().stream()
                 .collect(Collectors.toMap(OrgAccount::id, Function.identity(), (a, b) -> a));
@@ -45,7 +79,7 @@ public final class RuleEngine {
                 findings.add(new Finding(
                         findingId(meta.id(), v),
                         meta.id(), meta.title(), meta.family(),
-                        v.severity() != null ? v.severity() : meta.defaultSeverity(),
+                        severities.getOrDefault(meta.id(), v.severity() != null ? v.severity() : meta.defaultSeverity()),
                         FindingStatus.FAIL,
                         v.accountId(),
                         account.map(OrgAccount::name).orElse(v.accountId()),
@@ -56,7 +90,26 @@ public final class RuleEngine {
             }
         }
         findings.sort(ORDER);
-        return List.copyOf(findings);
+        return applyWaivers(findings, new TagIndex(snapshot), today);
+    }
+
+    private Evaluation applyWaivers(List<Finding> findings, TagIndex tags, LocalDate today) {
+        List<Waiver> active = waivers.stream().filter(w -> !w.expiredOn(today)).toList();
+        List<Finding> result = findings.stream()
+                .map(f -> active.stream()
+                        .filter(w -> w.match().matches(f, tags.tagsOf(f.accountId(), f.resourceArn())))
+                        .findFirst()
+                        .map(w -> f.suppressedBy(w.suppression()))
+                        .orElse(f))
+                .toList();
+        List<ExpiredWaiver> expired = waivers.stream()
+                .filter(w -> w.expiredOn(today))
+                .map(w -> new ExpiredWaiver(w.id(), w.reason(), w.owner(), w.expires(), (int) result.stream()
+                        .filter(Finding::open)
+                        .filter(f -> w.match().matches(f, tags.tagsOf(f.accountId(), f.resourceArn())))
+                        .count()))
+                .toList();
+        return new Evaluation(result, expired);
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId)

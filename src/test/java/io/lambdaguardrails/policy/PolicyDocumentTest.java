@@ -125,4 +125,12 @@ class PolicyDocumentTest {
         assertThatThrownBy(() -> PolicyDocument.parse(null)).isInstanceOf(PolicyParseException.class);
         assertThatThrownBy(() -> PolicyDocument.parse("  ")).isInstanceOf(PolicyParseException.class);
     }
+
+    @Test
+    void tryParseIsEmptyForWhatParseRejects() {
+        assertThat(PolicyDocument.tryParse(null)).isEmpty();
+        assertThat(PolicyDocument.tryParse("not json")).isEmpty();
+        assertThat(PolicyDocument.tryParse("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\"}}"))
+                .hasValueSatisfying(d -> assertThat(d.statements()).hasSize(1));
+    }
 }

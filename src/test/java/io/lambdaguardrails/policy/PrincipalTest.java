@@ -39,4 +39,16 @@ class PrincipalTest {
     void classifies(String type, String id, Principal.Kind kind) {
         assertThat(Principal.of(type, id).kind()).isEqualTo(kind);
     }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "Service, s3.amazonaws.com, s3",
+            "Service, logs.eu-west-1.amazonaws.com, logs",
+            "Service, Events.AmazonAWS.com, events",
+            "AWS, 999988887777, ''",
+            "*, *, ''",
+    })
+    void namesTheServiceOfAServicePrincipal(String type, String id, String service) {
+        assertThat(Principal.of(type, id).service().orElse("")).isEqualTo(service);
+    }
 }

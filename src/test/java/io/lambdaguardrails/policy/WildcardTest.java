@@ -27,4 +27,25 @@ class WildcardTest {
     void matchesLikeIam(String pattern, String text, boolean ignoreCase, boolean expected) {
         assertThat(Wildcard.matches(pattern, text, ignoreCase)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} after {1}: some text {2}, every text {3}")
+    @CsvSource({
+            "*, s3:, true, true",
+            "s3:*, s3:, true, true",
+            "S3:*, s3:, true, true",
+            "s*, s3:, true, true",
+            "s*:*, s3:, true, true",
+            "s3:Get*, s3:, true, false",
+            "s*:List*, s3:, true, false",
+            "*Object, s3:, true, false",
+            "?3:*, s3:, true, true",
+            "s3:?*, s3:, true, false",
+            "sqs:*, s3:, false, false",
+            "s3, s3:, false, false",
+            "s3:, s3:, true, false",
+    })
+    void knowsWhatTextsStartingWithAPrefixMatch(String pattern, String prefix, boolean some, boolean every) {
+        assertThat(Wildcard.matchesSomeTextStartingWith(pattern, prefix, true)).isEqualTo(some);
+        assertThat(Wildcard.matchesEveryTextStartingWith(pattern, prefix, true)).isEqualTo(every);
+    }
 }

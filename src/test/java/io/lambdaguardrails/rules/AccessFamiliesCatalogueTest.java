@@ -70,7 +70,7 @@ class AccessFamiliesCatalogueTest {
 
     @Test
     void noRuleCrashesOnMissingOrMalformedData() {
-        Settings everything = RuleRun.with(new Settings.TagSettings(List.of("owner"), "owner"));
+        Settings everything = Settings.defaults().withTags(new Settings.TagSettings(List.of("owner"), "owner"));
         for (boolean iam : List.of(true, false)) {
             Snapshot snapshot = hostile(iam);
             RuleCatalogue.all().stream().filter(r -> FAMILIES.contains(r.meta().family())).forEach(rule ->

@@ -110,6 +110,16 @@ class OrgScanTest {
     }
 
     @Test
+    void allMeansEveryRegionEnabledInTheAccount() {
+        Snapshot snapshot = harness.scan(ScanRequest.builder().accounts(members.getFirst().id()).regions("all").build());
+
+        List<String> regions = snapshot.accounts().getFirst().regions().stream().map(RegionInventory::region).toList();
+        assertThat(regions).contains("us-east-1", "eu-west-1", "ap-southeast-2").hasSizeGreaterThan(10);
+        assertThat(snapshot.accounts().getFirst().regions()).filteredOn(r -> !r.functions().isEmpty())
+                .extracting(RegionInventory::region).containsExactlyInAnyOrder("us-east-1", "eu-west-1");
+    }
+
+    @Test
     void unsupportedApisAreRecordedOnceAndDoNotStopTheScan() {
         Snapshot snapshot = harness.scan(ScanRequest.builder().org().regions("us-east-1").build());
 

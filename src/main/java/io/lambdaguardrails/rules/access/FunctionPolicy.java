@@ -2,7 +2,6 @@ package io.lambdaguardrails.rules.access;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.PolicyDocument;
-import io.lambdaguardrails.policy.PolicyParseException;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +23,6 @@ final class FunctionPolicy {
         if (function.resourcePolicy() == null) {
             return Optional.of(new PolicyDocument(List.of()));
         }
-        try {
-            return Optional.of(PolicyDocument.parse(function.resourcePolicy()));
-        } catch (PolicyParseException e) {
-            return Optional.empty();
-        }
+        return PolicyDocument.tryParse(function.resourcePolicy());
     }
 }

@@ -4,6 +4,7 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
+import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.Principal;
 import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
@@ -14,6 +15,7 @@ import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +58,7 @@ public final class ExtraTrustedPrincipal implements Rule {
 
     private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
         Membership membership = context.org().membership(scope.account().accountId());
-        return ExecutionRole.of(scope).flatMap(role -> ExecutionRole.parse(role.role().trustPolicy()).flatMap(trust -> {
+        return ExecutionRole.of(scope).flatMap(role -> PolicyDocument.tryParse(role.role().trustPolicy()).flatMap(trust -> {
             List<Trusted> extra = new ArrayList<>();
             for (Statement s : trust.allowStatements()) {
                 if (s.coveredOf(ASSUME).isEmpty()) {
@@ -70,8 +72,8 @@ public final class ExtraTrustedPrincipal implements Rule {
             if (extra.isEmpty()) {
                 return Optional.empty();
             }
-            Violation v = scope.violation(role.label() + " can also be assumed by "
-                    + String.join(", ", extra.stream().map(Trusted::label).toList()), List.of(role.role().arn()));
+            Violation v = role.violation(scope, " can also be assumed by "
+                    + String.join(", ", extra.stream().map(Trusted::label).toList()));
             return Optional.of(extra.stream().anyMatch(Trusted::outside) ? v : v.withSeverity(Severity.MEDIUM));
         }));
     }

@@ -6,6 +6,7 @@ import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.util.List;
 
@@ -37,7 +38,7 @@ public final class MissingPermissionsBoundary implements Rule {
         return context.functions().flatMap(scope -> ExecutionRole.of(scope)
                 .filter(role -> role.role().permissionsBoundaryArn() == null)
                 .map(role -> {
-                    Violation v = scope.violation(role.label() + " has no permissions boundary", List.of(role.role().arn()));
+                    Violation v = role.violation(scope, " has no permissions boundary");
                     return required ? v.withSeverity(Severity.HIGH) : v;
                 }).stream()).toList();
     }

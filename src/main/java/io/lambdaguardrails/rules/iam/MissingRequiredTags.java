@@ -9,6 +9,7 @@ import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -85,7 +86,7 @@ public final class PrivilegeEscalation implements Rule {
                 }
             }
             return findings.isEmpty() ? Optional.empty()
-                    : Optional.of(scope.violation(role.label() + ": " + String.join("; ", findings), List.of(role.role().arn())));
+                    : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
         });
     }
 }

@@ -10,6 +10,7 @@ import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,7 +76,7 @@ public final class ServiceWildcardGrant implements Rule {
                 }
             }
             return findings.isEmpty() ? Optional.empty()
-                    : Optional.of(scope.violation(role.label() + ": " + String.join("; ", findings), List.of(role.role().arn())));
+                    : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
         });
     }
 }

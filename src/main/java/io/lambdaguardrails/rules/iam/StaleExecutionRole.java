@@ -7,6 +7,7 @@ import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ public final class StaleExecutionRole implements Rule {
         Instant threshold = today.minusDays(context.settings().iam().staleDays()).atStartOfDay(ZoneOffset.UTC).toInstant();
         return context.functions().flatMap(scope -> ExecutionRole.of(scope)
                 .flatMap(role -> staleness(role.role(), threshold, today)
-                        .map(why -> scope.violation(role.label() + " " + why, List.of(role.role().arn()))))
+                        .map(why -> role.violation(scope, " " + why)))
                 .stream()).toList();
     }
 

@@ -8,6 +8,7 @@ import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,9 +51,8 @@ public final class UnusedServicePermissions implements Rule {
                 .flatMap(role -> {
                     List<String> unused = unused(role.role(), threshold);
                     return unused.isEmpty() ? Optional.<Violation>empty()
-                            : Optional.of(scope.violation(role.label() + " grants " + unused.size()
-                                    + " service(s) unused for " + days + "+ days: " + Details.list(unused, MAX_LISTED),
-                                    List.of(role.role().arn())));
+                            : Optional.of(role.violation(scope, " grants " + unused.size()
+                                    + " service(s) unused for " + days + "+ days: " + Details.list(unused, MAX_LISTED)));
                 }).stream()).toList();
     }
 

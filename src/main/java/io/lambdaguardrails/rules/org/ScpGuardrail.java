@@ -1,5 +1,7 @@
 package io.lambdaguardrails.rules.org;
 
+import io.lambdaguardrails.rules.support.AccountResource;
+
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.OrgAccount;
@@ -44,8 +46,8 @@ final class ScpGuardrail {
                         .map(Request::action)
                         .toList())
                 .filter(undenied -> !undenied.isEmpty())
-                .map(undenied -> new Violation(account.accountId(), Coverage.GLOBAL, "AWS::Organizations::Account",
-                        "arn:aws:::account/" + account.accountId(), account.accountName(), member.path(),
+                .map(undenied -> new Violation(account.accountId(), Coverage.GLOBAL, AccountResource.TYPE,
+                        AccountResource.arn(account.accountId()), account.accountName(), member.path(),
                         "no SCP on the account's path (" + String.join(" > ", member.path()) + ") " + guardrail
                                 + "; not denied: " + String.join(", ", undenied),
                         "", null));

@@ -80,7 +80,7 @@ class ForeignAccountAccessTest {
 
     @Test
     void fallsBackToTrustedAccountsWhenTheOrganisationIsUnknown() {
-        Settings trusted = RuleRun.with(new Settings.OrgSettings(List.of(SISTER)));
+        Settings trusted = Settings.defaults().withOrg(new Settings.OrgSettings(List.of(SISTER)));
         assertThat(RuleRun.run(new ForeignAccountAccess(), Scenarios.orgUnavailable(grant(quoted(FOREIGN), null)), trusted)).hasSize(1);
         assertThat(RuleRun.run(new ForeignAccountAccess(), Scenarios.orgUnavailable(grant(quoted(SISTER), null)), trusted)).isEmpty();
     }

@@ -26,7 +26,7 @@ class ForeignLayerTest {
 
     /** The account AWS publishes the Lambda Insights extension from. */
     static final String AWS_PUBLISHER = "580247275435";
-    static final Settings TRUST_AWS = RuleRun.with(new Settings.LayerSettings(List.of(AWS_PUBLISHER)));
+    static final Settings TRUST_AWS = Settings.defaults().withLayers(new Settings.LayerSettings(List.of(AWS_PUBLISHER)));
 
     static String layer(String account, String name) {
         return "arn:aws:lambda:us-east-1:" + account + ":layer:" + name + ":3";
@@ -63,7 +63,7 @@ class ForeignLayerTest {
     @Test
     void isNotEvaluatedWhenTheOrganisationIsUnknown() {
         assertThat(RuleRun.run(new ForeignLayer(), Scenarios.orgUnavailable(f -> f.layer(layer(FOREIGN, "x"))))).isEmpty();
-        Settings trustedOrg = RuleRun.with(new Settings.OrgSettings(List.of(SISTER)));
+        Settings trustedOrg = Settings.defaults().withOrg(new Settings.OrgSettings(List.of(SISTER)));
         assertThat(RuleRun.run(new ForeignLayer(), Scenarios.orgUnavailable(f -> f.layer(layer(FOREIGN, "x"))), trustedOrg)).hasSize(1);
     }
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class MissingPermissionsBoundaryTest {
 
-    static final Settings REQUIRED = RuleRun.with(new Settings.IamSettings(true, 90, 90, List.of("logs")));
+    static final Settings REQUIRED = Settings.defaults().withIam(new Settings.IamSettings(true, 90, 90, List.of("logs")));
 
     static Stream<Arguments> cases() {
         return Stream.of(

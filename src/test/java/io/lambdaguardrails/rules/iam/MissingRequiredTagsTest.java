@@ -24,7 +24,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class MissingRequiredTagsTest {
 
-    static final Settings REQUIRED = RuleRun.with(new Settings.TagSettings(List.of("owner", "data-classification"), "owner"));
+    static final Settings REQUIRED = Settings.defaults().withTags(new Settings.TagSettings(List.of("owner", "data-classification"), "owner"));
 
     static Snapshot tagged(Consumer<Fixtures.FunctionBuilder> function, UnaryOperator<Fixtures.RoleBuilder> role) {
         return Fixtures.org(o -> o.account(OWN, a -> a.role("fn-role", role)

@@ -49,8 +49,8 @@ class ServiceWildcardGrantTest {
 
     @Test
     void theAllowListIsConfigurable() {
-        Settings none = RuleRun.with(new Settings.IamSettings(false, 90, 90, List.of()));
-        Settings s3 = RuleRun.with(new Settings.IamSettings(false, 90, 90, List.of("S3")));
+        Settings none = Settings.defaults().withIam(new Settings.IamSettings(false, 90, 90, List.of()));
+        Settings s3 = Settings.defaults().withIam(new Settings.IamSettings(false, 90, 90, List.of("S3")));
         assertThat(RuleRun.run(new ServiceWildcardGrant(), inline(identity(quoted("logs:*"), quoted("*"))), none)).hasSize(1);
         assertThat(RuleRun.run(new ServiceWildcardGrant(), inline(identity(quoted("s3:*"), quoted("*"))), s3)).isEmpty();
     }

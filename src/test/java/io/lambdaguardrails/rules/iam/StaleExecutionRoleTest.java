@@ -42,7 +42,7 @@ class StaleExecutionRoleTest {
 
     @Test
     void theWindowIsConfigurable() {
-        Settings year = RuleRun.with(new Settings.IamSettings(false, 365, 90, List.of("logs")));
+        Settings year = Settings.defaults().withIam(new Settings.IamSettings(false, 365, 90, List.of("logs")));
         assertThat(RuleRun.run(new StaleExecutionRole(), Scenarios.role(r -> r.lastUsed(daysAgo(100))), year)).isEmpty();
     }
 }

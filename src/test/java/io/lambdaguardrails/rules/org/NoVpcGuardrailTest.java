@@ -19,7 +19,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class NoVpcGuardrailTest {
 
-    static final Settings REQUIRE_VPC = RuleRun.with(new Settings.NetworkSettings(true, 2, false));
+    static final Settings REQUIRE_VPC = Settings.defaults().withNetwork(new Settings.NetworkSettings(true, 2, false));
     static final String BOTH = "[\"lambda:CreateFunction\",\"lambda:UpdateFunctionConfiguration\"]";
 
     static String deny(String actions, String condition) {

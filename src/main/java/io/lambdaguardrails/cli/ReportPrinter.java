@@ -1,0 +1,28 @@
+package io.lambdaguardrails.cli;
+
+import io.lambdaguardrails.sink.Publication;
+import io.lambdaguardrails.sink.ReportDelivery;
+
+import java.io.PrintWriter;
+
+/** The lines that tell a person where the reports went: location or fallback, baseline, links, warnings. */
+final class ReportPrinter {
+
+    private ReportPrinter() {
+    }
+
+    static void print(PrintWriter out, ReportDelivery.Outcome outcome) {
+        Publication publication = outcome.publication();
+        if (publication.delivered()) {
+            out.printf("Reports: %s%s%n", publication.location(),
+                    publication.latestReplaced() ? " (and latest/)" : " (partial: latest/ untouched)");
+        } else {
+            out.printf("NOT DELIVERED: %s%n", publication.failure());
+            out.printf("Reports saved locally instead: %s%n", publication.fallbackFolder());
+        }
+        out.printf("Baseline: %s%n", outcome.baseline().describe());
+        outcome.links().forEach(link -> out.printf("  %-14s %s%n", link.format().fileName(), link.uri()));
+        outcome.warnings().forEach(warning -> out.printf("warning: %s%n", warning));
+        out.flush();
+    }
+}

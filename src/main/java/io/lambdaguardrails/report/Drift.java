@@ -1,0 +1,88 @@
+package io.lambdaguardrails.report;
+
+import io.lambdaguardrails.findings.Baseline;
+import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Marks a run's findings against a baseline run by their stable {@code findingId}: NEW or EXISTING (keeping the
+ * baseline's {@code firstSeen}), and lists the baseline's findings that are gone as resolved.
+ *
+ * <p>A finding only counts as resolved where this run had the evidence to say so: its account was entered and no
+ * collector failed for its region (or for the account's global data). A finding in an account that was out of scope,
+ * or could not be read this time, is neither reported nor resolved — absence of data is not a fix.
+ */
+public final class Drift {
+
+    private Drift() {
+    }
+
+    /** No earlier run to compare with: every finding is new. */
+    public static ScanResult firstRun(ScanResult current) {
+        return current.withDrift(current.findings().stream().map(f -> f.withBaseline(Baseline.NEW, f.firstSeen())).toList(),
+                List.of(), null);
+    }
+
+    public static ScanResult compare(ScanResult current, ScanResult baseline) {
+        Map<String, Finding> before = baseline.findings().stream()
+                .collect(Collectors.toMap(Finding::findingId, Function.identity(), (a, b) -> a));
+        var marked = current.findings().stream().map(f -> mark(f, before.get(f.findingId()))).toList();
+        Set<String> now = current.findings().stream().map(Finding::findingId).collect(Collectors.toSet());
+        var evidence = new Evidence(current);
+        var resolved = baseline.findings().stream()
+                .filter(f -> !now.contains(f.findingId()))
+                .filter(evidence::covers)
+                .map(f -> new ResolvedFinding(f.findingId(), f.ruleId(), f.accountId(), f.region(), f.resourceArn(),
+                        f.resourceName(), f.detail(), f.firstSeen()))
+                .toList();
+        return current.withDrift(marked, resolved, baseline.runId());
+    }
+
+    private static Finding mark(Finding finding, Finding previous) {
+        if (previous == null) {
+            return finding.withBaseline(Baseline.NEW, finding.firstSeen());
+        }
+        return finding.withBaseline(Baseline.EXISTING, earlier(previous.firstSeen(), finding.firstSeen()));
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** Where the current run could have seen a finding, had it still been there. */
+    private static final class Evidence {
+        private final Set<String> enteredAccounts;
+        private final Set<String> failedScopes;
+
+        Evidence(ScanResult current) {
+            enteredAccounts = current.accounts().stream()
+                    .filter(a -> a.coverage() != AccountSummary.AccountCoverage.NOT_EVALUATED)
+                    .map(AccountSummary::accountId)
+                    .collect(Collectors.toSet());
+            failedScopes = current.coverage().stream()
+                    .filter(c -> c.status().incomplete())
+                    .map(c -> scope(c.accountId(), c.region()))
+                    .collect(Collectors.toSet());
+        }
+
+        boolean covers(Finding finding) {
+            return enteredAccounts.contains(finding.accountId())
+                    && !failedScopes.contains(scope(finding.accountId(), finding.region()))
+                    && !failedScopes.contains(scope(finding.accountId(), Coverage.GLOBAL));
+        }
+
+        private static String scope(String accountId, String region) {
+            return accountId + "/" + region;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.lambdaguardrails.report;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.Variant;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * {@code report.html}: the Qute template {@code report.html} with {@code report.css} and {@code report.js} inlined,
+ * rendered by a standalone engine (plain JUnit, the CLI and the Lambda function alike). Templates are always parsed
+ * as {@code text/html}, so every value is HTML-escaped — a user's override as much as the bundled one.
+ *
+ * <p>The template gets {@code view} (a {@link ReportView}) and {@code assets}: the style and script elements, and the
+ * script's SHA-256 source expression for the page's Content-Security-Policy, which lets that one script run and
+ * nothing else (no inline event handlers, no network).
+ */
+public final class HtmlReport {
+
+    private static final Engine ENGINE = Engine.builder()
+            .addDefaults()
+            .addValueResolver(new ReflectionValueResolver())
+            .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
+            .strictRendering(true)
+            .build();
+
+    private final Template template;
+    private final Assets assets;
+
+    private HtmlReport(TemplateFiles files) {
+        try {
+            this.template = ENGINE.parse(files.require("report.html"), Variant.forContentType(Variant.TEXT_HTML),
+                    "report.html");
+        } catch (TemplateException e) {
+            throw new IllegalArgumentException("the " + files.describe() + " does not parse: " + e.getMessage(), e);
+        }
+        this.assets = Assets.of(files.require("report.css"), files.require("report.js"));
+    }
+
+    /** The template shipped in the jar (from the repository's {@code reports-template/}). */
+    public static HtmlReport bundled() {
+        return new HtmlReport(TemplateFiles.bundled());
+    }
+
+    /** A user's template folder; files it lacks come from the bundled template. */
+    public static HtmlReport withTemplate(Path directory) {
+        return new HtmlReport(TemplateFiles.overriddenBy(directory));
+    }
+
+    public String render(ScanResult result) {
+        return template.data("view", ReportView.of(result)).data("assets", assets).render();
+    }
+
+    public byte[] renderBytes(ScanResult result) {
+        return render(result).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The inline style and script elements, and the CSP source that allows exactly this script. */
+    public record Assets(RawString styleElement, RawString scriptElement, String scriptHash) {
+        static Assets of(String css, String script) {
+            return new Assets(new RawString("<style>" + css + "</style>"),
+                    new RawString("<script>" + script + "</script>"),
+                    "'sha256-" + Base64.getEncoder().encodeToString(sha256(script)) + "'");
+        }
+
+        private static byte[] sha256(String text) {
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+    }
+}

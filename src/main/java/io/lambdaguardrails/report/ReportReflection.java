@@ -1,0 +1,24 @@
+package io.lambdaguardrails.report;
+
+import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.findings.Suppression;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.scan.ScanRequest;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The types Jackson and the run-time-parsed Qute template reach by reflection; a native image keeps them only when
+ * they are listed here.
+ */
+@RegisterForReflection(targets = {
+        ScanResult.class, ScanResult.Tool.class, ScanResult.NotEvaluated.class, AccountSummary.class,
+        ResolvedFinding.class, Finding.class, Suppression.class, Coverage.class, RuleMeta.class, ScanRequest.class,
+        ReportView.class, ReportView.Header.class, ReportView.SeverityTotal.class, ReportView.FamilyTotal.class,
+        ReportView.DriftSummary.class, ReportView.AccountRow.class, ReportView.FindingRow.class,
+        ReportView.RuleView.class, ReportView.Reference.class, ReportView.AccountOption.class,
+        ReportView.Filters.class, ReportView.FilterEntry.class, HtmlReport.Assets.class})
+final class ReportReflection {
+    private ReportReflection() {
+    }
+}

@@ -1,0 +1,291 @@
+package io.lambdaguardrails.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lambdaguardrails.findings.Baseline;
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.findings.FindingStatus;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.quarkus.qute.RawString;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * What the HTML template shows, computed from a {@link ScanResult} so the template only lays it out. Every string in
+ * here is data; the template engine escapes it. The one pre-encoded value, {@link #filterData}, is JSON whose
+ * {@code < > &} are already {@code \u003c}-escaped for its {@code <script type="application/json">} element.
+ */
+public record ReportView(
+        Header header,
+        int fullyEvaluated,
+        int accountTotal,
+        int openTotal,
+        int suppressedTotal,
+        List<SeverityTotal> severityTotals,
+        List<FamilyTotal> familyTotals,
+        DriftSummary drift,
+        List<AccountRow> accounts,
+        List<FindingRow> findings,
+        List<Coverage> coverageGaps,
+        List<ScanResult.NotEvaluated> notEvaluated,
+        List<RuleView> rules,
+        Filters filters,
+        RawString filterData) {
+
+    /** Severities from the worst down, the order every table uses. */
+    static final List<Severity> WORST_FIRST = Stream.of(Severity.values())
+            .sorted(Comparator.reverseOrder()).toList();
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public static ReportView of(ScanResult result) {
+        List<Finding> findings = result.findings();
+        Map<String, String> accountNames = accountNames(result);
+        List<FindingRow> rows = findingRows(findings);
+        return new ReportView(
+                header(result),
+                (int) result.accounts().stream()
+                        .filter(a -> a.coverage() == AccountSummary.AccountCoverage.COMPLETE).count(),
+                result.accounts().size(),
+                (int) findings.stream().filter(Finding::open).count(),
+                (int) findings.stream().filter(f -> !f.open()).count(),
+                WORST_FIRST.stream().map(s -> SeverityTotal.of(s, findings)).toList(),
+                Stream.of(Family.values()).map(f -> FamilyTotal.of(f, findings)).toList(),
+                new DriftSummary(result.baselineRunId(),
+                        (int) findings.stream().filter(f -> f.baseline() == Baseline.NEW).count(),
+                        result.resolved(),
+                        result.baselineRunId() == null && findings.stream().allMatch(f -> f.baseline() == Baseline.NEW)),
+                accountRows(result),
+                rows,
+                result.coverage().stream().filter(c -> c.status() != CoverageStatus.OK)
+                        .sorted(Comparator.comparing((Coverage c) -> !c.status().incomplete())
+                                .thenComparing(Coverage::accountId).thenComparing(Coverage::region))
+                        .toList(),
+                result.notEvaluated(),
+                ruleViews(result),
+                new Filters(WORST_FIRST, List.of(Family.values()), accountOptions(findings, accountNames),
+                        List.of(FindingStatus.values()), List.of(Baseline.values())),
+                new RawString(filterJson(rows)));
+    }
+
+    public record Header(String runId, String startedAt, String finishedAt, String duration, String tool,
+                         String principal, int accounts, String regions, String role, String baselineRunId) {
+    }
+
+    public record SeverityTotal(Severity severity, String cssClass, int open, int suppressed, int newOpen) {
+        static SeverityTotal of(Severity severity, List<Finding> findings) {
+            var mine = findings.stream().filter(f -> f.severity() == severity).toList();
+            return new SeverityTotal(severity, ReportView.cssClass(severity),
+                    (int) mine.stream().filter(Finding::open).count(),
+                    (int) mine.stream().filter(f -> !f.open()).count(),
+                    (int) mine.stream().filter(f -> f.open() && f.baseline() == Baseline.NEW).count());
+        }
+    }
+
+    public record FamilyTotal(Family family, String label, int open, int suppressed) {
+        static FamilyTotal of(Family family, List<Finding> findings) {
+            var mine = findings.stream().filter(f -> f.family() == family).toList();
+            return new FamilyTotal(family, family.label(),
+                    (int) mine.stream().filter(Finding::open).count(),
+                    (int) mine.stream().filter(f -> !f.open()).count());
+        }
+    }
+
+    /** {@code firstRun}: no earlier run existed, so every finding was marked new. */
+    public record DriftSummary(String baselineRunId, int newCount, List<ResolvedFinding> resolved, boolean firstRun) {
+        public boolean compared() {
+            return baselineRunId != null;
+        }
+    }
+
+    /** One account line; {@code counts} follow {@link #WORST_FIRST}. */
+    public record AccountRow(String accountId, String accountName, String ouPath, String coverage,
+                             String coverageClass, int functions, String regions, List<Integer> counts, int total) {
+    }
+
+    /**
+     * One finding line. {@code hiddenCharacters} flags values carrying invisible or text-direction control characters
+     * (zero-width spaces, right-to-left overrides), which can make a name read as something it is not.
+     */
+    public record FindingRow(int index, Finding finding, String severityClass, String related,
+                             boolean newSinceBaseline, boolean hiddenCharacters) {
+    }
+
+    public record RuleView(RuleMeta meta, String familyLabel, List<Reference> references) {
+    }
+
+    /** A rule reference; only {@code https:} references become links. */
+    public record Reference(String text, boolean link) {
+    }
+
+    public record AccountOption(String accountId, String label) {
+    }
+
+    public record Filters(List<Severity> severities, List<Family> families, List<AccountOption> accounts,
+                          List<FindingStatus> statuses, List<Baseline> baselines) {
+    }
+
+    /** One entry of the filter script's data, in the order of the table rows. */
+    public record FilterEntry(String id, Severity severity, Family family, String account, FindingStatus status,
+                              Baseline baseline, String text) {
+    }
+
+    private static Header header(ScanResult result) {
+        Set<String> regions = result.accounts().stream().flatMap(a -> a.regions().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (regions.isEmpty() && result.request() != null) {
+            regions.addAll(result.request().regions());
+        }
+        var request = result.request();
+        String role = request == null ? "" : request.roleArnTemplate() != null ? request.roleArnTemplate() : request.roleName();
+        String tool = result.tool() == null ? "" : result.tool().name() + " " + result.tool().version();
+        return new Header(result.runId(), time(result.startedAt()), time(result.finishedAt()),
+                duration(result.startedAt(), result.finishedAt()), tool,
+                result.principal() == null ? "unknown" : result.principal(),
+                result.accounts().size(), String.join(", ", regions), role, result.baselineRunId());
+    }
+
+    private static List<FindingRow> findingRows(List<Finding> findings) {
+        Comparator<Finding> order = Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+                .thenComparing(Finding::open, Comparator.reverseOrder());
+        List<Finding> sorted = findings.stream().sorted(order).toList();
+        return IntStream.range(0, sorted.size()).mapToObj(i -> {
+            Finding f = sorted.get(i);
+            return new FindingRow(i, f, cssClass(f.severity()), String.join("; ", f.related()),
+                    f.baseline() == Baseline.NEW, hasHiddenCharacters(f));
+        }).toList();
+    }
+
+    private static List<AccountRow> accountRows(ScanResult result) {
+        Map<String, List<Finding>> open = result.findings().stream().filter(Finding::open)
+                .collect(Collectors.groupingBy(Finding::accountId));
+        Map<String, AccountRow> rows = new LinkedHashMap<>();
+        for (AccountSummary a : result.accounts()) {
+            rows.put(a.accountId(), accountRow(a.accountId(), a.accountName(), a.ouPath(), a.coverage().name(),
+                    a.functions(), String.join(", ", a.regions()), open.getOrDefault(a.accountId(), List.of())));
+        }
+        // Findings of an account the summary does not list still count (a hand-edited or merged file).
+        open.forEach((id, list) -> rows.computeIfAbsent(id, k -> accountRow(k, list.getFirst().accountName(),
+                list.getFirst().ouPath(), "UNKNOWN", 0, "", list)));
+        return rows.values().stream().sorted(WORST_ACCOUNT_FIRST).toList();
+    }
+
+    private static AccountRow accountRow(String id, String name, String ouPath, String coverage, int functions,
+                                         String regions, List<Finding> open) {
+        List<Integer> counts = WORST_FIRST.stream()
+                .map(s -> (int) open.stream().filter(f -> f.severity() == s).count()).toList();
+        return new AccountRow(id, name, ouPath, coverage, coverage.toLowerCase(Locale.ROOT).replace('_', '-'),
+                functions, regions, counts, open.size());
+    }
+
+    /** Most critical findings first, then most high, and so on; then accounts with the weakest coverage. */
+    private static final Comparator<AccountRow> WORST_ACCOUNT_FIRST = ((Comparator<AccountRow>) (a, b) -> {
+        for (int i = 0; i < a.counts().size(); i++) {
+            int c = Integer.compare(b.counts().get(i), a.counts().get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }).thenComparing(a -> coverageRank(a.coverage())).thenComparing(AccountRow::accountId);
+
+    private static int coverageRank(String coverage) {
+        return switch (coverage) {
+            case "NOT_EVALUATED" -> 0;
+            case "PARTIAL", "UNKNOWN" -> 1;
+            default -> 2;
+        };
+    }
+
+    private static List<RuleView> ruleViews(ScanResult result) {
+        Set<String> fired = result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
+        return result.rules().stream().filter(r -> fired.contains(r.id()))
+                .sorted(Comparator.comparing(RuleMeta::id))
+                .map(r -> new RuleView(r, r.family() == null ? "" : r.family().label(),
+                        r.references().stream().map(ref -> new Reference(ref, ref.startsWith("https://"))).toList()))
+                .toList();
+    }
+
+    private static Map<String, String> accountNames(ScanResult result) {
+        Map<String, String> names = new LinkedHashMap<>();
+        result.accounts().forEach(a -> names.put(a.accountId(), a.accountName()));
+        result.findings().forEach(f -> names.putIfAbsent(f.accountId(), f.accountName()));
+        return names;
+    }
+
+    private static List<AccountOption> accountOptions(List<Finding> findings, Map<String, String> names) {
+        return findings.stream().map(Finding::accountId).distinct().sorted()
+                .map(id -> new AccountOption(id, label(id, names.get(id)))).toList();
+    }
+
+    private static String label(String id, String name) {
+        return name == null || name.isEmpty() || name.equals(id) ? id : name + " (" + id + ")";
+    }
+
+    private static String filterJson(List<FindingRow> rows) {
+        var entries = rows.stream().map(r -> {
+            Finding f = r.finding();
+            String text = Stream.of(f.findingId(), f.ruleId(), f.title(), f.accountId(), f.accountName(), f.ouPath(),
+                            f.owner(), f.region(), f.resourceType(), f.resourceName(), f.resourceArn(), r.related(),
+                            f.detail())
+                    .filter(Objects::nonNull).collect(Collectors.joining(" "));
+            return new FilterEntry(f.findingId(), f.severity(), f.family(), f.accountId(), f.status(), f.baseline(), text);
+        }).toList();
+        try {
+            return Json.scriptSafeWriter().writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the filter data", e);
+        }
+    }
+
+    static String cssClass(Severity severity) {
+        return "sev-" + severity.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean hasHiddenCharacters(Finding f) {
+        return Stream.of(f.accountName(), f.ouPath(), f.owner(), f.resourceName(), f.resourceArn(), f.detail())
+                .filter(Objects::nonNull)
+                .anyMatch(ReportView::hasHiddenCharacters);
+    }
+
+    /** Format characters (Unicode category Cf: zero-width, bidi controls, BOM) that render invisibly. */
+    static boolean hasHiddenCharacters(String text) {
+        return text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT);
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    private static String duration(Instant start, Instant end) {
+        if (start == null || end == null) {
+            return "";
+        }
+        Duration d = Duration.between(start, end);
+        if (d.toHours() > 0) {
+            return "%dh %02dm %02ds".formatted(d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+        }
+        if (d.toMinutes() > 0) {
+            return "%dm %02ds".formatted(d.toMinutes(), d.toSecondsPart());
+        }
+        return d.toSeconds() + "s";
+    }
+}

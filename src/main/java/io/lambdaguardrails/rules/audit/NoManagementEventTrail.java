@@ -1,0 +1,51 @@
+package io.lambdaguardrails.rules.audit;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+
+import java.util.List;
+
+/**
+ * LG-AUD-001: no multi-region trail that is logging records management events for the account (its own trails or
+ * an organisation trail). Not evaluated while a candidate trail's logging status is unknown.
+ */
+public final class NoManagementEventTrail implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LG-AUD-001",
+            "No logging multi-region trail records management events", Family.AUDIT, Severity.HIGH, true,
+            "CloudTrail management events are the record of who changed what: CreateFunction, "
+                    + "UpdateFunctionCode, UpdateFunctionConfiguration, AddPermission, CreateEventSourceMapping. "
+                    + "Without a logging, multi-region trail (of the account or of the organisation), changes to "
+                    + "functions, their policies and roles in any region go unrecorded beyond the 90-day event history.",
+            "Create a multi-region trail, or an organisation trail from the management account: aws cloudtrail "
+                    + "create-trail --name org-trail --s3-bucket-name BUCKET --is-multi-region-trail "
+                    + "--is-organization-trail && aws cloudtrail start-logging --name org-trail "
+                    + "(IaC: AWS::CloudTrail::Trail with IsMultiRegionTrail and IsLogging).",
+            List.of("https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html",
+                    "https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html"),
+            List.of("FSBP CloudTrail.1", "AWS Config MULTI_REGION_CLOUD_TRAIL_ENABLED"));
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        return AccountTrails.withoutTrail(context, NoManagementEventTrail::mayQualify)
+                .map(a -> a.violation(a.trails().isEmpty() ? "No CloudTrail trail applies to the account."
+                        : "None of the trails (" + String.join(", ", a.trails().stream().map(Trail::name).toList())
+                        + ") is a logging multi-region trail recording management events."))
+                .toList();
+    }
+
+    /** Qualifies, or would if its unknown logging status were true: then the rule must not fire. */
+    private static boolean mayQualify(Trail trail) {
+        return trail.multiRegion() && trail.managementEvents() && !Boolean.FALSE.equals(trail.isLogging());
+    }
+}

@@ -1,0 +1,95 @@
+package io.lambdaguardrails.rules.network;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+import io.lambdaguardrails.rules.support.ExecutionRole;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * LG-NET-007: the execution role may use a service that VPC-attached functions commonly reach (S3, DynamoDB, Secrets
+ * Manager, KMS, SQS, SNS) and the function's VPC has no available endpoint for it. A gateway endpoint counts only
+ * when it is associated with the route table of every subnet of the function. Not evaluated when
+ * {@code network.centralEndpoints} says endpoints live in a hub VPC.
+ */
+public final class MissingVpcEndpoint implements Rule {
+
+    static final List<String> SERVICES = List.of("s3", "dynamodb", "secretsmanager", "kms", "sqs", "sns");
+
+    public static final RuleMeta META = new RuleMeta("LG-NET-007",
+            "VPC lacks endpoints for AWS services the function may use", Family.NETWORK, Severity.LOW, true,
+            "Without a VPC endpoint, a VPC-attached function reaches AWS services through a NAT gateway and the "
+                    + "public service endpoints: the traffic leaves your private network, endpoint policies cannot "
+                    + "restrict which buckets, tables or keys it touches, and without a NAT the calls simply time out.",
+            "Create the endpoints the function needs: aws ec2 create-vpc-endpoint --vpc-id vpc-x --service-name "
+                    + "com.amazonaws.REGION.s3 --route-table-ids rtb-of-function-subnets (gateway: S3, DynamoDB) or "
+                    + "--vpc-endpoint-type Interface --subnet-ids ... --private-dns-enabled (Secrets Manager, KMS, SQS, "
+                    + "SNS); IaC: AWS::EC2::VPCEndpoint. Set network.centralEndpoints when endpoints are shared from a hub VPC.",
+            List.of("https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html",
+                    "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html",
+                    "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html"),
+            List.of("AWS Config SERVICE_VPC_ENDPOINT_ENABLED"));
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        if (context.settings().network().centralEndpoints()) {
+            return List.of();
+        }
+        return FunctionNetwork.all(context.functions()).flatMap(n -> check(n).stream()).toList();
+    }
+
+    private static Optional<Violation> check(FunctionNetwork network) {
+        Optional<ExecutionRole> role = ExecutionRole.of(network.scope());
+        Optional<List<Statement>> allows = role.flatMap(MissingVpcEndpoint::allowStatements);
+        Optional<List<Network.RouteTable>> routeTables = network.routeTables();
+        if (allows.isEmpty() || routeTables.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> tableIds = routeTables.get().stream().map(Network.RouteTable::id).collect(Collectors.toSet());
+        List<String> missing = SERVICES.stream()
+                .filter(service -> allows.get().stream().anyMatch(s -> s.coversAnyActionOf(service)))
+                .filter(service -> network.network().endpoints().stream()
+                        .noneMatch(e -> serves(e, service, network.vpcId(), tableIds)))
+                .toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(network.scope().violation("Execution role may use " + String.join(", ", missing)
+                + " but VPC " + network.vpcId() + " has no available endpoint for "
+                + (missing.size() == 1 ? "it" : "them") + " reachable from the function's subnets.",
+                List.of(network.vpcId(), role.get().role().arn())));
+    }
+
+    /** The Allow statements of all the role's policies; empty when one of them cannot be read. */
+    private static Optional<List<Statement>> allowStatements(ExecutionRole role) {
+        return role.allPolicies().map(policies -> policies.stream()
+                .flatMap(p -> p.document().allowStatements().stream()).toList());
+    }
+
+    private static boolean serves(Network.VpcEndpoint endpoint, String service, String vpcId, Set<String> tableIds) {
+        if (!vpcId.equals(endpoint.vpcId()) || !"available".equalsIgnoreCase(endpoint.state())
+                || !servesService(endpoint.serviceName(), service)) {
+            return false;
+        }
+        return !"Gateway".equalsIgnoreCase(endpoint.type()) || endpoint.routeTableIds().containsAll(tableIds);
+    }
+
+    /** {@code com.amazonaws.REGION.SERVICE}, or its FIPS variant. */
+    private static boolean servesService(String serviceName, String service) {
+        return serviceName != null && (serviceName.endsWith("." + service) || serviceName.endsWith("." + service + "-fips"));
+    }
+}

@@ -1,0 +1,59 @@
+package io.lambdaguardrails.rules.network;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * LG-NET-004: a security group of the function allows all traffic out to anywhere — protocol {@code -1}, or every TCP
+ * and every UDP port. One finding per function, naming each such group.
+ */
+public final class OpenSecurityGroupEgress implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LG-NET-004",
+            "Security group allows all outbound traffic to anywhere", Family.NETWORK, Severity.LOW, true,
+            "Security groups are the main control on where a VPC-attached function may send data. A group that "
+                    + "allows every protocol and port to 0.0.0.0/0 or ::/0 leaves exfiltration and command-and-control "
+                    + "traffic unhindered; a function usually needs a handful of destinations and ports (often 443).",
+            "Replace the allow-all egress rule with the destinations the function needs: aws ec2 "
+                    + "revoke-security-group-egress --group-id sg-x --ip-permissions IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}] "
+                    + "then authorize-security-group-egress for tcp/443 to a prefix list or VPC endpoint security group "
+                    + "(IaC: SecurityGroupEgress on AWS::EC2::SecurityGroup).",
+            List.of("https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
+                    "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html"),
+            List.of());
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        return FunctionNetwork.all(context.functions()).flatMap(n -> check(n).stream()).toList();
+    }
+
+    private static Optional<Violation> check(FunctionNetwork network) {
+        List<String> open = network.securityGroupIds(OpenSecurityGroupEgress::allowsEverythingOut);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(network.scope().violation(
+                "Security group(s) " + String.join(", ", open) + " allow all traffic out to 0.0.0.0/0 or ::/0.", open));
+    }
+
+    static boolean allowsEverythingOut(Network.SecurityGroup group) {
+        List<Network.SgRule> toAnywhere = group.egress().stream().filter(r -> Cidrs.anywhere(r.cidrs())).toList();
+        boolean allProtocols = toAnywhere.stream().anyMatch(r -> Cidrs.allProtocols(r.protocol()));
+        boolean allTcp = toAnywhere.stream().anyMatch(r -> Cidrs.isProtocol(r.protocol(), "tcp", "6") && Cidrs.allPorts(r));
+        boolean allUdp = toAnywhere.stream().anyMatch(r -> Cidrs.isProtocol(r.protocol(), "udp", "17") && Cidrs.allPorts(r));
+        return allProtocols || (allTcp && allUdp);
+    }
+}

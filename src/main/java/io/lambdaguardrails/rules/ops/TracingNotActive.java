@@ -1,0 +1,38 @@
+package io.lambdaguardrails.rules.ops;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+
+import java.util.List;
+
+/** LG-OPS-003: X-Ray active tracing is off. */
+public final class TracingNotActive implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LG-OPS-003", "X-Ray active tracing is off",
+            Family.OPERATIONS, Severity.LOW, true,
+            "Active tracing records each invocation's calls to downstream services, which is how an unexpected "
+                    + "destination, a slow dependency or an error chain across functions is found. With PassThrough, "
+                    + "only requests that arrive already traced are recorded.",
+            "Turn on active tracing and allow the role to write traces: aws lambda update-function-configuration "
+                    + "--function-name NAME --tracing-config Mode=Active (IaC: TracingConfig.Mode Active; attach "
+                    + "AWSXRayDaemonWriteAccess to the execution role).",
+            List.of("https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html"),
+            List.of("FSBP Lambda.7", "AWS Config LAMBDA_FUNCTION_XRAY_ENABLED"));
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        return context.functions()
+                .filter(f -> f.function().tracingMode() != null && !"Active".equalsIgnoreCase(f.function().tracingMode()))
+                .map(f -> f.violation("Tracing mode is " + f.function().tracingMode() + ", not Active."))
+                .toList();
+    }
+}

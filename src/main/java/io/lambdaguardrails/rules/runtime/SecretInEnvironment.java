@@ -1,0 +1,52 @@
+package io.lambdaguardrails.rules.runtime;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction.EnvironmentVariable;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * LG-RUN-001: environment variables that hold a secret. Only the variable's name, the detector and the keyed
+ * fingerprint are reported; the value never left collection.
+ */
+public final class SecretInEnvironment implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LG-RUN-001", "Environment variable holds a secret",
+            Family.RUNTIME, Severity.CRITICAL, true,
+            "Environment variables are returned in clear text by GetFunction and GetFunctionConfiguration to anyone "
+                    + "with read access to the function, are copied into every published version, and live on in the "
+                    + "execution environment across invocations. A key, token or password there is exposed far more "
+                    + "widely than its owner intends and cannot be rotated without a redeploy.",
+            "Move the secret to AWS Secrets Manager or SSM Parameter Store (SecureString), grant the execution role "
+                    + "read access to that one secret, and read it at run time (for example with the AWS Parameters "
+                    + "and Secrets Lambda Extension); then rotate the exposed value and remove the variable: "
+                    + "aws lambda update-function-configuration --function-name NAME --environment Variables={...}.",
+            List.of("https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html",
+                    "https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html"),
+            List.of());
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        return context.functions().flatMap(f -> {
+            List<EnvironmentVariable> flagged = f.function().environment().stream().filter(EnvironmentVariable::flagged).toList();
+            if (flagged.isEmpty()) {
+                return Stream.empty();
+            }
+            String listed = String.join("; ", flagged.stream()
+                    .map(v -> SecretLabel.of(v.name(), v.detector(), v.fingerprint())).toList());
+            return Stream.of(f.violation("Environment variable(s) holding a secret: " + listed + ". Values are not shown.",
+                    flagged.stream().map(v -> "env:" + v.name()).toList()));
+        }).toList();
+    }
+}

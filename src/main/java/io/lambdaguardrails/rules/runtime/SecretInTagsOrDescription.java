@@ -1,0 +1,52 @@
+package io.lambdaguardrails.rules.runtime;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.SecretFinding;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** LG-RUN-002: a tag value or the description holds something shaped like a secret (redacted at collection). */
+public final class SecretInTagsOrDescription implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LG-RUN-002", "Tag value or description holds a secret",
+            Family.RUNTIME, Severity.MEDIUM, true,
+            "Tags and descriptions are metadata: they are readable with list and describe permissions that many "
+                    + "people and tools hold, flow into billing reports, inventories and the Resource Groups Tagging "
+                    + "API, and are never encrypted. A key or token written there is effectively published inside the "
+                    + "organisation.",
+            "Remove the value and rotate the credential it exposed: aws lambda untag-resource --resource ARN "
+                    + "--tag-keys KEY, or aws lambda update-function-configuration --function-name NAME --description "
+                    + "'...'. Keep secrets in Secrets Manager and reference them by name.",
+            List.of("https://docs.aws.amazon.com/lambda/latest/dg/configuration-tags.html",
+                    "https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html"),
+            List.of());
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        return context.functions().flatMap(f -> {
+            List<SecretFinding> found = f.function().secrets().stream().filter(SecretInTagsOrDescription::inMetadata).toList();
+            if (found.isEmpty()) {
+                return Stream.empty();
+            }
+            String listed = String.join("; ", found.stream()
+                    .map(s -> SecretLabel.of(s.location(), s.detector(), s.fingerprint())).toList());
+            return Stream.of(f.violation("Secret-shaped value(s) in " + listed + ". Values are redacted.",
+                    found.stream().map(SecretFinding::location).toList()));
+        }).toList();
+    }
+
+    private static boolean inMetadata(SecretFinding finding) {
+        return finding.location().startsWith("tag:") || finding.location().equals("description");
+    }
+}

@@ -1,0 +1,41 @@
+package io.lambdaguardrails.rules.signing;
+
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.Violation;
+
+import java.util.List;
+
+/** LG-SIG-002: the function's code-signing configuration only warns about untrusted code. */
+public final class CodeSigningNotEnforced implements Rule {
+
+    public static final RuleMeta META = new RuleMeta("LG-SIG-002", "Code-signing policy is Warn, not Enforce",
+            Family.CODE_SIGNING, Severity.MEDIUM, true,
+            "With UntrustedArtifactOnDeployment set to Warn, Lambda still deploys code whose signature is missing, "
+                    + "expired, revoked or from an untrusted profile, and only logs a CloudWatch metric. The control "
+                    + "then detects but does not prevent tampered code.",
+            "Switch the policy to Enforce once pipelines sign every package: aws lambda update-code-signing-config "
+                    + "--code-signing-config-arn ARN --code-signing-policies UntrustedArtifactOnDeployment=Enforce "
+                    + "(IaC: CodeSigningPolicies on AWS::Lambda::CodeSigningConfig).",
+            List.of("https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html"),
+            List.of());
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public List<Violation> evaluate(RuleContext context) {
+        return context.functions()
+                .flatMap(f -> SigningConfigs.of(f)
+                        .filter(c -> "Warn".equalsIgnoreCase(c.untrustedArtifactOnDeployment()))
+                        .map(c -> f.violation("Code-signing config " + c.arn()
+                                + " only warns when code is unsigned or untrusted.", List.of(c.arn())))
+                        .stream())
+                .toList();
+    }
+}

@@ -1,0 +1,129 @@
+package io.lambdaguardrails.sink;
+
+import io.lambdaguardrails.report.HtmlReport;
+import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.ScanResult;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything that happens to a finished result, in order: find the baseline (before {@code latest/} is replaced), mark
+ * the findings, publish, and make links to what was published. Shared by {@code scan}, {@code merge} and the Lambda
+ * handler.
+ */
+public final class ReportDelivery {
+
+    /** The longest a SigV4 pre-signed URL may be valid. */
+    public static final Duration MAX_LINK_EXPIRY = Duration.ofDays(7);
+    public static final Duration DEFAULT_LINK_EXPIRY = Duration.ofHours(24);
+    /** Local folder name for reports: the default output and, for an S3 output, the fallback. */
+    public static final String LOCAL_FOLDER = "lambda-guardrails-reports";
+
+    private final S3Access s3;
+
+    public ReportDelivery(S3Access s3) {
+        this.s3 = s3;
+    }
+
+    /**
+     * @param output       {@code s3://bucket/prefix} or a local folder
+     * @param html         the HTML renderer, with the bundled template or a user's ({@link HtmlReport#withTemplate})
+     * @param baseline     {@code auto} (null means the same), {@code none}, a path or an {@code s3://} URI
+     * @param fallbackRoot local folder for the reports when the output cannot take them
+     */
+    public record Options(String output, Set<ReportFormat> formats, HtmlReport html, String baseline, PublishMode mode,
+                          Encryption encryption, Path fallbackRoot, Duration linkExpiry) {
+        public Options {
+            formats = Set.copyOf(formats);
+            if (formats.isEmpty()) {
+                throw new IllegalArgumentException("no report format asked for");
+            }
+            if (mode == PublishMode.PARTIAL && baseline != null && !baseline.equals(Baselines.NONE)) {
+                throw new IllegalArgumentException("--partial writes a shard's result, which is never compared with a "
+                        + "baseline; compare when merging the shards");
+            }
+            if (linkExpiry.isNegative() || linkExpiry.isZero() || linkExpiry.compareTo(MAX_LINK_EXPIRY) > 0) {
+                throw new IllegalArgumentException("link expiry must be between 1 second and 7 days");
+            }
+        }
+
+        /** Every format, the bundled template, {@code --baseline auto}, SSE-S3, links valid for a day. */
+        public static Options defaults(String output) {
+            return new Options(output, EnumSet.allOf(ReportFormat.class), HtmlReport.bundled(), null, PublishMode.FULL,
+                    Encryption.s3Managed(), defaultFallbackRoot(output), DEFAULT_LINK_EXPIRY);
+        }
+    }
+
+    /**
+     * Where reports go when the output fails: {@value #LOCAL_FOLDER} in the working folder for an S3 output (where a
+     * laptop user looks), the system temporary folder when that is not writable (a container's read-only root, a
+     * Lambda function) or when the output is itself a local folder.
+     */
+    public static Path defaultFallbackRoot(String output) {
+        Path here = Path.of("").toAbsolutePath();
+        if (S3Location.isS3(output) && Files.isWritable(here)) {
+            return here.resolve(LOCAL_FOLDER);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), LOCAL_FOLDER);
+    }
+
+    public record Link(ReportFormat format, URI uri) {
+    }
+
+    /** {@code published} is the result as written (with its baseline marks). */
+    public record Outcome(ScanResult published, BaselineOutcome baseline, Publication publication, List<Link> links,
+                          List<String> warnings) {
+        public boolean delivered() {
+            return publication.delivered();
+        }
+    }
+
+    /**
+     * Never loses the reports to a baseline problem: a baseline that cannot be read becomes a warning.
+     *
+     * @throws IllegalArgumentException for a bad output location (a usage error)
+     * @throws SinkException when the reports could be written neither where asked nor locally
+     */
+    public Outcome deliver(ScanResult result, Options options) {
+        ReportSink sink = open(options);
+        BaselineOutcome baseline = options.mode() == PublishMode.PARTIAL
+                ? new BaselineOutcome.Skipped("partial result")
+                : new Baselines(new ReportFiles(s3)).load(options.baseline(), sink);
+        ScanResult marked = baseline.applyTo(result);
+        Publication publication = new ReportPublisher(sink, options.html(), options.fallbackRoot())
+                .publish(marked, options.formats(), options.mode());
+
+        List<String> warnings = new ArrayList<>();
+        if (baseline instanceof BaselineOutcome.Unreadable) {
+            warnings.add(baseline.describe());
+        }
+        List<Link> links = new ArrayList<>();
+        if (publication.delivered()) {
+            try {
+                for (ReportFormat format : options.formats().stream().sorted().toList()) {
+                    String key = options.mode() == PublishMode.FULL ? ReportKeys.latest(format)
+                            : ReportKeys.inFolder(publication.runFolder(), format);
+                    links.add(new Link(format, sink.link(key, options.linkExpiry())));
+                }
+            } catch (SinkException e) {
+                links.clear();
+                warnings.add(e.getMessage());
+            }
+        }
+        return new Outcome(marked, baseline, publication, links, warnings);
+    }
+
+    private ReportSink open(Options options) {
+        if (S3Location.isS3(options.output())) {
+            return new S3Sink(s3.client(), s3.presigner(), S3Location.parse(options.output()), options.encryption());
+        }
+        return new LocalDirectorySink(Path.of(options.output()));
+    }
+}

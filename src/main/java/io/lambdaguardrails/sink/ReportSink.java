@@ -1,0 +1,24 @@
+package io.lambdaguardrails.sink;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where reports go: an S3 prefix or a local folder. Keys are relative to the sink's root and {@code /}-separated
+ * ({@code runs/2026/11/28/<runId>/report.html}).
+ */
+public interface ReportSink {
+
+    /** Writes one object, replacing what is there. */
+    void write(String key, byte[] body, String contentType) throws SinkException;
+
+    /** The object's bytes, or empty when there is none. */
+    Optional<byte[]> read(String key) throws SinkException;
+
+    /** Where a key is, for people: {@code s3://bucket/prefix/key} or an absolute path. */
+    String location(String key);
+
+    /** A link a browser can open: a pre-signed HTTPS URL valid for {@code expiry}, or a {@code file:} URI. */
+    URI link(String key, Duration expiry) throws SinkException;
+}

@@ -1,0 +1,83 @@
+package io.lambdaguardrails.sink;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Reports under an S3 prefix, written with the caller's client — the scanner's own credentials, never a member
+ * account's. Every object carries its content type, server-side encryption and a CRC32 checksum S3 verifies on
+ * receipt; retries are the client's (the SDK's standard retry policy).
+ */
+public final class S3Sink implements ReportSink {
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final S3Location location;
+    private final Encryption encryption;
+
+    public S3Sink(S3Client s3, S3Presigner presigner, S3Location location, Encryption encryption) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.location = location;
+        this.encryption = encryption;
+    }
+
+    @Override
+    public void write(String key, byte[] body, String contentType) {
+        PutObjectRequest request = PutObjectRequest.builder()
+                .bucket(location.bucket())
+                .key(location.key(key))
+                .contentType(contentType)
+                .serverSideEncryption(encryption.mode())
+                .ssekmsKeyId(encryption.kmsKeyId())
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                .build();
+        try {
+            s3.putObject(request, RequestBody.fromBytes(body));
+        } catch (SdkException e) {
+            throw new SinkException("cannot write " + location(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key(key))).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new SinkException("cannot read " + location(key) + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new SinkException("cannot read " + location(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String location(String key) {
+        return "s3://" + location.bucket() + "/" + location.key(key);
+    }
+
+    @Override
+    public URI link(String key, Duration expiry) {
+        try {
+            return presigner.presignGetObject(p -> p.signatureDuration(expiry)
+                    .getObjectRequest(g -> g.bucket(location.bucket()).key(location.key(key)))).url().toURI();
+        } catch (SdkException | URISyntaxException e) {
+            throw new SinkException("cannot pre-sign a link to " + location(key) + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.lambdaguardrails.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdaguardrails.findings.Baseline;
+import io.lambdaguardrails.findings.Finding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FindingsJsonTest {
+
+    /** A result in which every documented object occurs: suppression, resolved, baseline. */
+    private static ScanResult complete() {
+        ScanResult typical = SampleResults.typical();
+        Finding gone = SampleResults.finding("LG-IAM-001-zzzz", "LG-IAM-001", io.lambdaguardrails.findings.Family.IAM,
+                io.lambdaguardrails.findings.Severity.MEDIUM, "111111111111", "gone-fn", "shared role");
+        ScanResult baseline = SampleResults.result(List.of(gone), typical.accounts(), typical.coverage());
+        return Drift.compare(typical, baseline);
+    }
+
+    private static JsonNode tree(ScanResult result) throws Exception {
+        return Json.mapper().readTree(FindingsJson.write(result));
+    }
+
+    @Test
+    void readsBackWhatItWrote() {
+        ScanResult result = complete();
+
+        assertThat(FindingsJson.read(FindingsJson.write(result))).isEqualTo(result);
+        assertThat(FindingsJson.read(FindingsJson.write(SampleResults.hostile()))).isEqualTo(SampleResults.hostile());
+    }
+
+    static Stream<Arguments> documentedObjects() {
+        return Stream.of(
+                Arguments.of("(top level)", "/"),
+                Arguments.of("tool", "/tool"),
+                Arguments.of("request", "/request"),
+                Arguments.of("accounts[]", "/accounts/0"),
+                Arguments.of("coverage[]", "/coverage/0"),
+                Arguments.of("notEvaluated[]", "/notEvaluated/0"),
+                Arguments.of("findings[]", "/findings/0"),
+                Arguments.of("findings[].suppression", "/findings/5/suppression"),
+                Arguments.of("resolved[]", "/resolved/0"),
+                Arguments.of("rules[]", "/rules/0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentedObjects")
+    void everyFieldIsDocumentedInOrder(String section, String pointer) throws Exception {
+        JsonNode node = pointer.equals("/") ? tree(complete()) : tree(complete()).at(pointer);
+        assertThat(node.isObject()).as("%s present in the sample", pointer).isTrue();
+
+        List<String> fields = new ArrayList<>();
+        node.fieldNames().forEachRemaining(fields::add);
+
+        assertThat(fields).containsExactlyElementsOf(SchemaDoc.sections().get(section));
+    }
+
+    @Test
+    void valuesHaveTheDocumentedForms() throws Exception {
+        JsonNode json = tree(complete());
+
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-28T02:00:00Z");
+        assertThat(json.at("/request/accountTimeout").asText()).isEqualTo("PT10M");
+        assertThat(json.at("/findings/0/firstSeen").asText()).isEqualTo("2026-11-28");
+        assertThat(json.at("/findings/0/severity").asText()).isEqualTo("CRITICAL");
+        assertThat(json.at("/findings/0/baseline").asText()).isEqualTo("NEW");
+        assertThat(json.at("/findings/0/suppression").isNull()).isTrue();
+        assertThat(json.at("/findings/5/suppression/expires").asText()).isEqualTo("2027-01-31");
+        assertThat(json.at("/baselineRunId").asText()).isEqualTo("20261128T020000Z-a1b2c3");
+        List<String> severities = new ArrayList<>();
+        json.at("/accounts/1/openFindings").fieldNames().forEachRemaining(severities::add);
+        assertThat(severities).as("map keys in severity order").containsExactly("LOW", "MEDIUM", "HIGH");
+    }
+
+    @Test
+    void theSameResultGivesTheSameBytes() {
+        assertThat(FindingsJson.write(complete())).isEqualTo(FindingsJson.write(complete()));
+    }
+
+    @Test
+    void ignoresFieldsAddedLaterInTheSameSchemaVersion() {
+        String json = new String(FindingsJson.write(SampleResults.typical()), StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"addedLater\": {\"x\": 1},");
+
+        assertThat(FindingsJson.read(json.getBytes(StandardCharsets.UTF_8)).findings())
+                .hasSize(SampleResults.typical().findings().size());
+    }
+
+    static Stream<Arguments> unreadable() {
+        return Stream.of(
+                Arguments.of("newer schema", "{\"schemaVersion\": 2}", "schemaVersion 2 is not supported"),
+                Arguments.of("no schema version", "{\"runId\": \"x\"}", "no schemaVersion"),
+                Arguments.of("not an object", "[1, 2]", "not a JSON object"),
+                Arguments.of("not JSON", "<html>", "not a readable findings.json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadable")
+    void refusesWhatItCannotRead(String name, String json, String message) {
+        assertThatThrownBy(() -> FindingsJson.read(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(FindingsJson.InvalidFindingsException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void baselineMarksSurviveTheRoundTrip() {
+        ScanResult read = FindingsJson.read(FindingsJson.write(complete()));
+
+        assertThat(read.findings()).extracting(Finding::baseline).containsOnly(Baseline.NEW);
+        assertThat(read.resolved()).extracting(ResolvedFinding::findingId).containsExactly("LG-IAM-001-zzzz");
+    }
+}

@@ -1,0 +1,291 @@
+package io.lambdaguardrails.report;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.lambdaguardrails.findings.Baseline;
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.findings.FindingStatus;
+import io.lambdaguardrails.findings.Severity;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HtmlReportTest {
+
+    /**
+     * A user's template: the bundled one with values placed in attributes and new places too, as a customiser would.
+     */
+    static Path overrideTemplate() {
+        try {
+            Path dir = Files.createTempDirectory("lg-template");
+            String html = Files.readString(Path.of("reports-template/report.html"))
+                    .replace("<h1>Lambda guardrails report</h1>",
+                            "<h1>ACME Lambda posture</h1><p class=\"custom\" title=\"{view.header.principal}\">{view.header.principal}</p>")
+                    .replace("<td><div class=\"detail\">", "<td title=\"{row.finding.detail}\"><div class=\"detail\">");
+            Files.writeString(dir.resolve("report.html"), html);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Stream<Arguments> templates() {
+        return Stream.of(Arguments.of("bundled template", HtmlReport.bundled()),
+                Arguments.of("override template", HtmlReport.withTemplate(overrideTemplate())));
+    }
+
+    private static Document parse(HtmlReport report, ScanResult result) {
+        return Jsoup.parse(report.render(result));
+    }
+
+    private static int cell(Element row, int index) {
+        return Integer.parseInt(row.select("td").get(index).text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void hostileValuesAreTextNeverMarkup(String name, HtmlReport report) {
+        ScanResult result = SampleResults.hostile();
+        String html = report.render(result);
+        Document doc = Jsoup.parse(html);
+
+        assertThat(doc.select("img")).as("no injected element").isEmpty();
+        assertThat(doc.select("script")).as("only the data block and report.js").hasSize(2);
+        assertThat(doc.getAllElements()).allSatisfy(element -> assertThat(element.attributes().asList())
+                .extracting(Attribute::getKey).noneMatch(key -> key.startsWith("on")));
+        assertThat(html).doesNotContain("<script>alert", "<img src=x");
+
+        for (int i = 0; i < SampleResults.HOSTILE.size(); i++) {
+            String value = SampleResults.HOSTILE.get(i);
+            Element row = doc.selectFirst("tr[data-id=LG-RUN-002-h" + i + "]");
+            assertThat(row).as("row of case %d", i).isNotNull();
+            assertThat(row.selectFirst("div.detail").wholeText()).isEqualTo(value);
+            assertThat(row.select("span.name").eachText()).hasSize(2);
+            assertThat(row.select("span.name")).allSatisfy(span -> assertThat(span.wholeText()).isEqualTo(value));
+            assertThat(row.selectFirst("div.related").wholeText()).isEqualTo("Related: " + value);
+        }
+        assertThat(doc.selectFirst("#account-table span.name").text())
+                .isEqualTo(SampleResults.SCRIPT + SampleResults.IMG);
+        assertThat(doc.selectFirst("#coverage-table td:nth-child(4)").text()).isEqualTo(SampleResults.SCRIPT);
+    }
+
+    @Test
+    void overrideTemplateValuesInAttributesStayInTheirAttribute() {
+        Document doc = parse(HtmlReport.withTemplate(overrideTemplate()), SampleResults.hostile());
+
+        assertThat(doc.selectFirst("h1").text()).isEqualTo("ACME Lambda posture");
+        assertThat(doc.selectFirst("p.custom").attr("title")).isEqualTo("arn:aws:sts::111111111111:assumed-role/Sec/alice");
+        for (int i = 0; i < SampleResults.HOSTILE.size(); i++) {
+            Element row = doc.selectFirst("tr[data-id=LG-RUN-002-h" + i + "]");
+            assertThat(row.select("td[title]")).hasSize(1);
+            assertThat(row.selectFirst("td[title]").attr("title"))
+                    .isEqualTo(SampleResults.HOSTILE.get(i));
+        }
+    }
+
+    @Test
+    void flagsNamesWithInvisibleOrDirectionCharacters() {
+        Document doc = parse(HtmlReport.bundled(), SampleResults.hostile());
+
+        int zeroWidth = SampleResults.HOSTILE.indexOf(SampleResults.ZERO_WIDTH);
+        int rightToLeft = SampleResults.HOSTILE.indexOf(SampleResults.RIGHT_TO_LEFT);
+        assertThat(doc.select("tr[data-id=LG-RUN-002-h" + zeroWidth + "] div.warn")).hasSize(1);
+        assertThat(doc.select("tr[data-id=LG-RUN-002-h" + rightToLeft + "] div.warn")).hasSize(1);
+        assertThat(doc.select("tr[data-id=LG-RUN-002-h0] div.warn")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void filterDataParsesBackToTheRowsInOrder(String name, HtmlReport report) throws Exception {
+        ScanResult result = SampleResults.hostile();
+        Document doc = parse(report, result);
+
+        String data = doc.selectFirst("script#lg-filter-data[type=application/json]").data();
+        assertThat(data).doesNotContain("<", ">", "&");
+        List<ReportView.FilterEntry> entries = Json.mapper().readValue(data, new TypeReference<>() {
+        });
+
+        assertThat(entries).extracting(ReportView.FilterEntry::id)
+                .containsExactlyElementsOf(doc.select("#findings-table tbody tr").eachAttr("data-id"));
+        for (int i = 0; i < SampleResults.HOSTILE.size(); i++) {
+            ReportView.FilterEntry entry = entries.get(i);
+            Finding finding = result.findings().get(i);
+            assertThat(entry).isEqualTo(new ReportView.FilterEntry(finding.findingId(), Severity.MEDIUM, Family.RUNTIME,
+                    "444444444444", FindingStatus.FAIL, Baseline.NEW, entry.text()));
+            assertThat(entry.text()).contains(SampleResults.HOSTILE.get(i));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void contentSecurityPolicyAllowsExactlyTheReportScript(String name, HtmlReport report) throws Exception {
+        Document doc = parse(report, SampleResults.typical());
+
+        String script = doc.selectFirst("script:not([type])").data();
+        String hash = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+        String policy = doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        assertThat(policy).contains("default-src 'none'", "script-src 'sha256-" + hash + "'");
+        assertThat(doc.select("link, img, iframe, object, [src]")).as("nothing loaded from outside").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void totalsMatchTheFindings(String name, HtmlReport report) {
+        for (ScanResult result : List.of(SampleResults.typical(), SampleResults.many(700))) {
+            Document doc = parse(report, result);
+            List<Finding> findings = result.findings();
+
+            for (Severity severity : Severity.values()) {
+                Element row = doc.selectFirst("#severity-totals tr[data-severity=" + severity + "]");
+                assertThat(cell(row, 0)).as("open %s", severity)
+                        .isEqualTo(findings.stream().filter(f -> f.open() && f.severity() == severity).count());
+                assertThat(cell(row, 2)).as("suppressed %s", severity)
+                        .isEqualTo(findings.stream().filter(f -> !f.open() && f.severity() == severity).count());
+            }
+            for (Family family : Family.values()) {
+                Element row = doc.selectFirst("#family-totals tr[data-family=" + family + "]");
+                assertThat(cell(row, 0)).as("open %s", family)
+                        .isEqualTo(findings.stream().filter(f -> f.open() && f.family() == family).count());
+            }
+            assertThat(doc.select("#findings-table tbody tr")).hasSize(findings.size());
+            assertThat(doc.selectFirst("#shown").text()).isEqualTo(findings.size() + " findings");
+            assertThat(doc.selectFirst("#open-total").text())
+                    .isEqualTo(String.valueOf(findings.stream().filter(Finding::open).count()));
+        }
+    }
+
+    @Test
+    void headerAndHeadline() {
+        Document doc = parse(HtmlReport.bundled(), SampleResults.typical());
+
+        assertThat(doc.selectFirst("#headline strong").text()).isEqualTo("2 of 3 accounts fully evaluated");
+        assertThat(doc.selectFirst("#run-id").text()).isEqualTo("20261128T020000Z-a1b2c3");
+        assertThat(doc.select(".meta div").eachText()).contains(
+                "Started 2026-11-28 02:00:00 UTC", "Duration 4m 12s", "Tool lambda-guardrails 0.1.0",
+                "Run by arn:aws:sts::111111111111:assumed-role/Sec/alice", "Accounts 3",
+                "Regions eu-west-1, us-east-1", "Member role OrganizationAccountAccessRole");
+    }
+
+    @Test
+    void filtersExistAndTheTableIsCompleteWithoutScript() {
+        ScanResult result = SampleResults.typical();
+        Document doc = parse(HtmlReport.bundled(), result);
+
+        assertThat(doc.selectFirst("form#filters").hasAttr("hidden")).as("shown by the script only").isTrue();
+        assertThat(doc.select("#findings-table tr[hidden]")).isEmpty();
+        assertThat(doc.select("#f-severity option").eachAttr("value"))
+                .containsExactly("", "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
+        assertThat(doc.select("#f-family option").eachAttr("value")).containsExactlyElementsOf(
+                Stream.concat(Stream.of(""), Stream.of(Family.values()).map(Family::name)).toList());
+        assertThat(doc.select("#f-account option").eachAttr("value"))
+                .containsExactly("", "111111111111", "222222222222");
+        assertThat(doc.select("#f-status option").eachAttr("value")).containsExactly("", "FAIL", "SUPPRESSED");
+        assertThat(doc.select("#f-baseline option").eachAttr("value")).containsExactly("", "NEW", "EXISTING");
+        assertThat(doc.select("input#f-text[type=search]")).hasSize(1);
+    }
+
+    @Test
+    void accountsWorstFirst() {
+        Document doc = parse(HtmlReport.bundled(), SampleResults.typical());
+
+        assertThat(doc.select("#account-table tbody tr").eachAttr("data-account"))
+                .containsExactly("111111111111", "222222222222", "333333333333");
+        Element first = doc.selectFirst("#account-table tbody tr");
+        assertThat(first.select("td").eachText())
+                .containsExactly("r-root/ou-prod", "COMPLETE", "1", "0", "1", "0", "0", "2", "3", "eu-west-1, us-east-1");
+    }
+
+    @Test
+    void driftSectionListsNewAndResolved() {
+        ScanResult current = SampleResults.typical();
+        Finding gone = SampleResults.finding("LG-IAM-001-zzzz", "LG-IAM-001", Family.IAM, Severity.MEDIUM,
+                "111111111111", "gone-fn", "shared role");
+        Finding kept = current.findings().getFirst();
+        ScanResult baseline = SampleResults.result(List.of(gone, kept), current.accounts(), current.coverage());
+        Document doc = parse(HtmlReport.bundled(), Drift.compare(current, baseline));
+
+        assertThat(doc.selectFirst("#drift p").text()).isEqualTo(
+                "Compared with run 20261128T020000Z-a1b2c3: 5 new findings, 1 resolved.");
+        assertThat(doc.select("#resolved tbody tr")).hasSize(1);
+        assertThat(doc.selectFirst("#resolved tbody tr td").text()).isEqualTo("LG-IAM-001");
+        assertThat(doc.select("#findings-table span.new")).hasSize(5);
+        assertThat(doc.selectFirst("tr[data-id=" + kept.findingId() + "] span.new")).isNull();
+    }
+
+    @Test
+    void withoutABaselineTheReportSaysWhetherItWasAFirstRun() {
+        Document first = parse(HtmlReport.bundled(), Drift.firstRun(SampleResults.typical()));
+        Document unmarked = parse(HtmlReport.bundled(), SampleResults.typical());
+
+        assertThat(first.selectFirst("#drift p").text()).isEqualTo("No earlier run to compare with: every finding counts as new.");
+        assertThat(first.selectFirst("#headline").text()).contains("6 new");
+        assertThat(unmarked.selectFirst("#drift p").text()).isEqualTo("Not compared with an earlier run.");
+        assertThat(unmarked.selectFirst("#headline").text()).doesNotContain("new");
+    }
+
+    @Test
+    void ruleReferenceCoversEveryRuleThatFiredAndLinksOnlyHttps() {
+        ScanResult result = SampleResults.typical();
+        Document doc = parse(HtmlReport.bundled(), result);
+
+        assertThat(doc.select("article.rule").eachAttr("id")).containsExactlyInAnyOrderElementsOf(
+                result.findings().stream().map(f -> "rule-" + f.ruleId()).distinct().toList());
+        Element rule = doc.selectFirst("article#rule-LG-ACC-001");
+        assertThat(rule.select("p").eachText()).contains("Why LG-ACC-001 matters.", "Fix LG-ACC-001 like this.");
+        assertThat(rule.select("a").eachAttr("href"))
+                .containsExactly("https://docs.aws.amazon.com/lambda/latest/dg/governance.html");
+        assertThat(rule.select("li").eachText()).contains("javascript:alert(3)");
+        assertThat(doc.select("#findings-table a[href=#rule-LG-ACC-001]")).hasSize(1);
+    }
+
+    @Test
+    void coverageGapsListIncompleteFirstThenUnsupportedAndNotEvaluated() {
+        Document doc = parse(HtmlReport.bundled(), SampleResults.typical());
+
+        assertThat(doc.select("#coverage-table tbody tr td:nth-child(5)").eachText())
+                .containsExactly("ACCESS_DENIED", "UNSUPPORTED");
+        assertThat(doc.select("#not-evaluated-table tbody tr td").eachText())
+                .containsExactly("333333333333", "eu-west-1", "network rules", "ec2:DescribeVpcs ACCESS_DENIED");
+    }
+
+    @Test
+    void aTemplateFolderMayOverrideOnlyTheStyle(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("report.css"), "body { background: #fafafa; }");
+
+        Document doc = parse(HtmlReport.withTemplate(dir), SampleResults.typical());
+
+        assertThat(doc.selectFirst("style").data()).isEqualTo("body { background: #fafafa; }");
+        assertThat(doc.selectFirst("h1").text()).isEqualTo("Lambda guardrails report");
+        assertThat(doc.selectFirst("script:not([type])").data()).contains("lg-filter-data");
+    }
+
+    @Test
+    void aBrokenOrMissingTemplateIsAClearError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("report.html"), "<p>{#for f in view.findings}{f.finding.ruleId}</p>");
+
+        assertThatThrownBy(() -> HtmlReport.withTemplate(dir))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not parse");
+        assertThatThrownBy(() -> HtmlReport.withTemplate(dir.resolve("absent")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+    }
+}

@@ -1,0 +1,213 @@
+package io.lambdaguardrails.rules.audit;
+
+import io.lambdaguardrails.inventory.snapshot.AuditPosture.Analyzer;
+import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRecorder;
+import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
+import io.lambdaguardrails.inventory.snapshot.PolicyValidation.Issue;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.Settings;
+import io.lambdaguardrails.rules.fixtures.Fixtures;
+import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleRun.Expect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static io.lambdaguardrails.findings.Severity.HIGH;
+import static io.lambdaguardrails.findings.Severity.LOW;
+import static io.lambdaguardrails.findings.Severity.MEDIUM;
+import static io.lambdaguardrails.rules.fixtures.Fixtures.MANAGEMENT;
+import static io.lambdaguardrails.rules.fixtures.RuleRun.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class AuditRulesTest {
+
+    private static final Settings DEFAULTS = Settings.defaults();
+    private static final String MEMBER = "111111111111";
+    private static final String EU = "eu-west-1";
+
+    static Stream<Arguments> cases() {
+        Trail good = trail(MEMBER, "main", true, false, true, null, true, false);
+        return Stream.of(
+                // LG-AUD-001
+                arguments("AUD-001 logging multi-region trail", new NoManagementEventTrail(), member(r -> r.trail(good)),
+                        DEFAULTS, List.of()),
+                arguments("AUD-001 no trail", new NoManagementEventTrail(), member(r -> { }), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, HIGH, "No CloudTrail trail applies"))),
+                arguments("AUD-001 single-region trail", new NoManagementEventTrail(),
+                        member(r -> r.trail(trail(MEMBER, "local", false, false, true, null, true, false))), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, HIGH, "None of the trails (local)"))),
+                arguments("AUD-001 trail stopped", new NoManagementEventTrail(),
+                        member(r -> r.trail(trail(MEMBER, "main", true, false, false, null, true, false))), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, HIGH, "None of the trails (main)"))),
+                arguments("AUD-001 trail without management events", new NoManagementEventTrail(),
+                        member(r -> r.trail(trail(MEMBER, "data", true, false, true, null, false, true))), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, HIGH, "(data)"))),
+                arguments("AUD-001 logging status unknown", new NoManagementEventTrail(),
+                        member(r -> r.trail(trail(MEMBER, "main", true, false, null, null, true, false))), DEFAULTS, List.of()),
+                arguments("AUD-001 trails could not be read", new NoManagementEventTrail(),
+                        member(r -> r.auditUnknown(true, false, false)), DEFAULTS, List.of()),
+                arguments("AUD-001 organisation trail covers the member", new NoManagementEventTrail(), withOrgTrail(
+                        trail(MANAGEMENT, "org", true, true, true, null, true, false)), DEFAULTS, List.of()),
+                arguments("AUD-001 stopped organisation trail covers nobody", new NoManagementEventTrail(), withOrgTrail(
+                        trail(MANAGEMENT, "org", true, true, false, null, true, false)), DEFAULTS,
+                        List.of(expect("acct-" + MANAGEMENT, HIGH, "(org)"), expect("acct-" + MEMBER, HIGH, "(org)"))),
+
+                // LG-AUD-002
+                arguments("AUD-002 healthy trail", new TrailNotHealthy(), member(r -> r.trail(good)), DEFAULTS, List.of()),
+                arguments("AUD-002 stopped trail", new TrailNotHealthy(),
+                        member(r -> r.trail(trail(MEMBER, "main", true, false, false, null, true, false))),
+                        DEFAULTS, List.of(expect("main", HIGH, "Trail main is not logging"))),
+                arguments("AUD-002 delivery error", new TrailNotHealthy(),
+                        member(r -> r.trail(trail(MEMBER, "main", true, false, true, "AccessDenied", true, false))), DEFAULTS,
+                        List.of(expect("main", HIGH, "reports a delivery error (AccessDenied)"))),
+                arguments("AUD-002 organisation trail judged in its owner only", new TrailNotHealthy(),
+                        withOrgTrail(trail(MANAGEMENT, "org", true, true, false, null, true, false)), DEFAULTS,
+                        List.of(expect("org", HIGH, "not logging"))),
+
+                // LG-AUD-003
+                arguments("AUD-003 no data events", new NoLambdaDataEvents(), member(r -> r.trail(good)), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, LOW, "Lambda Invoke data events"))),
+                arguments("AUD-003 data events on an own trail", new NoLambdaDataEvents(),
+                        member(r -> r.trail(trail(MEMBER, "data", false, false, true, null, false, true))), DEFAULTS, List.of()),
+                arguments("AUD-003 data events on the organisation trail", new NoLambdaDataEvents(),
+                        withOrgTrail(trail(MANAGEMENT, "org", true, true, true, null, true, true)), DEFAULTS, List.of()),
+                arguments("AUD-003 trails could not be read", new NoLambdaDataEvents(),
+                        member(r -> r.auditUnknown(true, false, false)), DEFAULTS, List.of()),
+
+                // LG-AUD-004
+                arguments("AUD-004 recording Lambda", new ConfigNotRecordingLambda(),
+                        member(r -> r.recorder(new ConfigRecorder("default", true, true, "SUCCESS"))), DEFAULTS, List.of()),
+                arguments("AUD-004 no recorder", new ConfigNotRecordingLambda(), member(r -> { }), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, MEDIUM, "No AWS Config recorder"))),
+                arguments("AUD-004 recorder excludes Lambda", new ConfigNotRecordingLambda(),
+                        member(r -> r.recorder(new ConfigRecorder("default", false, true, "SUCCESS"))), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, MEDIUM, "default does not include Lambda functions"))),
+                arguments("AUD-004 recorder failing", new ConfigNotRecordingLambda(),
+                        member(r -> r.recorder(new ConfigRecorder("default", true, true, "FAILURE"))), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, MEDIUM, "default last failed"))),
+                arguments("AUD-004 recorders could not be read", new ConfigNotRecordingLambda(),
+                        member(r -> r.auditUnknown(false, true, false)), DEFAULTS, List.of()),
+                arguments("AUD-004 region without functions", new ConfigNotRecordingLambda(),
+                        Fixtures.org(o -> o.account(MEMBER, a -> a.region(EU, r -> { }))), DEFAULTS, List.of()),
+
+                // LG-AUD-005
+                arguments("AUD-005 a Lambda managed rule", new NoLambdaConfigRules(),
+                        member(r -> r.configRule("vpc-check", "LAMBDA_INSIDE_VPC")), DEFAULTS, List.of()),
+                arguments("AUD-005 other rules only", new NoLambdaConfigRules(),
+                        member(r -> r.configRule("s3", "S3_BUCKET_PUBLIC_READ_PROHIBITED")), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, LOW, "None of the Lambda managed Config rules"))),
+                arguments("AUD-005 rules could not be read", new NoLambdaConfigRules(),
+                        member(r -> r.auditUnknown(false, true, false)), DEFAULTS, List.of()),
+
+                // LG-AUD-006
+                arguments("AUD-006 account analyzer", new NoAccessAnalyzer(),
+                        member(r -> r.analyzer(analyzer("ACCOUNT", "ACTIVE"))), DEFAULTS, List.of()),
+                arguments("AUD-006 no analyzer", new NoAccessAnalyzer(), member(r -> { }), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, MEDIUM, "No ACTIVE external-access analyzer"))),
+                arguments("AUD-006 unused-access analyzer only", new NoAccessAnalyzer(),
+                        member(r -> r.analyzer(analyzer("ACCOUNT_UNUSED_ACCESS", "ACTIVE"))), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, MEDIUM, "covers the account in us-east-1"))),
+                arguments("AUD-006 analyzer failed", new NoAccessAnalyzer(),
+                        member(r -> r.analyzer(analyzer("ACCOUNT", "FAILED"))), DEFAULTS,
+                        List.of(expect("acct-" + MEMBER, MEDIUM, "No ACTIVE"))),
+                arguments("AUD-006 organisation analyzer in the management account covers members", new NoAccessAnalyzer(),
+                        Fixtures.org(o -> o
+                                .account(MANAGEMENT, a -> a.region(Fixtures.REGION, r -> r.analyzer(analyzer("ORGANIZATION", "ACTIVE"))))
+                                .account(MEMBER, a -> a.region(Fixtures.REGION, r -> r.function("fn", f -> { })))),
+                        DEFAULTS, List.of()),
+                arguments("AUD-006 organisation analyzer in another region", new NoAccessAnalyzer(),
+                        Fixtures.org(o -> o
+                                .account(MANAGEMENT, a -> a.region(EU, r -> r.analyzer(analyzer("ORGANIZATION", "ACTIVE"))))
+                                .account(MEMBER, a -> a.region(Fixtures.REGION, r -> r.function("fn", f -> { })))),
+                        DEFAULTS, List.of(expect("acct-" + MEMBER, MEDIUM, "us-east-1"))),
+                arguments("AUD-006 analyzers could not be read", new NoAccessAnalyzer(),
+                        member(r -> r.auditUnknown(false, false, true)), DEFAULTS, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void reportsExactlyTheExpectedViolations(String name, Rule rule, Snapshot snapshot, Settings settings, List<Expect> expected) {
+        RuleRun.assertReports(rule, snapshot, settings, expected);
+    }
+
+    private static final String ROLE_POLICY = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}""";
+
+    static Stream<Arguments> policyValidationCases() {
+        return Stream.of(
+                arguments("security warning on an inline policy", List.of(new Issue("SECURITY_WARNING", "PASS_ROLE_WITH_STAR_IN_RESOURCE")),
+                        List.of(expect("fn-role", MEDIUM, "inline policy app: SECURITY_WARNING PASS_ROLE_WITH_STAR_IN_RESOURCE"))),
+                arguments("error on an inline policy", List.of(new Issue("ERROR", "MISSING_VERSION"), new Issue("SUGGESTION", "EMPTY_ARRAY_ACTION")),
+                        List.of(expect("fn-role", MEDIUM, "ERROR MISSING_VERSION."))),
+                arguments("suggestions only", List.of(new Issue("SUGGESTION", "EMPTY_ARRAY_ACTION")), List.of()),
+                arguments("clean", List.of(), List.of()));
+    }
+
+    @ParameterizedTest(name = "AUD-007 {0}")
+    @MethodSource("policyValidationCases")
+    void reportsPolicyValidationIssuesPerExecutionRole(String name, List<Issue> issues, List<Expect> expected) {
+        Snapshot snapshot = Fixtures.org(o -> o.account(MEMBER, a -> a
+                .role("fn-role", r -> r.inline("app", ROLE_POLICY))
+                .policyValidation(ROLE_POLICY, issues.toArray(Issue[]::new))
+                .region(Fixtures.REGION, r -> r.function("fn", f -> { }))));
+        RuleRun.assertReports(new PolicyValidationIssues(), snapshot, DEFAULTS, expected);
+    }
+
+    @Test
+    void policyValidationNotCollectedMeansNotEvaluated() {
+        Snapshot snapshot = Fixtures.org(o -> o.account(MEMBER, a -> a
+                .role("fn-role", r -> r.inline("app", ROLE_POLICY))
+                .region(Fixtures.REGION, r -> r.function("fn", f -> { }))));
+        assertThat(RuleRun.run(new PolicyValidationIssues(), snapshot, DEFAULTS)).isEmpty();
+        assertThat(PolicyValidationIssues.META.enabledByDefault()).isFalse();
+    }
+
+    @Test
+    void accountFindingsNameTheAccountGlobally() {
+        var violation = RuleRun.run(new NoManagementEventTrail(), member(r -> { }), DEFAULTS).getFirst();
+        assertThat(violation.resourceArn()).isEqualTo("arn:aws:::account/" + MEMBER);
+        assertThat(violation.region()).isEqualTo("global");
+    }
+
+    @Test
+    void unassumableAccountsAreNotEvaluated() {
+        Snapshot snapshot = Fixtures.org(o -> o.account(MEMBER, a -> a.notAssumable()));
+        assertThat(RuleRun.run(new NoManagementEventTrail(), snapshot, DEFAULTS)).isEmpty();
+        assertThat(RuleRun.run(new NoAccessAnalyzer(), snapshot, DEFAULTS)).isEmpty();
+    }
+
+    /** The member account with one function in us-east-1 and whatever audit posture the case gives it. */
+    private static Snapshot member(Consumer<Fixtures.RegionBuilder> audit) {
+        return Fixtures.org(o -> o.account(MEMBER, a -> a.region(Fixtures.REGION, r -> {
+            audit.accept(r);
+            r.function("fn", f -> { });
+        })));
+    }
+
+    /** The management account owns an organisation trail (also listed, as a shadow, by the member). */
+    private static Snapshot withOrgTrail(Trail orgTrail) {
+        Trail shadow = new Trail(orgTrail.arn(), orgTrail.name(), orgTrail.homeRegion(), true, true, null, null,
+                orgTrail.managementEvents(), orgTrail.lambdaDataEvents());
+        return Fixtures.org(o -> o
+                .account(MANAGEMENT, a -> a.region(Fixtures.REGION, r -> r.trail(orgTrail).function("ops", f -> { })))
+                .account(MEMBER, a -> a.region(EU, r -> r.trail(shadow).function("fn", f -> { }))));
+    }
+
+    private static Trail trail(String owner, String name, boolean multiRegion, boolean organisation, Boolean logging,
+                               String deliveryError, boolean managementEvents, boolean dataEvents) {
+        return new Trail("arn:aws:cloudtrail:us-east-1:" + owner + ":trail/" + name, name, Fixtures.REGION, multiRegion,
+                organisation, logging, deliveryError, managementEvents, dataEvents);
+    }
+
+    private static Analyzer analyzer(String type, String status) {
+        return new Analyzer("arn:aws:access-analyzer:us-east-1:" + MEMBER + ":analyzer/a", "a", type, status);
+    }
+}

@@ -1,0 +1,92 @@
+package io.lambdaguardrails.rules.network;
+
+import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.fixtures.Fixtures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A VPC and one function attached to it, starting from a well-built layout that no network rule objects to — two
+ * private subnets in two zones routed through a NAT gateway, a group allowing HTTPS out, a healthy VPC flow log,
+ * endpoints for S3 and Secrets Manager — so that each case changes only what it is about.
+ */
+final class VpcLayout {
+
+    static final String VPC = "vpc-1";
+
+    List<Network.Subnet> subnets = new ArrayList<>(List.of(
+            subnet("subnet-a", "use1-az1", "rtb-private", true),
+            subnet("subnet-b", "use1-az2", "rtb-private", true)));
+    List<Network.RouteTable> tables = new ArrayList<>(List.of(
+            table("rtb-main", true, route("10.0.0.0/16", "local")),
+            table("rtb-private", false, route("10.0.0.0/16", "local"), route("0.0.0.0/0", "nat-0abc"))));
+    List<Network.SecurityGroup> groups = new ArrayList<>(List.of(
+            group("sg-fn", List.of(), List.of(sgRule("tcp", 443, 443, "0.0.0.0/0")))));
+    List<Network.FlowLog> flowLogs = new ArrayList<>(List.of(new Network.FlowLog("fl-1", VPC, "ACTIVE", "SUCCESS")));
+    List<Network.VpcEndpoint> endpoints = new ArrayList<>(List.of(
+            endpoint("com.amazonaws.us-east-1.s3", "Gateway", "available", List.of("rtb-private")),
+            endpoint("com.amazonaws.us-east-1.secretsmanager", "Interface", "available", List.of())));
+    List<Network.NetworkAcl> acls = new ArrayList<>();
+    String rolePolicy = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"}]}""";
+    /** Managed policies attached to the role; none of them is in the account's inventory. */
+    List<String> uncollectedPolicies = new ArrayList<>();
+
+    static VpcLayout standard() {
+        return new VpcLayout();
+    }
+
+    VpcLayout with(UnaryOperator<VpcLayout> change) {
+        return change.apply(this);
+    }
+
+    Snapshot snapshot() {
+        List<String> subnetIds = subnets.stream().map(Network.Subnet::id).toList();
+        List<String> groupIds = groups.stream().map(Network.SecurityGroup::id).toList();
+        return Fixtures.org(o -> o.account("111111111111", a -> a
+                .role("fn-role", r -> {
+                    r.inline("app", rolePolicy);
+                    uncollectedPolicies.forEach(r::attached);
+                    return r;
+                })
+                .region(Fixtures.REGION, r -> r
+                        .network(n -> {
+                            n.vpc(VPC);
+                            subnets.forEach(n::subnet);
+                            tables.forEach(t -> n.routeTable(t.id(), t.vpcId(), t.main(), t.routes().toArray(Network.Route[]::new)));
+                            groups.forEach(n::securityGroup);
+                            flowLogs.forEach(l -> n.flowLog(l.id(), l.resourceId(), l.status(), l.deliverLogsStatus()));
+                            endpoints.forEach(n::endpoint);
+                            acls.forEach(n::acl);
+                        })
+                        .function("fn", f -> f.vpc(VPC, subnetIds, groupIds)))));
+    }
+
+    static Network.Subnet subnet(String id, String azId, String routeTableId, boolean explicit) {
+        return new Network.Subnet(id, VPC, "az-" + azId, azId, routeTableId, explicit);
+    }
+
+    static Network.RouteTable table(String id, boolean main, Network.Route... routes) {
+        return new Network.RouteTable(id, VPC, main, List.of(routes));
+    }
+
+    static Network.Route route(String destination, String target) {
+        return new Network.Route(destination, target, "active");
+    }
+
+    static Network.SecurityGroup group(String id, List<Network.SgRule> ingress, List<Network.SgRule> egress) {
+        return new Network.SecurityGroup(id, VPC, id, ingress, egress);
+    }
+
+    static Network.SgRule sgRule(String protocol, Integer from, Integer to, String cidr) {
+        return new Network.SgRule(protocol, from, to, List.of(cidr), List.of());
+    }
+
+    static Network.VpcEndpoint endpoint(String service, String type, String state, List<String> routeTables) {
+        return new Network.VpcEndpoint("vpce-" + service.substring(service.lastIndexOf('.') + 1), VPC, service, type,
+                state, routeTables, List.of());
+    }
+}

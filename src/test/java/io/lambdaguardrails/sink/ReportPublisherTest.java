@@ -1,0 +1,149 @@
+package io.lambdaguardrails.sink;
+
+import io.lambdaguardrails.report.FindingsJson;
+import io.lambdaguardrails.report.HtmlReport;
+import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.SampleResults;
+import io.lambdaguardrails.report.ScanResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportPublisherTest {
+
+    private static final Set<ReportFormat> ALL = EnumSet.allOf(ReportFormat.class);
+    private static final String RUN = "runs/2026/11/28/20261128T020000Z-a1b2c3";
+    private static final HtmlReport HTML = HtmlReport.bundled();
+
+    @TempDir
+    Path dir;
+
+    private static List<String> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void localFolderGetsTheRunFolderThenLatest() throws IOException {
+        Path out = dir.resolve("reports");
+        var sink = new LocalDirectorySink(out);
+
+        Publication publication = new ReportPublisher(sink, HTML, dir.resolve("fallback"))
+                .publish(SampleResults.typical(), ALL, PublishMode.FULL);
+
+        assertThat(publication.delivered()).isTrue();
+        assertThat(publication.latestReplaced()).isTrue();
+        assertThat(files(out)).containsExactly(
+                "latest/findings.csv", "latest/findings.json", "latest/report.html",
+                RUN + "/findings.csv", RUN + "/findings.json", RUN + "/report.html");
+        for (ReportFormat format : ALL) {
+            assertThat(out.resolve("latest/" + format.fileName()))
+                    .hasSameBinaryContentAs(out.resolve(RUN + "/" + format.fileName()));
+        }
+        assertThat(FindingsJson.read(Files.readAllBytes(out.resolve(RUN + "/findings.json"))))
+                .isEqualTo(SampleResults.typical());
+        assertThat(publication.written()).first().isEqualTo(out.resolve(RUN + "/findings.json").toString());
+        assertThat(dir.resolve("fallback")).doesNotExist();
+    }
+
+    @Test
+    void latestIsWrittenLastInTheDocumentedOrder() {
+        var sink = new MemorySink();
+
+        new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), ALL, PublishMode.FULL);
+
+        assertThat(sink.writes).containsExactly(
+                RUN + "/findings.json", RUN + "/findings.csv", RUN + "/report.html",
+                "latest/findings.json", "latest/findings.csv", "latest/report.html");
+        assertThat(sink.contentTypes.get("latest/report.html")).isEqualTo("text/html; charset=utf-8");
+        assertThat(sink.contentTypes.get("latest/findings.csv")).isEqualTo("text/csv; charset=utf-8");
+        assertThat(sink.contentTypes.get("latest/findings.json")).isEqualTo("application/json");
+    }
+
+    @Test
+    void onlyTheAskedFormats() {
+        var sink = new MemorySink();
+
+        new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), EnumSet.of(ReportFormat.HTML, ReportFormat.CSV), PublishMode.FULL);
+
+        assertThat(sink.writes).containsExactly(RUN + "/findings.csv", RUN + "/report.html",
+                "latest/findings.csv", "latest/report.html");
+    }
+
+    @Test
+    void aPartialResultNeverTouchesLatest() {
+        var sink = new MemorySink();
+
+        Publication publication = new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), ALL, PublishMode.PARTIAL);
+
+        assertThat(sink.writes).containsExactly(RUN + "/findings.json", RUN + "/findings.csv", RUN + "/report.html");
+        assertThat(publication.latestReplaced()).isFalse();
+        assertThat(publication.delivered()).isTrue();
+    }
+
+    @ParameterizedTest(name = "failing {0}")
+    @ValueSource(strings = {RUN + "/findings.json", RUN + "/report.html", "latest/findings.csv"})
+    void aFailedWriteLeavesLatestAloneAndEverythingLandsInTheFallbackFolder(String failingKey) throws IOException {
+        var sink = new MemorySink(failingKey::equals);
+        sink.objects.put("latest/report.html", "yesterday".getBytes());
+
+        Publication publication = new ReportPublisher(sink, HTML, dir.resolve("fallback"))
+                .publish(SampleResults.typical(), ALL, PublishMode.FULL);
+
+        assertThat(publication.delivered()).isFalse();
+        assertThat(publication.failure()).contains(failingKey, "injected failure");
+        assertThat(new String(sink.objects.get("latest/report.html"))).isEqualTo("yesterday");
+        if (failingKey.startsWith("runs/")) {
+            assertThat(sink.writes).noneMatch(key -> key.startsWith("latest/"));
+        }
+        assertThat(publication.fallbackFolder()).isEqualTo(dir.resolve("fallback").resolve(RUN).toAbsolutePath());
+        assertThat(files(publication.fallbackFolder())).containsExactly("findings.csv", "findings.json", "report.html");
+        assertThat(FindingsJson.read(Files.readAllBytes(publication.fallbackFolder().resolve("findings.json"))))
+                .isEqualTo(SampleResults.typical());
+    }
+
+    @Test
+    void whenTheFallbackFailsTooTheErrorSaysBoth() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("occupied"), "x");
+        var sink = new MemorySink(key -> true);
+
+        assertThatThrownBy(() -> new ReportPublisher(sink, HTML, notAFolder).publish(SampleResults.typical(), ALL, PublishMode.FULL))
+                .isInstanceOf(SinkException.class)
+                .hasMessageContaining("injected failure").hasMessageContaining("nor saved locally");
+    }
+
+    @Test
+    void aRunIdThatIsNotAFolderNameIsRefusedBeforeAnythingIsWritten() {
+        ScanResult typical = SampleResults.typical();
+        ScanResult hostile = new ScanResult(1, "../../etc", typical.startedAt(), typical.finishedAt(), typical.tool(),
+                typical.principal(), typical.request(), typical.accounts(), typical.coverage(), typical.notEvaluated(),
+                typical.findings(), typical.resolved(), typical.rules());
+        var sink = new MemorySink();
+
+        assertThatThrownBy(() -> new ReportPublisher(sink, HTML, dir).publish(hostile, ALL, PublishMode.FULL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run id");
+        assertThat(sink.writes).isEmpty();
+    }
+
+    @Test
+    void aLocalKeyCannotLeaveTheFolder() {
+        var sink = new LocalDirectorySink(dir.resolve("reports"));
+
+        assertThatThrownBy(() -> sink.write("../outside.html", new byte[0], "text/html"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(dir.resolve("outside.html")).doesNotExist();
+    }
+}
