@@ -49,14 +49,16 @@ trap cleanup EXIT
 MOTO_PORT=$(free_port)
 # Without AWS-managed IAM policies: moto would load ~1,500 into every account it creates.
 env -u MOTO_ACCOUNT_ID MOTO_IAM_LOAD_MANAGED_POLICIES=false moto_server -H 127.0.0.1 -p "$MOTO_PORT" > "$OUT/moto.log" 2>&1 &
-PIDS+=($!)
+MOTO_PID=$!
+PIDS+=($MOTO_PID)
 MOTO=http://127.0.0.1:$MOTO_PORT
 wait_http "$MOTO/moto-api/"
 
 PROXY_PORT=$(free_port)
 java -cp target/test-classes io.lambdaguardrails.testbed.FaultProxyMain --upstream "$MOTO" --port "$PROXY_PORT" \
   > "$OUT/proxy.log" 2>&1 &
-PIDS+=($!)
+PROXY_PID=$!
+PIDS+=($PROXY_PID)
 PROXY=http://127.0.0.1:$PROXY_PORT
 wait_http "$PROXY/__fault-proxy/counts"
 
@@ -69,6 +71,8 @@ java -cp "$CP" io.lambdaguardrails.bench.BenchSeeder --endpoint "$MOTO" --accoun
 cat "$OUT/seed.json"
 
 now_ms() { date +%s%3N; }
+# CPU milliseconds a process has used so far (user + system).
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 
 # run NAME LATENCY_MS [JVM and CLI options…]: one scan of the organisation through the proxy.
 run() {
@@ -78,14 +82,16 @@ run() {
   curl -fs -X POST "$PROXY/__fault-proxy/latency?ms=$latency"
   curl -fs -X POST "$PROXY/__fault-proxy/reset"
   echo "scan: $name (latency ${latency} ms${cli[*]:+, ${cli[*]}})"
-  local start end rc=0
+  local start end rc=0 moto_cpu proxy_cpu
+  moto_cpu=$(cpu_ms "$MOTO_PID"); proxy_cpu=$(cpu_ms "$PROXY_PID")
   start=$(now_ms)
   /usr/bin/time -v -o "$OUT/$name.time" java "${jvm[@]}" -Xlog:gc:file="$OUT/$name.gc.log" -jar "$JAR" scan --org \
     --regions "$REGIONS" --region us-east-1 --endpoint-url "$PROXY" --output "$OUT/$name-reports" "${cli[@]}" \
     > "$OUT/$name.out" 2> "$OUT/$name.err" || rc=$?
   end=$(now_ms)
+  moto_cpu=$(( $(cpu_ms "$MOTO_PID") - moto_cpu )); proxy_cpu=$(( $(cpu_ms "$PROXY_PID") - proxy_cpu ))
   curl -fs "$PROXY/__fault-proxy/counts" > "$OUT/$name.counts.json"
-  echo "{\"name\":\"$name\",\"latencyMs\":$latency,\"startMs\":$start,\"endMs\":$end,\"exitCode\":$rc}" > "$OUT/$name.run.json"
+  echo "{\"name\":\"$name\",\"latencyMs\":$latency,\"startMs\":$start,\"endMs\":$end,\"exitCode\":$rc,\"motoCpuMs\":$moto_cpu,\"proxyCpuMs\":$proxy_cpu}" > "$OUT/$name.run.json"
   if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then
     echo "error: scan $name exited $rc" >&2; tail -20 "$OUT/$name.err" >&2; exit 1
   fi

@@ -46,6 +46,8 @@ for run_file in sorted(out.glob("*.run.json")):
         "peakRssMb": round(rss),
         "peakHeapMb": peak_heap_mb(out / f"{name}.gc.log"),
         "cpuSeconds": round(cpu, 1),
+        "motoCpuSeconds": round(run["motoCpuMs"] / 1000, 1),
+        "proxyCpuSeconds": round(run["proxyCpuMs"] / 1000, 1),
     }
 
 startup = {}
@@ -72,10 +74,12 @@ if "parallel" in runs and "floor" in runs:
 print()
 print(f"organisation: {accounts} accounts x {regions} regions x {functions_per_region} functions = {functions} functions"
       f" (seeded in {seed['seedSeconds']} s)")
-print(f"{'run':<10}{'latency':>9}{'wall s':>9}{'calls':>8}{'/fn':>7}{'RSS MB':>8}{'heap MB':>9}{'CPU s':>7}{'exit':>6}")
+print(f"{'run':<10}{'latency':>9}{'wall s':>9}{'calls':>8}{'/fn':>7}{'RSS MB':>8}{'heap MB':>9}{'CPU s':>7}"
+      f"{'moto CPU s':>12}{'proxy CPU s':>13}{'exit':>6}")
 for name, r in runs.items():
     print(f"{name:<10}{r['latencyMs']:>7}ms{r['wallSeconds']:>9}{r['apiCalls']:>8}{r['apiCallsPerFunction']:>7}"
-          f"{r['peakRssMb']:>8}{str(r['peakHeapMb']):>9}{r['cpuSeconds']:>7}{r['exitCode']:>6}")
+          f"{r['peakRssMb']:>8}{str(r['peakHeapMb']):>9}{r['cpuSeconds']:>7}{r['motoCpuSeconds']:>12}"
+          f"{r['proxyCpuSeconds']:>13}{r['exitCode']:>6}")
 if "speedupOverOneAccountAtATime" in results:
     print(f"speedup over one account at a time: {results['speedupOverOneAccountAtATime']}x")
 if "latencyOverFloor" in results:
