@@ -1,6 +1,7 @@
 package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.job.ExitStatus;
+import io.lambdaguardrails.rules.config.ConfigException;
 import io.lambdaguardrails.scan.ScanException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,8 @@ import picocli.CommandLine;
 
 /**
  * Exit codes for everything that is not a command's own return value: bad options are usage errors (2), a
- * {@link ScanException} is a configuration error (2), anything else unexpected is an internal error (4) — never 1,
+ * {@link ScanException} (bad targets, no credentials) and {@link ConfigException} (a bad guardrails.yaml) are
+ * configuration errors (2), anything else unexpected is an internal error (4) — never 1,
  * which means "findings".
  */
 @ApplicationScoped
@@ -30,7 +32,7 @@ public class CommandLineSetup {
                     return ExitStatus.USAGE.code();
                 })
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-                    if (ex instanceof ScanException) {
+                    if (ex instanceof ScanException || ex instanceof ConfigException) {
                         cmd.getErr().println("error: " + ex.getMessage());
                         return ExitStatus.USAGE.code();
                     }

@@ -4,20 +4,15 @@ import io.lambdaguardrails.aws.AwsSettings;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.demo.SampleOrganisation;
 import io.lambdaguardrails.demo.SeededOrganization;
-import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.SecretScreen;
-import io.lambdaguardrails.inventory.secrets.FingerprintKey;
-import io.lambdaguardrails.inventory.secrets.SecretDetector;
-import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.job.ScanJob;
-import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.scan.ScanException;
 import io.lambdaguardrails.scan.ScanRequest;
-import io.lambdaguardrails.scan.Scanner;
+import io.lambdaguardrails.sink.S3Access;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.regions.Region;
@@ -25,7 +20,6 @@ import software.amazon.awssdk.regions.Region;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -43,8 +37,12 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Where reports go (default: ${DEFAULT-VALUE}).", defaultValue = JobOptions.DEFAULT_OUTPUT)
     String output;
 
+    @Mixin
+    ConsoleOptions console;
+
     @Override
     public Integer call() {
+        console.apply();
         requireLoopback(endpoint);
         var settings = new AwsSettings(endpoint, "us-east-1", 2, AwsSettings.DEFAULT_CALL_TIMEOUT, AwsSettings.DEFAULT_MAX_CONNECTIONS);
         try (ClientFactory clients = new ClientFactory(settings); SeededOrganization org = SeededOrganization.create(clients)) {
@@ -53,12 +51,12 @@ public class DemoCommand implements Callable<Integer> {
             int functions = SampleOrganisation.seed(org);
             out.printf("Seeded 4 accounts, %d functions in %s. Scanning …%n", functions, SampleOrganisation.REGIONS);
             out.flush();
-            var screen = new SecretScreen(new SecretDetector(), new SecretFingerprint(FingerprintKey.load()));
-            var scanner = new Scanner(clients, SeededOrganization.EMULATOR_CREDENTIALS, Region.US_EAST_1, screen, Clock.systemUTC());
             var request = ScanRequest.builder().org().regions(SampleOrganisation.REGIONS.toArray(String[]::new)).build();
-            JobOutcome outcome = new ScanJob(scanner, Clock.systemUTC(), new ScanResult.Tool("lambda-guardrails", VersionProvider.version()))
-                    .run(request, new JobOptions(output, (Severity) null, null), new LoggingScanListener(), null);
-            new RunSummary(out).print(outcome);
+            ScanJob job = ScanJob.create(clients, SeededOrganization.EMULATOR_CREDENTIALS, Region.US_EAST_1,
+                    S3Access.lazy(() -> clients.s3(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS),
+                            () -> clients.presigner(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS)));
+            JobOutcome outcome = job.run(request, new JobOptions(output, null, null), console.progress(), null);
+            new RunSummary(out, console.quiet()).print(outcome);
             return outcome.status().code();
         }
     }

@@ -15,12 +15,19 @@ import java.util.Map;
 class RunSummary {
 
     private final PrintWriter out;
+    private final boolean quiet;
 
-    RunSummary(PrintWriter out) {
+    RunSummary(PrintWriter out, boolean quiet) {
         this.out = out;
+        this.quiet = quiet;
     }
 
     void print(JobOutcome outcome) {
+        if (quiet) {
+            out.printf("Exit %d: %s%n", outcome.status().code(), outcome.status().meaning());
+            out.flush();
+            return;
+        }
         ScanResult result = outcome.result();
         Map<Severity, Integer> totals = new EnumMap<>(Severity.class);
         result.findings().stream().filter(Finding::open).forEach(f -> totals.merge(f.severity(), 1, Integer::sum));
@@ -38,9 +45,28 @@ class RunSummary {
                 out.printf("  … and %d more in the report%n", gaps.size() - 10);
             }
         }
+        topAccounts(result);
+        if (!result.expiredWaivers().isEmpty()) {
+            out.printf("Expired waivers (%d) no longer suppress anything — renew or remove them:%n", result.expiredWaivers().size());
+            result.expiredWaivers().forEach(w -> out.printf("  %s (owner %s, expired %s): %d finding(s) open again%n",
+                    w.waiverId(), w.owner(), w.expires(), w.wouldMatch()));
+        }
         ReportPrinter.print(out, outcome.report());
         out.printf("Exit %d: %s%n", outcome.status().code(), outcome.status().meaning());
         out.flush();
     }
 
+    /** The three accounts with the most severe open findings, so the reader knows where to look first. */
+    private void topAccounts(ScanResult result) {
+        var worst = result.accounts().stream().filter(a -> !a.openFindings().isEmpty())
+                .sorted((a, b) -> Severity.byMostSevere(b.openFindings(), a.openFindings()))
+                .limit(3).toList();
+        if (worst.isEmpty()) {
+            return;
+        }
+        out.println("Most exposed accounts:");
+        worst.forEach(a -> out.printf("  %-14s %-24s %s%n", a.accountId(), a.accountName(), a.openFindings().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
+                .map(e -> e.getKey() + " " + e.getValue()).reduce((x, y) -> x + ", " + y).orElse("")));
+    }
 }

@@ -2,26 +2,20 @@ package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.SecretScreen;
-import io.lambdaguardrails.inventory.secrets.FingerprintKey;
-import io.lambdaguardrails.inventory.secrets.SecretDetector;
-import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.job.ScanJob;
-import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanRequest;
-import io.lambdaguardrails.scan.Scanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,21 +79,32 @@ public class ScanCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
+    @Option(names = "--shard", paramLabel = "i/n", description = "Scan only the i-th of n disjoint parts of the target accounts (0-based; an account goes to part id mod n). Shards of one run share --run-id and write with --partial; 'merge' combines them.")
+    String shard;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Use this run id instead of a new one (shards of one run share it), e.g. 20261128T020000Z-nightly.")
+    String runId;
+
+    @Mixin
+    RuleOptions rules;
+
+    @Mixin
+    ConsoleOptions console;
+
     @Override
     public Integer call() {
-        var reportOptions = report.toOptions();
-        Region home = aws.homeRegion();
-        var settings = aws.settings();
+        console.apply();
+        if (runId != null && !RunId.valid(runId)) {
+            throw new ParameterException(spec.commandLine(), "--run-id must look like 20261128T020000Z-suffix (UTC start, then letters or digits), got '" + runId + "'");
+        }
+        var options = new JobOptions(report.toOptions(), failOn, saveInventory, rules.load(), runId);
         var request = new ScanRequest(accounts, org, ous, excludeAccounts, accountTags, regions, roleName,
-                roleArnTemplate, externalId, maxConcurrentAccounts, accountTimeout, null, List.of());
-        try (ClientFactory clients = new ClientFactory(settings);
+                roleArnTemplate, externalId, maxConcurrentAccounts, accountTimeout, shard, rules.patterns());
+        try (ClientFactory clients = new ClientFactory(aws.settings());
              DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
-            var screen = new SecretScreen(new SecretDetector(), new SecretFingerprint(FingerprintKey.load()));
-            var job = new ScanJob(new Scanner(clients, credentials, home, screen, Clock.systemUTC()), Clock.systemUTC(),
-                    new ScanResult.Tool("lambda-guardrails", VersionProvider.version()), aws.s3(clients, credentials));
-            JobOutcome outcome = job.run(request, new JobOptions(reportOptions, failOn, saveInventory),
-                    new LoggingScanListener(), null);
-            new RunSummary(spec.commandLine().getOut()).print(outcome);
+            ScanJob job = ScanJob.create(clients, credentials, aws.homeRegion(), aws.s3(clients, credentials));
+            JobOutcome outcome = job.run(request, options, console.progress(), null);
+            new RunSummary(spec.commandLine().getOut(), console.quiet()).print(outcome);
             return outcome.status().code();
         }
     }

@@ -1,24 +1,32 @@
 package io.lambdaguardrails.job;
 
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.rules.config.GuardrailsConfig;
 import io.lambdaguardrails.sink.ReportDelivery;
 
 import java.nio.file.Path;
 
 /**
- * How a run is reported, beside what it scans.
+ * How a run is evaluated and reported, beside what it scans.
  *
  * @param report        where and how the reports are written (output, formats, template, baseline, encryption…)
  * @param failOn        open findings at or above this severity make the run exit 1; null: never
  * @param saveInventory where to write the collected snapshot as JSON; null: nowhere
+ * @param config        rule settings, overrides and waivers (the user's {@code guardrails.yaml})
+ * @param runId         the run's id, when given (shards of one run share it); null: a new one from the start time
  */
-public record JobOptions(ReportDelivery.Options report, Severity failOn, Path saveInventory) {
+public record JobOptions(ReportDelivery.Options report, Severity failOn, Path saveInventory, GuardrailsConfig config,
+                         String runId) {
 
     public static final String DEFAULT_OUTPUT = ReportDelivery.LOCAL_FOLDER;
 
-    /** The default reports (every format, bundled template, baseline {@code auto}) at {@code output}. */
+    public JobOptions {
+        config = config == null ? GuardrailsConfig.defaults() : config;
+    }
+
+    /** The default reports (every format, bundled template, baseline {@code auto}) at {@code output}, default rules. */
     public JobOptions(String output, Severity failOn, Path saveInventory) {
-        this(ReportDelivery.Options.defaults(output), failOn, saveInventory);
+        this(ReportDelivery.Options.defaults(output), failOn, saveInventory, null, null);
     }
 
     public String output() {

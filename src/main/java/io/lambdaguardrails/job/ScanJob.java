@@ -1,7 +1,11 @@
 package io.lambdaguardrails.job;
 
-import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.inventory.CollectionPlan;
+import io.lambdaguardrails.inventory.SecretScreen;
+import io.lambdaguardrails.inventory.secrets.FingerprintKey;
+import io.lambdaguardrails.inventory.secrets.SecretDetector;
+import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.report.Json;
@@ -11,13 +15,15 @@ import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.RuleMeta;
-import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.scan.Scanner;
 import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.S3Access;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +32,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * One run of the pipeline for any entry point (CLI, Lambda, daemon): scan, evaluate, publish, and decide the exit
@@ -39,9 +44,14 @@ public final class ScanJob {
     private final ScanResult.Tool tool;
     private final ReportDelivery delivery;
 
-    /** Reports to local folders only. */
-    public ScanJob(Scanner scanner, Clock clock, ScanResult.Tool tool) {
-        this(scanner, clock, tool, S3Access.unavailable("this entry point writes reports to local folders only"));
+    /**
+     * The job every entry point runs: scanning as {@code caller} through {@code clients}, screening secrets with this
+     * installation's fingerprint key, reporting with the caller's S3 access.
+     */
+    public static ScanJob create(ClientFactory clients, AwsCredentialsProvider caller, Region home, S3Access s3) {
+        var screen = new SecretScreen(new SecretDetector(), new SecretFingerprint(FingerprintKey.load()));
+        return new ScanJob(new Scanner(clients, caller, home, screen, Clock.systemUTC()), Clock.systemUTC(),
+                ScanResult.Tool.current(), s3);
     }
 
     /** @param s3 the caller's S3 client and presigner, for {@code s3://} outputs and baselines */
@@ -54,17 +64,28 @@ public final class ScanJob {
 
     public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, Instant scanDeadline) {
         Instant started = clock.instant();
-        String runId = RunId.at(started);
-        List<Rule> rules = RuleCatalogue.all().stream().filter(r -> r.meta().enabledByDefault()).toList();
+        String runId = options.runId() != null ? options.runId() : RunId.at(started);
+        // Built before scanning, so a bad --rules pattern fails in a second rather than after the scan.
+        RuleEngine engine = options.config().engine(RuleCatalogue.all(), request.rules());
         Snapshot snapshot = scanner.scan(request, runId, scanDeadline, listener,
-                CollectionPlan.forRules(rules.stream().map(r -> r.meta().id()).toList()));
+                CollectionPlan.forRules(engine.rules().stream().map(r -> r.meta().id()).toList()));
         if (options.saveInventory() != null) {
             save(snapshot, options);
         }
-        List<Finding> findings = new RuleEngine(rules, Settings.defaults())
-                .evaluate(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
-        ScanResult result = ScanResults.of(snapshot, request, snapshot.principal(), started, clock.instant(),
-                tool, findings, rules.stream().map(Rule::meta).toList());
+        return evaluate(snapshot, request, engine, options, started);
+    }
+
+    /** Evaluates and publishes an inventory collected earlier ({@code evaluate --inventory}), without touching AWS. */
+    public JobOutcome evaluate(Snapshot snapshot, ScanRequest request, JobOptions options) {
+        return evaluate(snapshot, request, options.config().engine(RuleCatalogue.all(), request.rules()), options,
+                clock.instant());
+    }
+
+    private JobOutcome evaluate(Snapshot snapshot, ScanRequest request, RuleEngine engine, JobOptions options,
+                                Instant started) {
+        RuleEngine.Evaluation evaluation = engine.evaluateAll(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
+        ScanResult result = ScanResults.of(snapshot, request, started, clock.instant(), tool, evaluation,
+                engine.rules().stream().map(Rule::meta).toList());
         ReportDelivery.Outcome report = delivery.deliver(result, options.report());
         return new JobOutcome(report.published(), report.publication().location(),
                 status(report.published(), options, report.delivered()), report);

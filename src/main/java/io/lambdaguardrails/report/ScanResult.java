@@ -2,8 +2,11 @@ package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.List;
  * {@code src/main/resources/findings.schema.md}). {@code rules} holds the metadata of every rule that produced a
  * finding, so a report can be re-rendered from this file alone. {@code baselineRunId} names the run the findings were
  * compared with (null when there was none); {@code principal} is who ran the scan (the caller's ARN).
+ * {@code expiredWaivers} lists waivers of the configuration that no longer apply.
  */
 public record ScanResult(
         int schemaVersion,
@@ -28,6 +32,7 @@ public record ScanResult(
         List<Finding> findings,
         List<ResolvedFinding> resolved,
         List<RuleMeta> rules,
+        List<RuleEngine.ExpiredWaiver> expiredWaivers,
         String baselineRunId) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -38,7 +43,7 @@ public record ScanResult(
                       List<NotEvaluated> notEvaluated, List<Finding> findings, List<ResolvedFinding> resolved,
                       List<RuleMeta> rules) {
         this(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts, coverage, notEvaluated,
-                findings, resolved, rules, null);
+                findings, resolved, rules, List.of(), null);
     }
 
     public ScanResult {
@@ -48,16 +53,23 @@ public record ScanResult(
         findings = List.copyOf(findings);
         resolved = List.copyOf(resolved);
         rules = List.copyOf(rules);
+        expiredWaivers = expiredWaivers == null ? List.of() : List.copyOf(expiredWaivers);
     }
 
     /** The same run with its findings marked against a baseline. */
     public ScanResult withDrift(List<Finding> markedFindings, List<ResolvedFinding> resolvedFindings,
                                 String comparedWithRunId) {
         return new ScanResult(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts,
-                coverage, notEvaluated, markedFindings, resolvedFindings, rules, comparedWithRunId);
+                coverage, notEvaluated, markedFindings, resolvedFindings, rules, expiredWaivers, comparedWithRunId);
     }
 
     public record Tool(String name, String version) {
+
+        /** This build, with the version Maven stamped into it. */
+        public static Tool current() {
+            return new Tool("lambda-guardrails", ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.application.version", String.class).orElse("dev"));
+        }
     }
 
     /** What a collection gap means for the rules: {@code what} could not be evaluated in that account and region. */

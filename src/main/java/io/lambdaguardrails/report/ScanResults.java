@@ -8,6 +8,7 @@ import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.report.AccountSummary.AccountCoverage;
+import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
 
@@ -25,14 +26,14 @@ public final class ScanResults {
     private ScanResults() {
     }
 
-    public static ScanResult of(Snapshot snapshot, ScanRequest request, String principal, Instant startedAt,
-                                Instant finishedAt, ScanResult.Tool tool, List<Finding> findings,
-                                Collection<RuleMeta> catalogue) {
+    public static ScanResult of(Snapshot snapshot, ScanRequest request, Instant startedAt, Instant finishedAt,
+                                ScanResult.Tool tool, RuleEngine.Evaluation evaluation, Collection<RuleMeta> catalogue) {
+        List<Finding> findings = evaluation.findings();
         Set<String> fired = findings.stream().map(Finding::ruleId).collect(Collectors.toSet());
         List<RuleMeta> rules = catalogue.stream().filter(r -> fired.contains(r.id())).toList();
-        return new ScanResult(ScanResult.SCHEMA_VERSION, snapshot.runId(), startedAt, finishedAt, tool, principal,
-                request, summaries(snapshot, findings), snapshot.coverage(), notEvaluated(snapshot.coverage()),
-                findings, List.of(), rules);
+        return new ScanResult(ScanResult.SCHEMA_VERSION, snapshot.runId(), startedAt, finishedAt, tool,
+                snapshot.principal(), request, summaries(snapshot, findings), snapshot.coverage(),
+                notEvaluated(snapshot.coverage()), findings, List.of(), rules, evaluation.expiredWaivers(), null);
     }
 
     static List<AccountSummary> summaries(Snapshot snapshot, List<Finding> findings) {

@@ -1,6 +1,7 @@
 package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -55,7 +56,9 @@ public final class ShardMerge {
                 unique(parts, ScanResult::findings, Finding::findingId).stream().sorted(ORDER).toList(),
                 unique(parts, ScanResult::resolved, ResolvedFinding::findingId),
                 unique(parts, ScanResult::rules, RuleMeta::id).stream()
-                        .sorted(Comparator.comparing(RuleMeta::id)).toList());
+                        .sorted(Comparator.comparing(RuleMeta::id)).toList(),
+                unique(parts, ScanResult::expiredWaivers, RuleEngine.ExpiredWaiver::waiverId),
+                null);
     }
 
     private static <T> List<T> distinct(List<ScanResult> parts, Function<ScanResult, Stream<T>> values) {

@@ -1,0 +1,31 @@
+package io.lambdaguardrails.cli;
+
+import io.lambdaguardrails.scan.ScanListener;
+import picocli.CommandLine.Option;
+
+/** How a command talks to the console: a progress bar or log lines, text or JSON, or almost nothing. */
+public class ConsoleOptions {
+
+    @Option(names = "--log-format", paramLabel = "text|json", description = "Log lines as text (default) or JSON objects, for CloudWatch Logs and Kubernetes.", defaultValue = "text")
+    LogFormat logFormat;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only warnings, errors and the final exit status; no progress, no summary.")
+    boolean quiet;
+
+    /** Applies the log format and level; call first thing in a command. */
+    public void apply() {
+        logFormat.apply(quiet);
+    }
+
+    /** A progress bar on a terminal (text logs only), else one log line per account; nothing when quiet. */
+    public ScanListener progress() {
+        if (quiet) {
+            return ScanListener.NONE;
+        }
+        return logFormat == LogFormat.TEXT ? ProgressBar.forConsole() : new LoggingScanListener();
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+}

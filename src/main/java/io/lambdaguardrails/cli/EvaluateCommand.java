@@ -1,0 +1,76 @@
+package io.lambdaguardrails.cli;
+
+import io.lambdaguardrails.aws.ClientFactory;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.job.JobOptions;
+import io.lambdaguardrails.job.JobOutcome;
+import io.lambdaguardrails.job.ScanJob;
+import io.lambdaguardrails.report.Json;
+import io.lambdaguardrails.scan.ScanRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Evaluate the rules on a saved inventory, without calling AWS, and write the reports.",
+                "Try a new configuration or waiver on an inventory written by 'scan --save-inventory'."})
+public class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--inventory", required = true, paramLabel = "FILE", description = "A snapshot written by scan --save-inventory.")
+    Path inventory;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when open findings reach this severity: ${COMPLETION-CANDIDATES} (any case).")
+    Severity failOn;
+
+    @Mixin
+    RuleOptions rules;
+
+    @Mixin
+    ReportOptions report;
+
+    @Mixin
+    AwsOptions aws;
+
+    @Mixin
+    ConsoleOptions console;
+
+    @Override
+    public Integer call() {
+        console.apply();
+        Snapshot snapshot = read();
+        var request = ScanRequest.builder()
+                .accounts(snapshot.accounts().stream().map(AccountInventory::accountId).toArray(String[]::new))
+                .rules(rules.patterns().toArray(String[]::new))
+                .build();
+        var options = new JobOptions(report.toOptions(), failOn, null, rules.load(), null);
+        try (ClientFactory clients = new ClientFactory(aws.settings());
+             DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
+            ScanJob job = ScanJob.create(clients, credentials, aws.homeRegion(), aws.s3(clients, credentials));
+            JobOutcome outcome = job.evaluate(snapshot, request, options);
+            new RunSummary(spec.commandLine().getOut(), console.quiet()).print(outcome);
+            return outcome.status().code();
+        }
+    }
+
+    private Snapshot read() {
+        try {
+            return Json.mapper().readValue(inventory.toFile(), Snapshot.class);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--inventory " + inventory + ": cannot read it ("
+                    + e.getClass().getSimpleName() + "); expected a file written by scan --save-inventory");
+        }
+    }
+}
