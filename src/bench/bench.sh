@@ -5,12 +5,12 @@
 # writes every number to target/bench/results.json. Not part of the test suite.
 #
 #   bash src/bench/bench.sh [--accounts 50] [--regions 2] [--functions 20] [--latency-ms 30] [--skip-build]
-#                           [--skip-serial]
+#                           [--skip-serial] [--skip-startup] [--jvm-options "-Xmx384m …"]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/build/env.sh
 
-ACCOUNTS=50 REGION_COUNT=2 FUNCTIONS=20 LATENCY_MS=30 BUILD=1 SERIAL=1
+ACCOUNTS=50 REGION_COUNT=2 FUNCTIONS=20 LATENCY_MS=30 BUILD=1 SERIAL=1 STARTUP=1 JVM_OPTIONS=""
 ALL_REGIONS=(us-east-1 eu-west-1 us-west-2 eu-central-1 ap-southeast-2)
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -20,7 +20,9 @@ while [ $# -gt 0 ]; do
     --latency-ms) LATENCY_MS=$2; shift 2 ;;
     --skip-build) BUILD=0; shift ;;
     --skip-serial) SERIAL=0; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --skip-startup) STARTUP=0; shift ;;
+    --jvm-options) JVM_OPTIONS=$2; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -78,6 +80,7 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}'
 run() {
   local name=$1 latency=$2; shift 2
   local jvm=() cli=()
+  read -r -a jvm <<< "$JVM_OPTIONS"
   for arg in "$@"; do case "$arg" in -X*) jvm+=("$arg") ;; *) cli+=("$arg") ;; esac; done
   curl -fs -X POST "$PROXY/__fault-proxy/latency?ms=$latency"
   curl -fs -X POST "$PROXY/__fault-proxy/reset"
@@ -120,6 +123,10 @@ startup() {
     echo "{\"variant\":\"$label\",\"what\":\"smallScan\",\"ms\":$((end - start))}" >> "$OUT/startup.jsonl"
   done
 }
+if [ "$STARTUP" = 0 ]; then
+  BENCH_JVM_OPTIONS="$JVM_OPTIONS" python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"
+  exit 0
+fi
 echo "start-up: plain JVM …"
 startup jvm
 if java -XX:AOTCacheOutput="$OUT/app.aot" -jar "$JAR" scan --regions us-east-1 --region us-east-1 \
@@ -130,4 +137,4 @@ else
   echo "this JDK cannot write an AOT cache (needs JDK 25); start-up measured without it" >&2
 fi
 
-python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"
+BENCH_JVM_OPTIONS="$JVM_OPTIONS" python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"

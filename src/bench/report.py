@@ -1,5 +1,6 @@
 """Turns the raw measurements of bench.sh into target/bench/results.json and a printed summary."""
 import json
+import os
 import re
 import statistics
 import sys
@@ -62,6 +63,7 @@ if startup_file.exists():
 results = {
     "organisation": {"accounts": accounts, "regions": regions, "functionsPerRegion": functions_per_region,
                      "functions": functions, "seedSeconds": seed["seedSeconds"]},
+    "scannerJvmOptions": os.environ.get("BENCH_JVM_OPTIONS", ""),
     "runs": runs,
     "startupMedianMs": startup,
 }
@@ -74,6 +76,8 @@ if "parallel" in runs and "floor" in runs:
 print()
 print(f"organisation: {accounts} accounts x {regions} regions x {functions_per_region} functions = {functions} functions"
       f" (seeded in {seed['seedSeconds']} s)")
+if results["scannerJvmOptions"]:
+    print(f"scanner JVM options: {results['scannerJvmOptions']}")
 print(f"{'run':<10}{'latency':>9}{'wall s':>9}{'calls':>8}{'/fn':>7}{'RSS MB':>8}{'heap MB':>9}{'CPU s':>7}"
       f"{'moto CPU s':>12}{'proxy CPU s':>13}{'exit':>6}")
 for name, r in runs.items():

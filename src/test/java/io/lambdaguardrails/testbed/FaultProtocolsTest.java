@@ -73,6 +73,10 @@ class FaultProtocolsTest {
         return Named.of(service + " (" + protocol + ")", new Probe(service, call));
     }
 
+    static Probe lambda() {
+        return PROBES.stream().map(Named::getPayload).filter(p -> p.service().equals("lambda")).findFirst().orElseThrow();
+    }
+
     static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider creds() {
         return SeededOrganization.EMULATOR_CREDENTIALS;
     }
@@ -179,7 +183,7 @@ class FaultProtocolsTest {
     void aDroppedConnectionIsAClientErrorThatIsRetried() {
         proxy.inject(Fault.on("lambda", "ListFunctions").dropConnection());
 
-        SdkException e = catchThrowableOfType(SdkClientException.class, () -> PROBES.get(8).getPayload().run(threeAttempts));
+        SdkException e = catchThrowableOfType(SdkClientException.class, () -> lambda().run(threeAttempts));
 
         assertThat(e).isNotNull();
         assertThat(AwsFailure.of(e).status()).isEqualTo(CoverageStatus.ERROR);
@@ -190,7 +194,7 @@ class FaultProtocolsTest {
     void anHtmlPageInsteadOfAnErrorIsUnsupportedAfterOneCall() {
         proxy.inject(Fault.on("lambda", "ListFunctions").answer(500, "text/html", "<html><body>Internal Server Error</body></html>"));
 
-        AwsServiceException e = failure(PROBES.get(8).getPayload(), threeAttempts);
+        AwsServiceException e = failure(lambda(), threeAttempts);
 
         assertThat(AwsFailure.of(e).status()).isEqualTo(CoverageStatus.UNSUPPORTED);
         assertThat(proxy.total()).isEqualTo(1);
