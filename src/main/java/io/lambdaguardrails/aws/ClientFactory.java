@@ -12,12 +12,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
  * Builds every AWS client of a run on one shared HTTP connection pool, with the run's endpoint override,
  * adaptive retries and call timeout. Hundreds of virtual threads share the pool, so it is sized explicitly
- * rather than left to the per-client defaults. Closing the factory closes the pool.
+ * rather than left to the per-client defaults. The clients also share one small scheduler for their call timeouts:
+ * by default each client starts its own threads for that, which with hundreds of accounts in flight means hundreds
+ * of platform threads. Closing the factory closes the pool and the scheduler.
  */
 public final class ClientFactory implements AutoCloseable {
 
@@ -27,6 +31,8 @@ public final class ClientFactory implements AutoCloseable {
 
     private final AwsSettings settings;
     private final SdkHttpClient http;
+    private final ScheduledExecutorService timeouts = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().daemon().name("aws-call-timeouts-", 0).factory());
 
     public ClientFactory(AwsSettings settings) {
         this.settings = settings;
@@ -57,6 +63,7 @@ public final class ClientFactory implements AutoCloseable {
                                 .build())
                         .addExecutionInterceptor(UNIMPLEMENTED)
                         .apiCallTimeout(settings.callTimeout())
+                        .scheduledExecutorService(timeouts)
                         .build());
         if (settings.endpoint() != null) {
             b.endpointOverride(settings.endpoint());
@@ -82,5 +89,6 @@ public final class ClientFactory implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        timeouts.shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.inventory.AccountCollector;
 import io.lambdaguardrails.inventory.ApiCaller;
 import io.lambdaguardrails.inventory.AwsManagedPolicies;
+import io.lambdaguardrails.inventory.CollectionPlan;
 import io.lambdaguardrails.inventory.CoverageLog;
 import io.lambdaguardrails.inventory.OrgCollector;
 import io.lambdaguardrails.inventory.SecretScreen;
@@ -63,11 +64,18 @@ public final class Scanner {
         this.clock = clock;
     }
 
+    /** Collects everything any rule may need. */
+    public Snapshot scan(ScanRequest request, String runId, Instant scanDeadline, ScanListener listener) {
+        return scan(request, runId, scanDeadline, listener, CollectionPlan.EVERYTHING);
+    }
+
     /**
      * @param scanDeadline when the whole scan must stop (e.g. before Lambda's own timeout); accounts not finished
      *                     by then are recorded as TIMEOUT. Null: only the per-account deadline applies.
+     * @param plan         the optional reads the evaluated rules need
      */
-    public Snapshot scan(ScanRequest request, String runId, Instant scanDeadline, ScanListener listener) {
+    public Snapshot scan(ScanRequest request, String runId, Instant scanDeadline, ScanListener listener,
+                         CollectionPlan plan) {
         TargetResolver.validate(request);
         CoverageLog coverage = new CoverageLog();
         UnsupportedApis unsupported = new UnsupportedApis();
@@ -82,7 +90,7 @@ public final class Scanner {
             LOG.infof("run %s: scanning %d account(s) in %s as %s", runId, targets.size(),
                     request.regions().isEmpty() ? home.id() : String.join(",", request.regions()), identity.arn());
 
-            var collector = new AccountCollector(clients, coverage, unsupported, screen, new AwsManagedPolicies(), CALLS_PER_ACCOUNT);
+            var collector = new AccountCollector(clients, coverage, unsupported, screen, new AwsManagedPolicies(), CALLS_PER_ACCOUNT, plan);
             List<AccountInventory> accounts = scanAccounts(request, runId, scanDeadline, listener, targets, org,
                     callerAccount, sts, collector, coverage);
             OrgContext context = org != null ? org : OrgContext.unavailable(accounts.stream()
