@@ -5,6 +5,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -30,12 +32,19 @@ public final class ClientFactory implements AutoCloseable {
     private static final UnimplementedOperationInterceptor UNIMPLEMENTED = new UnimplementedOperationInterceptor();
 
     private final AwsSettings settings;
+    private final List<ExecutionInterceptor> interceptors;
     private final SdkHttpClient http;
     private final ScheduledExecutorService timeouts = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().daemon().name("aws-call-timeouts-", 0).factory());
 
     public ClientFactory(AwsSettings settings) {
+        this(settings, List.of());
+    }
+
+    /** @param interceptors added to every client after the factory's own (tests record the calls a scan makes) */
+    public ClientFactory(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
         this.settings = settings;
+        this.interceptors = List.copyOf(interceptors);
         this.http = ApacheHttpClient.builder()
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(Duration.ofSeconds(10))
@@ -53,18 +62,19 @@ public final class ClientFactory implements AutoCloseable {
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
             Supplier<B> builder, Region region, AwsCredentialsProvider credentials) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                        .maxAttempts(settings.maxAttempts())
+                        .build())
+                .addExecutionInterceptor(UNIMPLEMENTED)
+                .apiCallTimeout(settings.callTimeout())
+                .scheduledExecutorService(timeouts);
+        interceptors.forEach(override::addExecutionInterceptor);
         B b = builder.get()
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClient(http)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                                .maxAttempts(settings.maxAttempts())
-                                .build())
-                        .addExecutionInterceptor(UNIMPLEMENTED)
-                        .apiCallTimeout(settings.callTimeout())
-                        .scheduledExecutorService(timeouts)
-                        .build());
+                .overrideConfiguration(override.build());
         if (settings.endpoint() != null) {
             b.endpointOverride(settings.endpoint());
         }

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.cli;
 
+import io.lambdaguardrails.scan.LoggingScanListener;
 import io.lambdaguardrails.scan.ScanListener;
 import picocli.CommandLine.Option;
 

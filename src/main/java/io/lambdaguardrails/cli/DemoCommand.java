@@ -7,6 +7,7 @@ import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.job.ScanJob;
+import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanException;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.sink.S3Access;
@@ -55,7 +56,7 @@ public class DemoCommand implements Callable<Integer> {
             ScanJob job = ScanJob.create(clients, SeededOrganization.EMULATOR_CREDENTIALS, Region.US_EAST_1,
                     S3Access.lazy(() -> clients.s3(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS),
                             () -> clients.presigner(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS)));
-            JobOutcome outcome = job.run(request, new JobOptions(output, null, null), console.progress(), null);
+            JobOutcome outcome = job.run(request, new JobOptions(output, null, null), console.progress(), ScanDeadline.none());
             new RunSummary(out, console.quiet()).print(outcome);
             return outcome.status().code();
         }

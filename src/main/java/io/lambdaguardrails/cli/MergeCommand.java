@@ -5,43 +5,67 @@ import io.lambdaguardrails.job.ExitStatus;
 import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.ShardMerge;
+import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.ReportFiles;
 import io.lambdaguardrails.sink.S3Access;
+import io.lambdaguardrails.sink.ShardResults;
 import io.lambdaguardrails.sink.SinkException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
 @Command(name = "merge", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Combine the partial results of a sharded scan (scan --shard i/n --partial) into one result and "
-                + "publish it like a scan: run folder, then latest/, compared with the baseline."},
+        description = {"Combine the partial results of a sharded scan into one result and publish it like a scan: run "
+                + "folder, then latest/, compared with the baseline.",
+                "With --run-id and --shards, waits for the N shards (scan --shard i/N --run-id ID --partial) to write "
+                        + "their completion markers at the output, and publishes nothing if one is still missing."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  lambda-guardrails merge s3://my-bucket/guardrails-shards/20261128/ --output s3://my-bucket/guardrails",
+                "  lambda-guardrails merge --run-id 20261128T020000Z-nightly --shards 4 --wait 60m --output s3://my-bucket/guardrails",
                 "  lambda-guardrails merge shard-0/findings.json shard-1/findings.json --output ./reports",
-                "Exit codes: 0 done, 2 usage error or unreadable input, 4 not delivered (saved to a local fallback)."})
+                "Exit codes: 0 done, 2 usage error or unreadable input, 4 not delivered (a shard missing at the end of "
+                        + "--wait, or the reports saved to a local fallback)."})
 public class MergeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FINDINGS", description = "Partial results: findings.json files or s3://bucket/key objects; a folder or an s3:// URI ending in / stands for every findings.json below it.")
-    List<String> inputs;
+    @Parameters(arity = "0..*", paramLabel = "FINDINGS", description = "Partial results: findings.json files or s3://bucket/key objects; a folder or an s3:// URI ending in / stands for every findings.json below it. Not with --run-id.")
+    List<String> inputs = List.of();
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Merge the shards of this run, read from shards/<ID>/ at --output.")
+    String runId;
+
+    @Option(names = "--shards", paramLabel = "N", description = "How many shards the run has (the n of --shard i/n); every one must have completed.")
+    Integer shards;
+
+    @Option(names = "--wait", paramLabel = "DURATION", description = "How long to wait for shards that have not completed yet, e.g. 60m (default: ${DEFAULT-VALUE}, look once).", defaultValue = "0s", converter = DurationConverter.class)
+    Duration wait;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", description = "How often to look for completed shards while waiting (default: ${DEFAULT-VALUE}).", defaultValue = "15s", converter = DurationConverter.class)
+    Duration pollInterval;
 
     @Mixin
     ReportOptions report;
 
     @Mixin
     AwsOptions aws;
+
+    @Mixin
+    ConsoleOptions console;
 
     private final AwsCredentialsProvider credentials;
 
@@ -56,30 +80,67 @@ public class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        console.apply();
+        validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportDelivery.Options options = report.toOptions();
         try (ClientFactory clients = new ClientFactory(aws.settings());
              CallerCredentials caller = new CallerCredentials(credentials)) {
             S3Access s3 = aws.s3(clients, caller.credentials());
-            var files = new ReportFiles(s3);
-            List<String> locations = inputs.stream().flatMap(input -> files.expand(input).stream()).distinct().toList();
-            if (locations.isEmpty()) {
+            ReportDelivery delivery = new ReportDelivery(s3);
+            List<ScanResult> parts = runId != null
+                    ? new ShardResults(delivery.open(options), Clock.systemUTC(), pollInterval).await(runId, shards, wait)
+                    : listed(new ReportFiles(s3));
+            if (parts.isEmpty()) {
                 err.println("error: no findings.json found in " + String.join(", ", inputs));
                 return ExitStatus.USAGE.code();
             }
-            ScanResult merged = ShardMerge.merge(locations.stream().map(files::read).toList());
-            out.printf("Merged %d result(s) into run %s: %d account(s), %d finding(s)%n", locations.size(),
+            ScanResult merged = ShardMerge.merge(parts);
+            out.printf("Merged %d result(s) into run %s: %d account(s), %d finding(s)%n", parts.size(),
                     merged.runId(), merged.accounts().size(), merged.findings().size());
-            ReportDelivery.Outcome outcome = new ReportDelivery(s3).deliver(merged, options);
+            ReportDelivery.Outcome outcome = delivery.deliver(merged, options);
             ReportPrinter.print(out, outcome);
             return outcome.delivered() ? ExitStatus.OK.code() : ExitStatus.NOT_DELIVERED.code();
         } catch (IllegalArgumentException | NoSuchElementException | FindingsJson.InvalidFindingsException e) {
             err.println("error: " + e.getMessage());
             return ExitStatus.USAGE.code();
-        } catch (SinkException e) {
+        } catch (ShardResults.MissingShardsException | SinkException e) {
             err.println("error: " + e.getMessage());
             return ExitStatus.NOT_DELIVERED.code();
         }
+    }
+
+    private List<ScanResult> listed(ReportFiles files) {
+        return inputs.stream().flatMap(input -> files.expand(input).stream()).distinct().map(files::read).toList();
+    }
+
+    /** Either files to merge, or a run id and its shard count. */
+    private void validate() {
+        if (runId == null) {
+            if (inputs.isEmpty()) {
+                throw usage("name the partial results to merge, or give --run-id and --shards");
+            }
+            if (shards != null) {
+                throw usage("--shards goes with --run-id");
+            }
+            return;
+        }
+        if (!inputs.isEmpty()) {
+            throw usage("give either findings.json inputs or --run-id, not both");
+        }
+        if (!RunId.valid(runId)) {
+            throw usage("--run-id must look like 20261128T020000Z-suffix (UTC start, then letters or digits), got '" + runId + "'");
+        }
+        if (shards == null || shards < 1) {
+            throw usage("--run-id needs --shards N, the number of shards of the run (at least 1)");
+        }
+        if (pollInterval.isZero() || pollInterval.isNegative()) {
+            throw usage("--poll-interval must be positive");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -1,6 +1,7 @@
 package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.scan.LoggingScanListener;
 import io.lambdaguardrails.scan.ScanListener;
 
 import java.io.PrintStream;

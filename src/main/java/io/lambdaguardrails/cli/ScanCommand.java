@@ -6,7 +6,7 @@ import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.job.ScanJob;
 import io.lambdaguardrails.scan.RunId;
-import io.lambdaguardrails.scan.ScanRequest;
+import io.lambdaguardrails.scan.ScanDeadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,9 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "scan", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -34,38 +31,8 @@ public class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--org", description = "Scan every ACTIVE account of the organisation (needs Organizations read access).")
-    boolean org;
-
-    @Option(names = "--accounts", split = ",", paramLabel = "ID", description = "Scan these accounts (comma-separated 12-digit ids).")
-    List<String> accounts = List.of();
-
-    @Option(names = "--ou", split = ",", paramLabel = "OU_ID", description = "Scan the accounts under these OUs, recursively (ou-… or r-…).")
-    List<String> ous = List.of();
-
-    @Option(names = "--exclude-accounts", split = ",", paramLabel = "ID", description = "Never scan these accounts.")
-    List<String> excludeAccounts = List.of();
-
-    @Option(names = "--account-tag", paramLabel = "KEY=VALUE", description = "Only accounts carrying this Organizations tag (repeatable; all must match).")
-    Map<String, String> accountTags = Map.of();
-
-    @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Regions to scan, or 'all' for every region enabled in each account. Default: your configured region.")
-    List<String> regions = List.of();
-
-    @Option(names = "--role-name", paramLabel = "NAME", description = "Role assumed in member accounts (default: ${DEFAULT-VALUE}).", defaultValue = ScanRequest.DEFAULT_ROLE_NAME)
-    String roleName;
-
-    @Option(names = "--role-arn-template", paramLabel = "ARN", description = "Member role ARN with an {accountId} placeholder, for roles under a path: 'arn:aws:iam::{accountId}:role/security/Audit'. Wins over --role-name.")
-    String roleArnTemplate;
-
-    @Option(names = "--external-id", paramLabel = "ID", description = "External id the member role requires.")
-    String externalId;
-
-    @Option(names = "--max-concurrent-accounts", paramLabel = "N", description = "Accounts scanned at once (default: ${DEFAULT-VALUE}).", defaultValue = "" + ScanRequest.DEFAULT_MAX_CONCURRENT_ACCOUNTS)
-    int maxConcurrentAccounts;
-
-    @Option(names = "--account-timeout", paramLabel = "DURATION", description = "Deadline per account, e.g. 10m or 90s; unfinished regions are reported as TIMEOUT (default: ${DEFAULT-VALUE}).", defaultValue = "10m", converter = DurationConverter.class)
-    Duration accountTimeout;
+    @Mixin
+    ScanOptions targets;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when open findings reach this severity: ${COMPLETION-CANDIDATES} (any case).")
     Severity failOn;
@@ -98,12 +65,11 @@ public class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--run-id must look like 20261128T020000Z-suffix (UTC start, then letters or digits), got '" + runId + "'");
         }
         var options = new JobOptions(report.toOptions(), failOn, saveInventory, rules.load(), runId);
-        var request = new ScanRequest(accounts, org, ous, excludeAccounts, accountTags, regions, roleName,
-                roleArnTemplate, externalId, maxConcurrentAccounts, accountTimeout, shard, rules.patterns());
+        var request = targets.request(shard, rules.patterns());
         try (ClientFactory clients = new ClientFactory(aws.settings());
              DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
             ScanJob job = ScanJob.create(clients, credentials, aws.homeRegion(), aws.s3(clients, credentials));
-            JobOutcome outcome = job.run(request, options, console.progress(), null);
+            JobOutcome outcome = job.run(request, options, console.progress(), ScanDeadline.none());
             new RunSummary(spec.commandLine().getOut(), console.quiet()).print(outcome);
             return outcome.status().code();
         }

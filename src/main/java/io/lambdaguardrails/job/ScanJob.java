@@ -16,9 +16,12 @@ import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.RunId;
+import io.lambdaguardrails.scan.ScanDeadline;
+import io.lambdaguardrails.scan.ScanException;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.scan.Scanner;
+import io.lambdaguardrails.sink.PublishMode;
 import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.S3Access;
 
@@ -62,7 +65,12 @@ public final class ScanJob {
         this.delivery = new ReportDelivery(s3);
     }
 
-    public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, Instant scanDeadline) {
+    /**
+     * @param scanDeadline when the scan stops starting accounts ({@link ScanDeadline#at} Lambda's remaining time less
+     *                     a margin); may be brought forward while the scan runs (a daemon asked to stop)
+     */
+    public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, ScanDeadline scanDeadline) {
+        requireSharedRun(request, options);
         Instant started = clock.instant();
         String runId = options.runId() != null ? options.runId() : RunId.at(started);
         // Built before scanning, so a bad --rules pattern fails in a second rather than after the scan.
@@ -89,6 +97,17 @@ public final class ScanJob {
         ReportDelivery.Outcome report = delivery.deliver(result, options.report());
         return new JobOutcome(report.published(), report.publication().location(),
                 status(report.published(), options, report.delivered()), report);
+    }
+
+    /**
+     * A shard's result is only useful merged with its siblings': it must be written as a partial result (never
+     * latest/, never compared) under the run id all shards share, which is where merge looks for it.
+     */
+    private static void requireSharedRun(ScanRequest request, JobOptions options) {
+        if (request.shard() != null && (options.runId() == null || options.report().mode() != PublishMode.PARTIAL)) {
+            throw new ScanException("a shard (" + request.shard() + ") writes a partial result under the run id its "
+                    + "sibling shards share: give --run-id and --partial (and merge the shards with 'merge --run-id')");
+        }
     }
 
     private static void save(Snapshot snapshot, JobOptions options) {

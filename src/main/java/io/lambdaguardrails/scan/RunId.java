@@ -21,6 +21,14 @@ public final class RunId {
         return STAMP.format(start) + "-" + HexFormat.of().formatHex(suffix);
     }
 
+    /**
+     * The id of the run a scheduler started for {@code scheduledTime}: the same in every invocation the schedule makes
+     * for that time (its retries, and every shard's schedule when the shards share a cron expression).
+     */
+    public static String scheduled(Instant scheduledTime) {
+        return STAMP.format(scheduledTime) + "-scheduled";
+    }
+
     public static boolean valid(String runId) {
         return runId.matches("\\d{8}T\\d{6}Z-[0-9a-z]{1,32}");
     }

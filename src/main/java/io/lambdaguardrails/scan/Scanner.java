@@ -65,16 +65,17 @@ public final class Scanner {
     }
 
     /** Collects everything any rule may need. */
-    public Snapshot scan(ScanRequest request, String runId, Instant scanDeadline, ScanListener listener) {
+    public Snapshot scan(ScanRequest request, String runId, ScanDeadline scanDeadline, ScanListener listener) {
         return scan(request, runId, scanDeadline, listener, CollectionPlan.EVERYTHING);
     }
 
     /**
-     * @param scanDeadline when the whole scan must stop (e.g. before Lambda's own timeout); accounts not finished
-     *                     by then are recorded as TIMEOUT. Null: only the per-account deadline applies.
+     * @param scanDeadline when the scan stops starting accounts (e.g. before Lambda's own timeout); read as each
+     *                     account starts, so a deadline brought forward during the scan (a daemon asked to stop)
+     *                     stops the accounts not yet started. Accounts not started by then are recorded as TIMEOUT.
      * @param plan         the optional reads the evaluated rules need
      */
-    public Snapshot scan(ScanRequest request, String runId, Instant scanDeadline, ScanListener listener,
+    public Snapshot scan(ScanRequest request, String runId, ScanDeadline scanDeadline, ScanListener listener,
                          CollectionPlan plan) {
         TargetResolver.validate(request);
         CoverageLog coverage = new CoverageLog();
@@ -110,7 +111,7 @@ public final class Scanner {
         }
     }
 
-    private List<AccountInventory> scanAccounts(ScanRequest request, String runId, Instant scanDeadline,
+    private List<AccountInventory> scanAccounts(ScanRequest request, String runId, ScanDeadline scanDeadline,
                                                 ScanListener listener, List<String> targets, OrgContext org,
                                                 String callerAccount, StsClient sts, AccountCollector collector,
                                                 CoverageLog coverage) {
@@ -148,13 +149,14 @@ public final class Scanner {
         return results.values().stream().sorted(Comparator.comparing(AccountInventory::accountId)).toList();
     }
 
-    private AccountInventory scanAccount(ScanRequest request, String runId, Instant scanDeadline, String accountId,
+    private AccountInventory scanAccount(ScanRequest request, String runId, ScanDeadline scanDeadline, String accountId,
                                          String name, String callerAccount, StsClient sts, AccountCollector collector,
                                          CoverageLog coverage) {
         Instant started = clock.instant();
         Instant deadline = started.plus(request.accountTimeout());
-        if (scanDeadline != null && scanDeadline.isBefore(deadline)) {
-            deadline = scanDeadline;
+        Instant scanEnd = scanDeadline.instant();
+        if (scanEnd != null && scanEnd.isBefore(deadline)) {
+            deadline = scanEnd;
         }
         if (!started.isBefore(deadline)) {
             coverage.record(accountId, Coverage.GLOBAL, "scan", AccountCollector.DEADLINE_API, CoverageStatus.TIMEOUT,

@@ -45,6 +45,10 @@ public final class ReportDelivery {
             if (formats.isEmpty()) {
                 throw new IllegalArgumentException("no report format asked for");
             }
+            if (mode == PublishMode.PARTIAL && !formats.contains(ReportFormat.JSON)) {
+                throw new IllegalArgumentException("--partial writes a result for 'merge', which reads its findings.json: "
+                        + "include json in --format");
+            }
             if (mode == PublishMode.PARTIAL && baseline != null && !baseline.equals(Baselines.NONE)) {
                 throw new IllegalArgumentException("--partial writes a shard's result, which is never compared with a "
                         + "baseline; compare when merging the shards");
@@ -120,7 +124,8 @@ public final class ReportDelivery {
         return new Outcome(marked, baseline, publication, links, warnings);
     }
 
-    private ReportSink open(Options options) {
+    /** The sink at the options' output: an S3 prefix written with the caller's client, or a local folder. */
+    public ReportSink open(Options options) {
         if (S3Location.isS3(options.output())) {
             return new S3Sink(s3.client(), s3.presigner(), S3Location.parse(options.output()), options.encryption());
         }

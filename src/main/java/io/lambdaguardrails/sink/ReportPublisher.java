@@ -4,6 +4,8 @@ import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Set;
 
 /**
  * Publishes a run: renders the asked formats, writes {@code runs/YYYY/MM/DD/<runId>/}, and only when every object of
- * it is written replaces {@code latest/}. S3 has no atomic rename, so {@code latest/} is written in a fixed order —
+ * it is written replaces {@code latest/}. A shard's partial result goes to its shard folder instead, followed by its
+ * completion marker, which {@code merge} waits for. S3 has no atomic rename, so {@code latest/} is written in a fixed order —
  * findings.json, findings.csv, report.html — and a reader that sees a new {@code report.html} sees a complete set.
  * When anything fails, every report goes to a local fallback folder instead: a report is never lost. The reports are
  * rendered to temporary files first (see {@link RenderedReports}), deleted when the publish ends either way.
@@ -34,7 +37,7 @@ public final class ReportPublisher {
      * @throws SinkException when the reports could be written neither where asked nor to the fallback folder
      */
     public Publication publish(ScanResult result, Set<ReportFormat> formats, PublishMode mode) {
-        String runFolder = ReportKeys.runFolder(result);
+        String runFolder = ReportKeys.folder(result, mode);
         try (RenderedReports rendered = RenderedReports.render(result, formats, html)) {
             Map<ReportFormat, Path> reports = rendered.files();
             List<String> written = new ArrayList<>();
@@ -42,6 +45,8 @@ public final class ReportPublisher {
                 reports.forEach((format, file) -> written.add(write(ReportKeys.inFolder(runFolder, format), format, file)));
                 if (mode == PublishMode.FULL) {
                     reports.forEach((format, file) -> written.add(write(ReportKeys.latest(format), format, file)));
+                } else if (result.request() != null && result.request().shard() != null) {
+                    written.add(markComplete(result));
                 }
                 return new Publication(runFolder, sink.location(runFolder), written, mode == PublishMode.FULL, null,
                         null);
@@ -50,6 +55,24 @@ public final class ReportPublisher {
                 return new Publication(runFolder, fallback.toString(), written, false, e.getMessage(), fallback);
             }
         }
+    }
+
+    /** The shard's completion marker, written last: merge publishes only when every shard has one. */
+    private String markComplete(ScanResult result) {
+        ShardMarker marker = ShardMarker.of(result);
+        String key = ReportKeys.shardMarker(result.runId(), marker.parsedShard());
+        try {
+            Path file = Files.createTempFile("lambda-guardrails-shard-", ".json");
+            try {
+                Files.write(file, marker.toJson());
+                sink.write(key, file, "application/json");
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new SinkException("cannot stage the shard marker " + key + ": " + e.getMessage(), e);
+        }
+        return sink.location(key);
     }
 
     private String write(String key, ReportFormat format, Path file) {

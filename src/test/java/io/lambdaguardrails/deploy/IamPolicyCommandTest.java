@@ -44,8 +44,8 @@ class IamPolicyCommandTest {
                     {"Sid": "Identity", "Effect": "Allow", "Action": ["sts:GetCallerIdentity"], "Resource": "*"},
                     {"Sid": "OrganizationRead", "Effect": "Allow", "Action": [
                       "organizations:DescribeOrganization", "organizations:DescribePolicy",
-                      "organizations:ListAccounts", "organizations:ListChildren",
-                      "organizations:ListOrganizationalUnitsForParent", "organizations:ListParents",
+                      "organizations:ListAccounts", "organizations:ListAccountsForParent",
+                      "organizations:ListOrganizationalUnitsForParent",
                       "organizations:ListPolicies", "organizations:ListRoots",
                       "organizations:ListTagsForResource", "organizations:ListTargetsForPolicy"],
                      "Resource": "*"},

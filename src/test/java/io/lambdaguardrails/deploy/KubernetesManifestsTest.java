@@ -16,11 +16,13 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.lambdaguardrails.cli.LambdaGuardrailsCommand;
 import io.lambdaguardrails.rules.Settings;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -106,6 +109,7 @@ class KubernetesManifestsTest {
         assertThat(option(args, "--log-format")).isEqualTo("json");
         assertHardenedPod(pod, objects, Set.of());
         assertThat(resolved(pod.getContainers().get(0), objects, option(args, "--output"))).startsWith("s3://");
+        assertTheCommandLineAccepts(pod.getContainers().get(0), objects);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,6 +143,8 @@ class KubernetesManifestsTest {
                 .isGreaterThan(Duration.ofSeconds(shards.getSpec().getActiveDeadlineSeconds()));
         assertThat(Duration.ofSeconds(merge.getSpec().getActiveDeadlineSeconds())).as("merge deadline covers its wait")
                 .isGreaterThan(wait);
+        assertTheCommandLineAccepts(shard, objects);
+        assertTheCommandLineAccepts(merger, objects);
     }
 
     @Test
@@ -187,6 +193,22 @@ class KubernetesManifestsTest {
                         .isGreaterThan(duration(option(container.getArgs(), "--account-timeout")));
             }
         }
+    }
+
+    /**
+     * The container's arguments, with their variables as the pod sees them (pod 0 of an Indexed Job), are a command
+     * line the CLI accepts: every option exists and every value converts.
+     */
+    private static void assertTheCommandLineAccepts(Container container, List<HasMetadata> objects) {
+        Map<String, String> environment = new HashMap<>(environment(container, objects));
+        environment.put("JOB_COMPLETION_INDEX", "0");
+        String[] args = container.getArgs().stream()
+                .map(arg -> VARIABLE.matcher(arg).replaceAll(match -> Matcher.quoteReplacement(environment.get(match.group(1)))))
+                .toArray(String[]::new);
+        CommandLine cli = new CommandLine(new LambdaGuardrailsCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+
+        assertThatCode(() -> cli.parseArgs(args)).as("%s %s", container.getName(), String.join(" ", args))
+                .doesNotThrowAnyException();
     }
 
     private static Map<String, String> environment(Container container, List<HasMetadata> objects) {

@@ -45,7 +45,7 @@ class PolicyCoverageTest {
     private static final List<String> SCANNER_OPERATIONS = List.of(
             "Sts:GetCallerIdentity", "Sts:AssumeRole",
             "Organizations:DescribeOrganization", "Organizations:ListAccounts", "Organizations:ListRoots",
-            "Organizations:ListParents", "Organizations:ListChildren",
+            "Organizations:ListAccountsForParent",
             "Organizations:ListOrganizationalUnitsForParent", "Organizations:ListTagsForResource",
             "Organizations:ListPolicies", "Organizations:DescribePolicy", "Organizations:ListTargetsForPolicy",
             "S3:PutObject", "S3:GetObject", "S3:HeadObject", "S3:ListObjectsV2");

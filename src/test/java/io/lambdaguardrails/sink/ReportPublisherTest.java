@@ -1,10 +1,13 @@
 package io.lambdaguardrails.sink;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.report.FindingsJson;
+import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.SampleResults;
 import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.scan.ScanRequest;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +121,26 @@ class ReportPublisherTest {
         assertThat(sink.writes).containsExactly(RUN + "/findings.json", RUN + "/findings.csv", RUN + "/report.html");
         assertThat(publication.latestReplaced()).isFalse();
         assertThat(publication.delivered()).isTrue();
+    }
+
+    @Test
+    void aShardWritesItsShardFolderThenItsCompletionMarker() throws IOException {
+        var sink = new MemorySink();
+        ScanResult shard = SampleResults.typical();
+        var request = ScanRequest.builder().org().shard("1/4").build();
+        shard = new ScanResult(shard.schemaVersion(), shard.runId(), shard.startedAt(), shard.finishedAt(), shard.tool(),
+                shard.principal(), request, shard.accounts(), shard.coverage(), shard.notEvaluated(), shard.findings(),
+                shard.resolved(), shard.rules());
+        String folder = "shards/20261128T020000Z-a1b2c3/1-of-4";
+
+        Publication publication = new ReportPublisher(sink, HTML, dir).publish(shard, ALL, PublishMode.PARTIAL);
+
+        assertThat(sink.writes).containsExactly(folder + "/findings.json", folder + "/findings.csv",
+                folder + "/report.html", folder + "/complete.json");
+        assertThat(publication.runFolder()).isEqualTo(folder);
+        JsonNode marker = Json.mapper().readTree(sink.objects.get(folder + "/complete.json"));
+        assertThat(marker.get("shard").asText()).isEqualTo("1/4");
+        assertThat(marker.get("findings").asInt()).isEqualTo(shard.findings().size());
     }
 
     @ParameterizedTest(name = "failing {0}")

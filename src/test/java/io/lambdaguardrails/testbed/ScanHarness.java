@@ -12,6 +12,7 @@ import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.RunId;
+import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.scan.Scanner;
@@ -57,7 +58,8 @@ public final class ScanHarness implements AutoCloseable {
     public Snapshot scan(ScanRequest request) {
         List<String> enabled = RuleCatalogue.all().stream().map(Rule::meta).filter(RuleMeta::enabledByDefault)
                 .map(RuleMeta::id).toList();
-        return scanner().scan(request, RunId.at(Instant.now()), null, ScanListener.NONE, CollectionPlan.forRules(enabled));
+        return scanner().scan(request, RunId.at(Instant.now()), ScanDeadline.none(), ScanListener.NONE,
+                CollectionPlan.forRules(enabled));
     }
 
     @Override

@@ -1,13 +1,12 @@
-package io.lambdaguardrails.cli;
+package io.lambdaguardrails.scan;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
-import io.lambdaguardrails.scan.ScanListener;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 
 /** One log line per finished account: where a long scan stands, readable in CloudWatch and kubectl logs. */
-class LoggingScanListener implements ScanListener {
+public final class LoggingScanListener implements ScanListener {
 
     private static final Logger LOG = Logger.getLogger("io.lambdaguardrails.scan");
 
