@@ -12,6 +12,7 @@ import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ResolvedFinding;
 import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.testbed.MotoExtension;
@@ -67,7 +68,7 @@ class ScanToS3Test {
                     Encryption.s3Managed(), dir, Duration.ofHours(1)), null, null, null, null);
             ScanRequest request = ScanRequest.builder().org().regions("us-east-1").build();
 
-            JobOutcome first = job.run(request, options, ScanListener.NONE, null);
+            JobOutcome first = job.run(request, options, ScanListener.NONE, ScanDeadline.none());
 
             assertThat(first.report().delivered()).isTrue();
             String runFolder = first.report().publication().runFolder();
@@ -83,7 +84,7 @@ class ScanToS3Test {
             }
             app.function("us-east-1", "broken-now", role, "python3.8", f -> f);
 
-            JobOutcome second = job.run(request, options, ScanListener.NONE, null);
+            JobOutcome second = job.run(request, options, ScanListener.NONE, ScanDeadline.none());
 
             ScanResult latest = FindingsJson.read(s3.getObjectAsBytes(b -> b.bucket("org-reports")
                     .key("guardrails/latest/findings.json")).asByteArray());

@@ -21,7 +21,6 @@ import software.amazon.awssdk.regions.Region;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,7 +37,7 @@ public final class ScanHarness implements AutoCloseable {
 
     /** Few attempts: an emulator answers unimplemented operations with 500, which would otherwise be retried. */
     public ScanHarness(URI endpoint, int maxAttempts) {
-        this.clients = new ClientFactory(new AwsSettings(endpoint, "us-east-1", maxAttempts, Duration.ofSeconds(30), 64));
+        this.clients = new ClientFactory(new AwsSettings(endpoint, "us-east-1", maxAttempts, AwsSettings.DEFAULT_CALL_TIMEOUT, 64));
     }
 
     public ClientFactory clients() {
