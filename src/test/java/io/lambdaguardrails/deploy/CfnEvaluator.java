@@ -40,6 +40,12 @@ final class CfnEvaluator {
         conditions = template.path("Conditions");
     }
 
+    /** What {@code Ref} to a resource gives once deployed (a bucket's name), for values that name one. */
+    CfnEvaluator withResource(String logicalId, String physicalId) {
+        values.put(logicalId, physicalId);
+        return this;
+    }
+
     Object evaluate(JsonNode node) {
         if (node.isArray()) {
             List<Object> list = new ArrayList<>();

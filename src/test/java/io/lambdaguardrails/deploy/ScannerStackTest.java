@@ -1,9 +1,8 @@
 package io.lambdaguardrails.deploy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lambdaguardrails.lambda.ScanEvent;
+import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.scan.ScanRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,56 +10,71 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** The scanner stack: the scheduler event is a valid ScanRequest, and the function, schedule and bucket are set up as documented. */
+/** The scanner stack: the scheduler's event is a valid scan event, and the function, schedule and bucket are set up as documented. */
 class ScannerStackTest {
 
     private static final JsonNode TEMPLATE = CloudFormationYaml.read("scanner.yaml");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final String BUCKET = "lambda-guardrails-reports-1a2b3c";
+    private static final Instant SCHEDULED = Instant.parse("2026-11-28T02:00:00Z");
 
     static Stream<Arguments> parameterSets() {
         return Stream.of(
                 arguments("defaults", Map.of(), new ScanRequest(List.of(), true, List.of(), List.of(), Map.of(),
                         List.of("all"), null, "arn:aws:iam::{accountId}:role/LambdaGuardrailsReadOnly", null,
-                        32, Duration.ofMinutes(10), null, List.of())),
-                arguments("path, external id, regions, limits", Map.of(
+                        32, Duration.ofMinutes(10), null, List.of()), null),
+                arguments("path, external id, regions, limits, configuration file", Map.of(
                                 "MemberRolePath", "/security/",
                                 "MemberRoleName", "ScanRole",
                                 "ExternalId", "org-1234",
                                 "Regions", "eu-west-1,us-east-1",
                                 "MaxConcurrentAccounts", "8",
-                                "AccountTimeout", "PT5M"),
+                                "AccountTimeout", "PT5M",
+                                "ConfigFile", "config/guardrails.yaml"),
                         new ScanRequest(List.of(), true, List.of(), List.of(), Map.of(),
                                 List.of("eu-west-1", "us-east-1"), null,
                                 "arn:aws:iam::{accountId}:role/security/ScanRole", "org-1234",
-                                8, Duration.ofMinutes(5), null, List.of())));
+                                8, Duration.ofMinutes(5), null, List.of()),
+                        "s3://" + BUCKET + "/lambda-guardrails/config/guardrails.yaml"));
     }
 
+    /** The event as the function receives it: the scheduler has filled in the scheduled time. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("parameterSets")
-    void theScheduleSendsTheJsonFormOfAScanRequest(String name, Map<String, String> parameters, ScanRequest expected)
-            throws Exception {
-        Object input = new CfnEvaluator(TEMPLATE, parameters)
+    void theScheduleSendsAScanEventTheFunctionAccepts(String name, Map<String, String> parameters, ScanRequest expected,
+                                                       String config) throws Exception {
+        String input = (String) new CfnEvaluator(TEMPLATE, parameters).withResource("ReportsBucket", BUCKET)
                 .evaluate(TEMPLATE.at("/Resources/NightlyScan/Properties/Target/Input"));
 
-        ScanRequest request = JSON.readValue((String) input, ScanRequest.class);
+        ScanEvent event = ScanEvent.parse(Json.mapper().readTree(
+                input.replace("<aws.scheduler.scheduled-time>", SCHEDULED.toString())));
 
-        assertThat(request).isEqualTo(expected);
+        assertThat(event.request()).isEqualTo(expected);
+        assertThat(event.config() == null ? null : event.config().asText()).isEqualTo(config);
+        assertThat(event.effectiveRunId()).contains("20261128T020000Z-scheduled");
+        assertThat(event.output(Optional.of(reportsLocation()))).isEqualTo(reportsLocation());
+    }
+
+    /** The function's GUARDRAILS_OUTPUT is the stack's reports location, within the prefix its role may write. */
+    private static String reportsLocation() {
+        return (String) new CfnEvaluator(TEMPLATE, Map.of()).withResource("ReportsBucket", BUCKET)
+                .evaluate(TEMPLATE.at("/Resources/ScannerFunction/Properties/Environment/Variables/GUARDRAILS_OUTPUT"));
     }
 
     @Test
     void theMemberRoleArnOfTheEventIsTheOneTheScannerMayAssume() {
         CfnEvaluator evaluator = new CfnEvaluator(TEMPLATE, Map.of("MemberRolePath", "/security/"));
         String assumable = (String) evaluator.evaluate(statement("AssumeMemberRole").get("Resource"));
-        String input = (String) evaluator.evaluate(TEMPLATE.at("/Resources/NightlyScan/Properties/Target/Input"));
+        String input = (String) evaluator.withResource("ReportsBucket", BUCKET)
+                .evaluate(TEMPLATE.at("/Resources/NightlyScan/Properties/Target/Input"));
 
         assertThat(assumable).isEqualTo("arn:aws:iam::*:role/security/LambdaGuardrailsReadOnly");
         assertThat(input).contains("\"arn:aws:iam::{accountId}:role/security/LambdaGuardrailsReadOnly\"");
