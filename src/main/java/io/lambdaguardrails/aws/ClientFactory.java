@@ -14,12 +14,16 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
  * Builds every AWS client of a run on one shared HTTP connection pool, with the run's endpoint override,
  * adaptive retries and call timeout. Hundreds of virtual threads share the pool, so it is sized explicitly
- * rather than left to the per-client defaults. Closing the factory closes the pool.
+ * rather than left to the per-client defaults. The clients also share one small scheduler for their call timeouts:
+ * by default each client starts its own threads for that, which with hundreds of accounts in flight means hundreds
+ * of platform threads. Closing the factory closes the pool and the scheduler.
  */
 public final class ClientFactory implements AutoCloseable {
 
@@ -30,6 +34,8 @@ public final class ClientFactory implements AutoCloseable {
     private final AwsSettings settings;
     private final List<ExecutionInterceptor> interceptors;
     private final SdkHttpClient http;
+    private final ScheduledExecutorService timeouts = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().daemon().name("aws-call-timeouts-", 0).factory());
 
     public ClientFactory(AwsSettings settings) {
         this(settings, List.of());
@@ -61,7 +67,8 @@ public final class ClientFactory implements AutoCloseable {
                         .maxAttempts(settings.maxAttempts())
                         .build())
                 .addExecutionInterceptor(UNIMPLEMENTED)
-                .apiCallTimeout(settings.callTimeout());
+                .apiCallTimeout(settings.callTimeout())
+                .scheduledExecutorService(timeouts);
         interceptors.forEach(override::addExecutionInterceptor);
         B b = builder.get()
                 .region(region)
@@ -92,5 +99,6 @@ public final class ClientFactory implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        timeouts.shutdownNow();
     }
 }

@@ -7,6 +7,7 @@ import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.sink.LocalDirectorySink;
+import io.lambdaguardrails.sink.RenderedReports;
 import io.lambdaguardrails.sink.ReportFiles;
 import io.lambdaguardrails.sink.SinkException;
 import picocli.CommandLine.Command;
@@ -71,9 +72,11 @@ public class RenderCommand implements Callable<Integer> {
             HtmlReport html = template == null ? HtmlReport.bundled() : HtmlReport.withTemplate(template);
             ScanResult result = new ReportFiles(aws.s3(clients, caller.credentials())).read(input);
             var folder = new LocalDirectorySink(output);
-            for (ReportFormat format : asked.stream().sorted().toList()) {
-                folder.write(format.fileName(), format.render(result, html), format.contentType());
-                out.printf("%s%n", folder.location(format.fileName()));
+            try (RenderedReports rendered = RenderedReports.render(result, asked, html)) {
+                rendered.files().forEach((format, file) -> {
+                    folder.write(format.fileName(), file, format.contentType());
+                    out.printf("%s%n", folder.location(format.fileName()));
+                });
             }
             out.flush();
             return ExitStatus.OK.code();

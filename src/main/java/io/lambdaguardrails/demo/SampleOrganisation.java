@@ -55,7 +55,9 @@ public final class SampleOrganisation {
 
     private static int web(SeededAccount account) {
         String shared = account.role("web-shared-role", Map.of("logs", LOGS_ONLY), List.of());
-        String health = account.role("web-health-role", Map.of("logs", LOGS_ONLY), List.of());
+        String boundary = account.managedPolicy("web-boundary", LOGS_ONLY);
+        String health = account.role("web-health-role", SeededAccount.LAMBDA_TRUST, Map.of("logs", LOGS_ONLY), List.of(),
+                boundary, Map.of("owner", "web-team", "data-classification", "internal"));
         int count = 0;
         for (String region : REGIONS) {
             String publicSubnet, privateA, privateB, openGroup, tightGroup;
@@ -81,6 +83,7 @@ public final class SampleOrganisation {
             account.function(region, "web-health", health, "python3.12", f -> f
                     .vpcConfig(v -> v.subnetIds(privateA, privateB).securityGroupIds(tightGroup))
                     .tracingConfig(t -> t.mode(TracingMode.ACTIVE))
+                    .codeSigningConfigArn("arn:aws:lambda:" + region + ":" + account.id() + ":code-signing-config:csc-0123456789abcdef0")
                     .tags(Map.of("owner", "web-team", "data-classification", "internal")));
             account.reservedConcurrency(region, "web-health", 10);
             account.function(region, "web-legacy-thumbnails", shared, "python3.8", f -> f);
@@ -92,6 +95,7 @@ public final class SampleOrganisation {
     private static int payments(SeededAccount account) {
         String admin = account.role("payments-admin-role", Map.of(), List.of("arn:aws:iam::aws:policy/AdministratorAccess"));
         String reader = account.role("payments-reader-role", Map.of("orders", READ_ORDERS), List.of());
+        account.config("us-east-1", "LAMBDA_INSIDE_VPC");
         int count = 0;
         for (String region : REGIONS) {
             account.function(region, "payments-processor", admin, "java17", f -> f

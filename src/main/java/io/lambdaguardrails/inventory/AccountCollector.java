@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.signer.SignerClient;
 import software.amazon.awssdk.core.SdkClient;
 
@@ -41,8 +42,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Collects one account: its regions concurrently, then IAM and trails, all before the account's deadline. A region
- * still running at the deadline is abandoned and recorded as TIMEOUT; what finished is kept.
+ * Collects one account before its deadline: its regions, IAM and trails all at once — IAM is read while the regions
+ * are, and narrowed to the execution roles once their functions are known. A part still running at the deadline is
+ * abandoned and recorded as TIMEOUT; what finished is kept.
  */
 public final class AccountCollector {
 
@@ -54,15 +56,17 @@ public final class AccountCollector {
     private final SecretScreen screen;
     private final AwsManagedPolicies awsManaged;
     private final int callsPerAccount;
+    private final CollectionPlan plan;
 
     public AccountCollector(ClientFactory clients, CoverageLog coverage, UnsupportedApis unsupported,
-                            SecretScreen screen, AwsManagedPolicies awsManaged, int callsPerAccount) {
+                            SecretScreen screen, AwsManagedPolicies awsManaged, int callsPerAccount, CollectionPlan plan) {
         this.clients = clients;
         this.coverage = coverage;
         this.unsupported = unsupported;
         this.screen = screen;
         this.awsManaged = awsManaged;
         this.callsPerAccount = callsPerAccount;
+        this.plan = plan;
     }
 
     public AccountInventory collect(String accountId, String accountName, AwsCredentialsProvider credentials,
@@ -72,6 +76,10 @@ public final class AccountCollector {
         Semaphore callBudget = new Semaphore(callsPerAccount);
         Map<String, SdkClient> openClients = new ConcurrentHashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            IamCollector iamCollector = iamCollector(accountId, credentials, openClients);
+            Future<IamCollector.Details> iamDetails = executor.submit(iamCollector::read);
+            String homeRegion = regions.isEmpty() ? ClientFactory.GLOBAL.id() : regions.getFirst();
+            Future<List<AuditPosture.Trail>> trails = executor.submit(() -> trails(accountId, homeRegion, credentials, openClients));
             Map<String, Future<RegionInventory>> regionTasks = new LinkedHashMap<>();
             for (String region : regions) {
                 regionTasks.put(region, executor.submit(() -> region(accountId, region, credentials, callBudget, openClients)));
@@ -82,10 +90,8 @@ public final class AccountCollector {
             }
             Set<String> roles = new LinkedHashSet<>();
             collected.forEach(r -> r.functions().forEach(f -> roles.add(f.roleArn())));
-            String homeRegion = regions.isEmpty() ? ClientFactory.GLOBAL.id() : regions.getFirst();
-            Future<IamInventory> iam = executor.submit(() -> iam(accountId, credentials, roles, openClients));
-            Future<List<AuditPosture.Trail>> trails = executor.submit(() -> trails(accountId, homeRegion, credentials, openClients));
-            IamInventory iamInventory = await(iam, deadline, accountId, Coverage.GLOBAL, "iam").orElse(null);
+            IamInventory iamInventory = await(iamDetails, deadline, accountId, Coverage.GLOBAL, "iam")
+                    .map(details -> iamCollector.select(details, roles)).orElse(null);
             List<AuditPosture.Trail> trailList = await(trails, deadline, accountId, Coverage.GLOBAL, "cloudtrail").orElse(null);
             executor.shutdownNow();
             return new AccountInventory(accountId, accountName, true, started, Instant.now(), iamInventory, trailList, collected);
@@ -121,7 +127,8 @@ public final class AccountCollector {
         Region r = Region.of(region);
         ApiCaller calls = new ApiCaller(accountId, region, coverage, unsupported);
         var functions = new FunctionCollector(client(openClients, "lambda", region, () -> clients.client(LambdaClient::builder, r, credentials)),
-                calls, screen, callBudget).collect();
+                client(openClients, "tagging", region, () -> clients.client(ResourceGroupsTaggingApiClient::builder, r, credentials)),
+                calls, screen, callBudget, plan).collect();
         Set<String> subnets = new LinkedHashSet<>();
         functions.functions().stream().filter(LambdaFunction::vpcAttached).forEach(f -> subnets.addAll(f.vpc().subnetIds()));
         var network = new NetworkCollector(client(openClients, "ec2", region, () -> clients.client(Ec2Client::builder, r, credentials)), calls)
@@ -148,11 +155,11 @@ public final class AccountCollector {
         return f.withVpc(new LambdaFunction.VpcAttachment(vpcId, f.vpc().subnetIds(), f.vpc().securityGroupIds()));
     }
 
-    private IamInventory iam(String accountId, AwsCredentialsProvider credentials, Set<String> roles,
-                             Map<String, SdkClient> openClients) {
+    private IamCollector iamCollector(String accountId, AwsCredentialsProvider credentials,
+                                      Map<String, SdkClient> openClients) {
         ApiCaller calls = new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported);
         IamClient iam = client(openClients, "iam", Coverage.GLOBAL, () -> clients.client(IamClient::builder, ClientFactory.GLOBAL, credentials));
-        return new IamCollector(iam, calls, awsManaged).collect(roles);
+        return new IamCollector(iam, calls, awsManaged);
     }
 
     private List<AuditPosture.Trail> trails(String accountId, String discoveryRegion, AwsCredentialsProvider credentials,

@@ -58,6 +58,9 @@ public final class ApiCaller {
             T value = operation.get();
             coverage.ok(accountId, region, collector, api);
             return new Outcome<>(value, true, null);
+        } catch (UnreadableDocument e) {
+            coverage.record(accountId, region, collector, api, CoverageStatus.ERROR, e.getMessage());
+            return new Outcome<>(null, false, CoverageStatus.ERROR);
         } catch (RuntimeException e) {
             if (notFoundIsAnswer && AwsFailure.notFound(e)) {
                 coverage.ok(accountId, region, collector, api);
@@ -74,5 +77,26 @@ public final class ApiCaller {
 
     public <T> Outcome<T> call(String collector, String api, Supplier<T> operation) {
         return call(collector, api, false, operation);
+    }
+
+    /**
+     * A bulk call the caller can do without, because it falls back to per-resource calls whose coverage tells
+     * what was read: its failure is no gap and is not recorded (an unimplemented operation is still remembered).
+     */
+    public <T> Outcome<T> attempt(String collector, String api, Supplier<T> operation) {
+        if (unsupported.isUnsupported(api)) {
+            return new Outcome<>(null, false, CoverageStatus.UNSUPPORTED);
+        }
+        try {
+            T value = operation.get();
+            coverage.ok(accountId, region, collector, api);
+            return new Outcome<>(value, true, null);
+        } catch (RuntimeException e) {
+            AwsFailure failure = AwsFailure.of(e);
+            if (failure.status() == CoverageStatus.UNSUPPORTED) {
+                unsupported.markUnsupported(api);
+            }
+            return new Outcome<>(null, false, failure.status());
+        }
     }
 }

@@ -6,12 +6,16 @@ import io.lambdaguardrails.inventory.snapshot.LambdaFunction.Cors;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction.EventInvokeConfig;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction.FunctionUrl;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction.VpcAttachment;
+import io.lambdaguardrails.policy.PolicyDocument;
+import io.lambdaguardrails.policy.PolicyParseException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
 import software.amazon.awssdk.services.lambda.model.GetFunctionUrlConfigResponse;
 import software.amazon.awssdk.services.lambda.model.Layer;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,23 +25,32 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Lambda functions of one (account, region): one paginated ListFunctions, bulk calls where the API has them
- * (event source mappings, code-signing configs), and a few small per-function reads run concurrently within the
- * account's call budget. Environment values are screened and dropped here.
+ * (event source mappings, code-signing configs, tags through the Resource Groups Tagging API), and a few small
+ * per-function reads run concurrently within the account's call budget — only those the plan asks for. When a bulk
+ * call is unavailable (denied, unsupported), each function is asked on its own. Environment values are screened and
+ * dropped here.
  */
 public final class FunctionCollector {
 
     static final String NAME = "lambda";
+    /** The tagging API's page limit. */
+    private static final int TAGGED_PER_PAGE = 100;
 
     private final LambdaClient lambda;
+    private final ResourceGroupsTaggingApiClient tagging;
     private final ApiCaller calls;
     private final SecretScreen screen;
     private final Semaphore callBudget;
+    private final CollectionPlan plan;
 
-    public FunctionCollector(LambdaClient lambda, ApiCaller calls, SecretScreen screen, Semaphore callBudget) {
+    public FunctionCollector(LambdaClient lambda, ResourceGroupsTaggingApiClient tagging, ApiCaller calls,
+                             SecretScreen screen, Semaphore callBudget, CollectionPlan plan) {
         this.lambda = lambda;
+        this.tagging = tagging;
         this.calls = calls;
         this.screen = screen;
         this.callBudget = callBudget;
+        this.plan = plan;
     }
 
     /** Functions with everything rules need, and the region's code-signing configs (null when unreadable). */
@@ -52,25 +65,32 @@ public final class FunctionCollector {
         }
         Map<String, List<String>> eventSources = eventSourcesByFunction();
         CodeSigning signing = codeSigning();
+        Map<String, Map<String, String>> tagged = listed.value().isEmpty() ? Map.of() : tagsByFunction();
         List<LambdaFunction> functions = Parallel.map(listed.value(),
-                f -> function(f, eventSources, signing));
+                f -> function(f, eventSources, signing, tagged));
         return new Result(functions, signing.configs());
     }
 
     private LambdaFunction function(FunctionConfiguration f, Map<String, List<String>> eventSources,
-                                    CodeSigning signing) {
+                                    CodeSigning signing, Map<String, Map<String, String>> tagged) {
         String arn = f.functionArn();
         List<String> notCollected = new ArrayList<>();
-        var policy = budgeted("lambda:GetPolicy", true, () -> lambda.getPolicy(r -> r.functionName(arn)).policy());
+        var policy = budgeted("lambda:GetPolicy", true, () -> readable(lambda.getPolicy(r -> r.functionName(arn)).policy()));
         markMissing(policy, LambdaFunction.RESOURCE_POLICY, notCollected);
         var url = budgeted("lambda:GetFunctionUrlConfig", true,
                 () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn))));
         markMissing(url, LambdaFunction.URL, notCollected);
-        var tags = budgeted("lambda:ListTags", false, () -> lambda.listTags(r -> r.resource(arn)).tags());
+        var tags = tagged != null ? new ApiCaller.Outcome<>(tagged.getOrDefault(arn, Map.of()), true, null)
+                : budgeted("lambda:ListTags", false, () -> lambda.listTags(r -> r.resource(arn)).tags());
         markMissing(tags, LambdaFunction.TAGS, notCollected);
-        var concurrency = budgeted("lambda:GetFunctionConcurrency", true,
-                () -> lambda.getFunctionConcurrency(r -> r.functionName(arn)).reservedConcurrentExecutions());
-        markMissing(concurrency, LambdaFunction.CONCURRENCY, notCollected);
+        ApiCaller.Outcome<Integer> concurrency = new ApiCaller.Outcome<>(null, false, null);
+        if (plan.reads(LambdaFunction.CONCURRENCY)) {
+            concurrency = budgeted("lambda:GetFunctionConcurrency", true,
+                    () -> lambda.getFunctionConcurrency(r -> r.functionName(arn)).reservedConcurrentExecutions());
+            markMissing(concurrency, LambdaFunction.CONCURRENCY, notCollected);
+        } else {
+            notCollected.add(LambdaFunction.CONCURRENCY);
+        }
         var eventInvoke = budgeted("lambda:ListFunctionEventInvokeConfigs", true,
                 () -> eventInvoke(lambda.listFunctionEventInvokeConfigs(r -> r.functionName(arn)).functionEventInvokeConfigs()));
         markMissing(eventInvoke, LambdaFunction.EVENT_INVOKE, notCollected);
@@ -109,6 +129,16 @@ public final class FunctionCollector {
         }
     }
 
+    /** A policy the analyser cannot read is a failed read, recorded in coverage, not a policy no rule understands. */
+    private static String readable(String policy) {
+        try {
+            PolicyDocument.parse(policy);
+            return policy;
+        } catch (PolicyParseException e) {
+            throw new UnreadableDocument("resource " + e.getMessage());
+        }
+    }
+
     private static void markMissing(ApiCaller.Outcome<?> outcome, String part, List<String> notCollected) {
         if (!outcome.succeeded()) {
             notCollected.add(part);
@@ -140,6 +170,26 @@ public final class FunctionCollector {
         return new EventInvokeConfig(
                 d == null || d.onFailure() == null ? null : d.onFailure().destination(),
                 d == null || d.onSuccess() == null ? null : d.onSuccess().destination());
+    }
+
+    /**
+     * Tags of every tagged function of the region, by ARN, in one paginated call (a function missing from the answer
+     * has no tags); null when the tagging API cannot be read, and each function's tags are then read on their own.
+     */
+    private Map<String, Map<String, String>> tagsByFunction() {
+        var mappings = calls.attempt(NAME, "tag:GetResources", () -> tagging.getResourcesPaginator(
+                        r -> r.resourceTypeFilters("lambda:function").resourcesPerPage(TAGGED_PER_PAGE))
+                .resourceTagMappingList().stream().toList());
+        if (!mappings.succeeded()) {
+            return null;
+        }
+        Map<String, Map<String, String>> byArn = new HashMap<>();
+        for (ResourceTagMapping m : mappings.value()) {
+            Map<String, String> tags = new HashMap<>();
+            m.tags().forEach(t -> tags.put(t.key(), t.value()));
+            byArn.put(m.resourceARN(), tags);
+        }
+        return byArn;
     }
 
     /** Event sources of every function of the region in one paginated call; null when unreadable. */

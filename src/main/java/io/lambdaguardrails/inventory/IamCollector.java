@@ -39,8 +39,12 @@ public final class IamCollector {
         this.awsManaged = awsManaged;
     }
 
+    /** The account's roles and customer-managed policies as IAM lists them: one read, before the roles are known. */
+    public record Details(List<RoleDetail> roles, Map<String, ManagedPolicyDetail> localPolicies) {
+    }
+
     /** Null when the account's IAM could not be read. */
-    public IamInventory collect(Set<String> executionRoleArns) {
+    public Details read() {
         var details = calls.call(NAME, "iam:GetAccountAuthorizationDetails",
                 () -> iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY))
                         .stream().toList());
@@ -53,7 +57,12 @@ public final class IamCollector {
             roleDetails.addAll(page.roleDetailList());
             page.policies().forEach(p -> localPolicies.put(p.arn(), p));
         }
-        List<IamRole> roles = roleDetails.stream().filter(r -> executionRoleArns.contains(r.arn())).map(IamCollector::role).toList();
+        return new Details(roleDetails, localPolicies);
+    }
+
+    /** The execution roles among the details, with the managed policies they reference. */
+    public IamInventory select(Details details, Set<String> executionRoleArns) {
+        List<IamRole> roles = details.roles().stream().filter(r -> executionRoleArns.contains(r.arn())).map(IamCollector::role).toList();
 
         Set<String> referenced = new LinkedHashSet<>();
         roles.forEach(r -> {
@@ -64,7 +73,7 @@ public final class IamCollector {
         });
         List<ManagedPolicy> policies = new ArrayList<>();
         for (String arn : referenced) {
-            ManagedPolicyDetail local = localPolicies.get(arn);
+            ManagedPolicyDetail local = details.localPolicies().get(arn);
             if (local != null) {
                 defaultDocument(local).ifPresent(doc -> policies.add(new ManagedPolicy(arn, local.policyName(), false, doc)));
             } else if (AwsManagedPolicies.isAwsManaged(arn)) {

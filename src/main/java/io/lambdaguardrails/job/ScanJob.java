@@ -1,6 +1,7 @@
 package io.lambdaguardrails.job;
 
 import io.lambdaguardrails.aws.ClientFactory;
+import io.lambdaguardrails.inventory.CollectionPlan;
 import io.lambdaguardrails.inventory.SecretScreen;
 import io.lambdaguardrails.inventory.secrets.FingerprintKey;
 import io.lambdaguardrails.inventory.secrets.SecretDetector;
@@ -74,7 +75,8 @@ public final class ScanJob {
         String runId = options.runId() != null ? options.runId() : RunId.at(started);
         // Built before scanning, so a bad --rules pattern fails in a second rather than after the scan.
         RuleEngine engine = options.config().engine(RuleCatalogue.all(), request.rules());
-        Snapshot snapshot = scanner.scan(request, runId, scanDeadline, listener);
+        Snapshot snapshot = scanner.scan(request, runId, scanDeadline, listener,
+                CollectionPlan.forRules(engine.rules().stream().map(r -> r.meta().id()).toList()));
         if (options.saveInventory() != null) {
             save(snapshot, options);
         }

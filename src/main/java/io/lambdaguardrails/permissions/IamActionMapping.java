@@ -28,6 +28,8 @@ public final class IamActionMapping {
             Map.entry("accessanalyzer", "access-analyzer"),
             Map.entry("signer", "signer"),
             Map.entry("s3", "s3"),
+            Map.entry("resourcegroupstaggingapi", "tag"),
+            Map.entry("resource groups tagging api", "tag"),
             Map.entry("kms", "kms"));
 
     /** Operations whose IAM action is not their own name. */

@@ -63,18 +63,24 @@ public final class FindingsCsv {
 
     public static byte[] write(ScanResult result) {
         var bytes = new ByteArrayOutputStream();
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            for (Finding finding : result.findings()) {
-                for (Column column : COLUMNS) {
-                    printer.print(inert(text(column.value().apply(finding))));
-                }
-                printer.println();
-            }
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            write(result, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Streams the rows to {@code out} and flushes it, leaving it open. */
+    public static void write(ScanResult result, Writer out) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, FORMAT);
+        for (Finding finding : result.findings()) {
+            for (Column column : COLUMNS) {
+                printer.print(inert(text(column.value().apply(finding))));
+            }
+            printer.println();
+        }
+        printer.flush();
     }
 
     /**

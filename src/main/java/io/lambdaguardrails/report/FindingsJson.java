@@ -1,10 +1,13 @@
 package io.lambdaguardrails.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** {@code findings.json}: the whole {@link ScanResult}, pretty-printed, in the schema of {@code findings.schema.md}. */
@@ -14,8 +17,19 @@ public final class FindingsJson {
     }
 
     public static byte[] write(ScanResult result) {
+        var bytes = new ByteArrayOutputStream();
         try {
-            return Json.mapper().writeValueAsBytes(result);
+            write(result, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Streams the file to {@code out}, leaving it open; the result is never held as a whole in memory. */
+    public static void write(ScanResult result, OutputStream out) throws IOException {
+        try {
+            Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the scan result", e);
         }

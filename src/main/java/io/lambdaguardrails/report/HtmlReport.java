@@ -8,12 +8,17 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.Variant;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code report.html}: the Qute template {@code report.html} with {@code report.css} and {@code report.js} inlined,
@@ -57,11 +62,40 @@ public final class HtmlReport {
     }
 
     public String render(ScanResult result) {
-        return template.data("view", ReportView.of(result)).data("assets", assets).render();
+        var text = new StringWriter();
+        try {
+            render(result, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
-    public byte[] renderBytes(ScanResult result) {
-        return render(result).getBytes(StandardCharsets.UTF_8);
+    /**
+     * Streams the page to {@code out} piece by piece (Qute's {@code consume}), so the page is never built as one
+     * string: at 20,000 findings that string and its UTF-8 copy were the largest objects of a run.
+     */
+    public void render(ScanResult result, Writer out) throws IOException {
+        try {
+            template.instance().data("view", ReportView.of(result)).data("assets", assets)
+                    .consume(piece -> write(out, piece))
+                    .toCompletableFuture().join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case UncheckedIOException io -> throw io.getCause();
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw e;
+            }
+        }
+    }
+
+    private static void write(Writer out, String piece) {
+        try {
+            out.write(piece);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The inline style and script elements, and the CSP source that allows exactly this script. */

@@ -1,5 +1,11 @@
 package io.lambdaguardrails.report;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -30,13 +36,15 @@ public enum ReportFormat {
         return contentType;
     }
 
-    /** This report of a result, as the bytes of its file. */
-    public byte[] render(ScanResult result, HtmlReport html) {
-        return switch (this) {
-            case JSON -> FindingsJson.write(result);
-            case CSV -> FindingsCsv.write(result);
-            case HTML -> html.renderBytes(result);
-        };
+    /** Streams this report of a result, as the bytes of its file, to {@code out} and flushes it (leaving it open). */
+    public void write(ScanResult result, HtmlReport html, OutputStream out) throws IOException {
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        switch (this) {
+            case JSON -> FindingsJson.write(result, out);
+            case CSV -> FindingsCsv.write(result, text);
+            case HTML -> html.render(result, text);
+        }
+        text.flush();
     }
 
     /** Parses {@code html,csv,json} in any case and order; the result iterates in publishing order. */

@@ -8,6 +8,7 @@ import io.lambdaguardrails.findings.FindingStatus;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.quarkus.qute.RawString;
 
@@ -45,6 +46,7 @@ public record ReportView(
         List<FindingRow> findings,
         List<Coverage> coverageGaps,
         List<ScanResult.NotEvaluated> notEvaluated,
+        List<RuleEngine.ExpiredWaiver> expiredWaivers,
         List<RuleView> rules,
         Filters filters,
         RawString filterData) {
@@ -62,8 +64,7 @@ public record ReportView(
         List<FindingRow> rows = findingRows(findings);
         return new ReportView(
                 header(result),
-                (int) result.accounts().stream()
-                        .filter(a -> a.coverage() == AccountSummary.AccountCoverage.COMPLETE).count(),
+                (int) ScanResults.fullyEvaluated(result),
                 result.accounts().size(),
                 (int) findings.stream().filter(Finding::open).count(),
                 (int) findings.stream().filter(f -> !f.open()).count(),
@@ -80,6 +81,7 @@ public record ReportView(
                                 .thenComparing(Coverage::accountId).thenComparing(Coverage::region))
                         .toList(),
                 result.notEvaluated(),
+                result.expiredWaivers(),
                 ruleViews(result),
                 new Filters(WORST_FIRST, List.of(Family.values()), accountOptions(findings, accountNames),
                         List.of(FindingStatus.values()), List.of(Baseline.values())),
@@ -87,7 +89,7 @@ public record ReportView(
     }
 
     public record Header(String runId, String startedAt, String finishedAt, String duration, String tool,
-                         String principal, int accounts, String regions, String role, String baselineRunId) {
+                         String principal, int accounts, String regions, String role) {
     }
 
     public record SeverityTotal(Severity severity, String cssClass, int open, int suppressed, int newOpen) {
@@ -160,7 +162,7 @@ public record ReportView(
         return new Header(result.runId(), time(result.startedAt()), time(result.finishedAt()),
                 duration(result.startedAt(), result.finishedAt()), tool,
                 result.principal() == null ? "unknown" : result.principal(),
-                result.accounts().size(), String.join(", ", regions), role, result.baselineRunId());
+                result.accounts().size(), String.join(", ", regions), role);
     }
 
     private static List<FindingRow> findingRows(List<Finding> findings) {

@@ -6,6 +6,7 @@ import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.inventory.AccountCollector;
 import io.lambdaguardrails.inventory.ApiCaller;
 import io.lambdaguardrails.inventory.AwsManagedPolicies;
+import io.lambdaguardrails.inventory.CollectionPlan;
 import io.lambdaguardrails.inventory.CoverageLog;
 import io.lambdaguardrails.inventory.OrgCollector;
 import io.lambdaguardrails.inventory.SecretScreen;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,12 +65,20 @@ public final class Scanner {
         this.clock = clock;
     }
 
+    /** Collects everything any rule may need. */
+    public Snapshot scan(ScanRequest request, String runId, ScanDeadline scanDeadline, ScanListener listener) {
+        return scan(request, runId, scanDeadline, listener, CollectionPlan.EVERYTHING);
+    }
+
     /**
      * @param scanDeadline when the scan stops starting accounts (e.g. before Lambda's own timeout); read as each
      *                     account starts, so a deadline brought forward during the scan (a daemon asked to stop)
      *                     stops the accounts not yet started. Accounts not started by then are recorded as TIMEOUT.
+     * @param plan         the optional reads the evaluated rules need
      */
-    public Snapshot scan(ScanRequest request, String runId, ScanDeadline scanDeadline, ScanListener listener) {
+    public Snapshot scan(ScanRequest request, String runId, ScanDeadline scanDeadline, ScanListener listener,
+                         CollectionPlan plan) {
+        Objects.requireNonNull(scanDeadline, "scanDeadline: pass ScanDeadline.none() when only account deadlines apply");
         TargetResolver.validate(request);
         CoverageLog coverage = new CoverageLog();
         UnsupportedApis unsupported = new UnsupportedApis();
@@ -83,7 +93,7 @@ public final class Scanner {
             LOG.infof("run %s: scanning %d account(s) in %s as %s", runId, targets.size(),
                     request.regions().isEmpty() ? home.id() : String.join(",", request.regions()), identity.arn());
 
-            var collector = new AccountCollector(clients, coverage, unsupported, screen, new AwsManagedPolicies(), CALLS_PER_ACCOUNT);
+            var collector = new AccountCollector(clients, coverage, unsupported, screen, new AwsManagedPolicies(), CALLS_PER_ACCOUNT, plan);
             List<AccountInventory> accounts = scanAccounts(request, runId, scanDeadline, listener, targets, org,
                     callerAccount, sts, collector, coverage);
             OrgContext context = org != null ? org : OrgContext.unavailable(accounts.stream()
@@ -118,7 +128,7 @@ public final class Scanner {
                     slots.acquireUninterruptibly();
                     try {
                         listener.accountStarted(accountId);
-                        AccountInventory inventory = scanAccount(request, runId, scanDeadline, accountId, name,
+                        AccountInventory inventory = scanAccountAsData(request, runId, scanDeadline, accountId, name,
                                 callerAccount, sts, collector, coverage);
                         results.put(accountId, inventory);
                         listener.accountFinished(inventory, done.incrementAndGet(), targets.size());
@@ -134,11 +144,29 @@ public final class Scanner {
                     Thread.currentThread().interrupt();
                     throw new ScanException("scan interrupted");
                 } catch (java.util.concurrent.ExecutionException e) {
-                    LOG.errorf("account task failed: %s", e.getCause().getClass().getSimpleName());
+                    throw new IllegalStateException("account task failed outside its own error handling", e.getCause());
                 }
             }
         }
         return results.values().stream().sorted(Comparator.comparing(AccountInventory::accountId)).toList();
+    }
+
+    /**
+     * An unexpected failure in one account's scan is that account's coverage ERROR, never a missing account and never
+     * the end of the other accounts' scans.
+     */
+    private AccountInventory scanAccountAsData(ScanRequest request, String runId, ScanDeadline scanDeadline,
+                                               String accountId, String name, String callerAccount, StsClient sts,
+                                               AccountCollector collector, CoverageLog coverage) {
+        Instant started = clock.instant();
+        try {
+            return scanAccount(request, runId, scanDeadline, accountId, name, callerAccount, sts, collector, coverage);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "account %s: scan failed", accountId);
+            coverage.record(accountId, Coverage.GLOBAL, "scan", "scan:Account", CoverageStatus.ERROR,
+                    "scan of the account failed: " + e.getClass().getSimpleName());
+            return notEvaluable(accountId, name, started);
+        }
     }
 
     private AccountInventory scanAccount(ScanRequest request, String runId, ScanDeadline scanDeadline, String accountId,

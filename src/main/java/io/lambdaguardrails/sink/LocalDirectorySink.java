@@ -23,13 +23,14 @@ public final class LocalDirectorySink implements ReportSink {
     }
 
     @Override
-    public void write(String key, byte[] body, String contentType) {
+    public void write(String key, Path file, String contentType) {
         Path target = resolve(key);
         try {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".writing-", ".tmp");
             try {
-                Files.write(temporary, body);
+                // Copied beside the target first: the source may be on another file system, where a move is a copy.
+                Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
                 move(temporary, target);
             } finally {
                 Files.deleteIfExists(temporary);

@@ -4,9 +4,10 @@ import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.Set;
  * it is written replaces {@code latest/}. A shard's partial result goes to its shard folder instead, followed by its
  * completion marker, which {@code merge} waits for. S3 has no atomic rename, so {@code latest/} is written in a fixed order —
  * findings.json, findings.csv, report.html — and a reader that sees a new {@code report.html} sees a complete set.
- * When anything fails, every report goes to a local fallback folder instead: a report is never lost.
+ * When anything fails, every report goes to a local fallback folder instead: a report is never lost. The reports are
+ * rendered to temporary files first (see {@link RenderedReports}), deleted when the publish ends either way.
  */
 public final class ReportPublisher {
 
@@ -36,51 +38,58 @@ public final class ReportPublisher {
      */
     public Publication publish(ScanResult result, Set<ReportFormat> formats, PublishMode mode) {
         String runFolder = ReportKeys.folder(result, mode);
-        Map<ReportFormat, byte[]> reports = render(result, formats);
-        List<String> written = new ArrayList<>();
-        try {
-            reports.forEach((format, body) -> written.add(write(ReportKeys.inFolder(runFolder, format), format, body)));
-            if (mode == PublishMode.FULL) {
-                reports.forEach((format, body) -> written.add(write(ReportKeys.latest(format), format, body)));
-            } else if (result.request() != null && result.request().shard() != null) {
-                written.add(markComplete(result));
+        try (RenderedReports rendered = RenderedReports.render(result, formats, html)) {
+            Map<ReportFormat, Path> reports = rendered.files();
+            List<String> written = new ArrayList<>();
+            try {
+                reports.forEach((format, file) -> written.add(write(ReportKeys.inFolder(runFolder, format), format, file)));
+                if (mode == PublishMode.FULL) {
+                    reports.forEach((format, file) -> written.add(write(ReportKeys.latest(format), format, file)));
+                } else if (result.request() != null && result.request().shard() != null) {
+                    written.add(markComplete(result));
+                }
+                return new Publication(runFolder, sink.location(runFolder), written, mode == PublishMode.FULL, null,
+                        null);
+            } catch (SinkException e) {
+                Path fallback = fallBack(runFolder, reports, e);
+                return new Publication(runFolder, fallback.toString(), written, false, e.getMessage(), fallback);
             }
-            return new Publication(runFolder, sink.location(runFolder), written, mode == PublishMode.FULL, null, null);
-        } catch (SinkException e) {
-            Path fallback = fallBack(runFolder, reports, e);
-            return new Publication(runFolder, fallback.toString(), written, false, e.getMessage(), fallback);
         }
     }
 
+    /** The shard's completion marker, written last: merge publishes only when every shard has one. */
     private String markComplete(ScanResult result) {
         ShardMarker marker = ShardMarker.of(result);
         String key = ReportKeys.shardMarker(result.runId(), marker.parsedShard());
-        sink.write(key, marker.toJson(), "application/json");
+        try {
+            Path file = Files.createTempFile("lambda-guardrails-shard-", ".json");
+            try {
+                Files.write(file, marker.toJson());
+                sink.write(key, file, "application/json");
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new SinkException("cannot stage the shard marker " + key + ": " + e.getMessage(), e);
+        }
         return sink.location(key);
     }
 
-    private String write(String key, ReportFormat format, byte[] body) {
-        sink.write(key, body, format.contentType());
+    private String write(String key, ReportFormat format, Path file) {
+        sink.write(key, file, format.contentType());
         return sink.location(key);
     }
 
-    private Path fallBack(String runFolder, Map<ReportFormat, byte[]> reports, SinkException cause) {
+    private Path fallBack(String runFolder, Map<ReportFormat, Path> reports, SinkException cause) {
         var local = new LocalDirectorySink(fallbackRoot);
         try {
-            reports.forEach((format, body) ->
-                    local.write(ReportKeys.inFolder(runFolder, format), body, format.contentType()));
+            reports.forEach((format, file) ->
+                    local.write(ReportKeys.inFolder(runFolder, format), file, format.contentType()));
         } catch (SinkException e) {
             e.addSuppressed(cause);
             throw new SinkException("reports could not be written (" + cause.getMessage()
                     + ") nor saved locally (" + e.getMessage() + ")", e);
         }
         return local.root().resolve(runFolder);
-    }
-
-    /** Renders before anything is written, so a rendering error never leaves half a run folder. */
-    private Map<ReportFormat, byte[]> render(ScanResult result, Set<ReportFormat> formats) {
-        Map<ReportFormat, byte[]> reports = new EnumMap<>(ReportFormat.class);
-        formats.forEach(format -> reports.put(format, format.render(result, html)));
-        return reports;
     }
 }

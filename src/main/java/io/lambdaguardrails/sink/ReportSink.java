@@ -1,6 +1,7 @@
 package io.lambdaguardrails.sink;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,8 +11,8 @@ import java.util.Optional;
  */
 public interface ReportSink {
 
-    /** Writes one object, replacing what is there. */
-    void write(String key, byte[] body, String contentType) throws SinkException;
+    /** Writes one object from the content of a local file (which stays), replacing what is there. */
+    void write(String key, Path file, String contentType) throws SinkException;
 
     /** The object's bytes, or empty when there is none. */
     Optional<byte[]> read(String key) throws SinkException;

@@ -11,13 +11,15 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Reports under an S3 prefix, written with the caller's client — the scanner's own credentials, never a member
  * account's. Every object carries its content type, server-side encryption and a CRC32 checksum S3 verifies on
- * receipt; retries are the client's (the SDK's standard retry policy).
+ * receipt; retries are the client's (the SDK's standard retry policy). The body is streamed from a local file, so a
+ * large report is never held in memory.
  */
 public final class S3Sink implements ReportSink {
 
@@ -34,7 +36,7 @@ public final class S3Sink implements ReportSink {
     }
 
     @Override
-    public void write(String key, byte[] body, String contentType) {
+    public void write(String key, Path file, String contentType) {
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(location.bucket())
                 .key(location.key(key))
@@ -44,7 +46,7 @@ public final class S3Sink implements ReportSink {
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32)
                 .build();
         try {
-            s3.putObject(request, RequestBody.fromBytes(body));
+            s3.putObject(request, RequestBody.fromFile(file));
         } catch (SdkException e) {
             throw new SinkException("cannot write " + location(key) + ": " + e.getMessage(), e);
         }

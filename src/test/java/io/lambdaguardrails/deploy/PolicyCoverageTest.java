@@ -32,7 +32,7 @@ class PolicyCoverageTest {
             "Lambda:ListFunctions", "Lambda:GetPolicy", "Lambda:GetFunctionUrlConfig", "Lambda:ListFunctionUrlConfigs",
             "Lambda:GetFunctionCodeSigningConfig", "Lambda:ListCodeSigningConfigs", "Lambda:GetCodeSigningConfig",
             "Lambda:ListTags", "Lambda:GetFunctionConcurrency", "Lambda:ListFunctionEventInvokeConfigs",
-            "Lambda:ListEventSourceMappings",
+            "Lambda:ListEventSourceMappings", "ResourceGroupsTaggingApi:GetResources",
             "Ec2:DescribeVpcs", "Ec2:DescribeSubnets", "Ec2:DescribeRouteTables", "Ec2:DescribeSecurityGroups",
             "Ec2:DescribeNetworkAcls", "Ec2:DescribeFlowLogs", "Ec2:DescribeVpcEndpoints",
             "Ec2:DescribeInternetGateways", "Ec2:DescribeNatGateways", "Ec2:DescribeRegions",

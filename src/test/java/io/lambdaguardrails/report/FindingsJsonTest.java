@@ -50,7 +50,8 @@ class FindingsJsonTest {
                 Arguments.of("findings[]", "/findings/0"),
                 Arguments.of("findings[].suppression", "/findings/5/suppression"),
                 Arguments.of("resolved[]", "/resolved/0"),
-                Arguments.of("rules[]", "/rules/0"));
+                Arguments.of("rules[]", "/rules/0"),
+                Arguments.of("expiredWaivers[]", "/expiredWaivers/0"));
     }
 
     @ParameterizedTest(name = "{0}")

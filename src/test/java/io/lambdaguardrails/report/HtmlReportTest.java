@@ -269,6 +269,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void expiredWaiversAreListed() {
+        Document doc = parse(HtmlReport.bundled(), SampleResults.typical());
+
+        assertThat(doc.select("#expired-waivers tbody tr td").eachText())
+                .containsExactly("W-OLD", "carol", "2026-10-01", "2", "legacy VPC until Q3");
+    }
+
+    @Test
     void aTemplateFolderMayOverrideOnlyTheStyle(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("report.css"), "body { background: #fafafa; }");
 

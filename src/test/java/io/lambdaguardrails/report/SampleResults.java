@@ -8,6 +8,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.findings.Suppression;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
 
@@ -70,7 +71,9 @@ public final class SampleResults {
                 new ScanResult.Tool("lambda-guardrails", "0.1.0"), "arn:aws:sts::111111111111:assumed-role/Sec/alice",
                 request, accounts, coverage,
                 List.of(new ScanResult.NotEvaluated("333333333333", "eu-west-1", "network rules", "ec2:DescribeVpcs ACCESS_DENIED")),
-                findings, List.of(), rules);
+                findings, List.of(), rules,
+                List.of(new RuleEngine.ExpiredWaiver("W-OLD", "legacy VPC until Q3", "carol", LocalDate.parse("2026-10-01"), 2)),
+                null);
     }
 
     /** Three accounts, a mix of severities and families, one suppressed finding, one coverage gap. */

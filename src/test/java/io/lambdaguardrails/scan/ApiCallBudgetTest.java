@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The calls a scan makes, counted at the wire: one paginated call per account or region wherever the API has one,
- * a fixed handful per function, and nothing per function that a bulk call could answer.
+ * a fixed handful per function, and nothing per function that a bulk call could answer or that only an opt-in rule
+ * needs.
  */
 @ExtendWith(MotoExtension.class)
 class ApiCallBudgetTest {
@@ -60,11 +61,14 @@ class ApiCallBudgetTest {
             }
             // Config and Access Analyzer only where there are functions to judge
             assertThat(calls).containsEntry("config:DescribeConfigurationRecorders", 1);
-            // Per function: a fixed handful of reads
-            for (String perFunction : List.of("lambda:GetPolicy", "lambda:GetFunctionUrlConfig", "lambda:ListTags",
-                    "lambda:GetFunctionConcurrency", "lambda:ListFunctionEventInvokeConfigs")) {
+            // Tags in bulk, once per region that has functions
+            assertThat(calls).containsEntry("tagging:GetResources", 1);
+            // Per function: a fixed handful of reads, and none that only an opt-in rule needs
+            for (String perFunction : List.of("lambda:GetPolicy", "lambda:GetFunctionUrlConfig",
+                    "lambda:ListFunctionEventInvokeConfigs")) {
                 assertThat(calls).containsEntry(perFunction, FUNCTIONS);
             }
+            assertThat(calls).doesNotContainKeys("lambda:ListTags", "lambda:GetFunctionConcurrency");
             int total = calls.values().stream().mapToInt(Integer::intValue).sum();
             System.out.printf("  total %d, %.1f per function%n", total, (double) total / FUNCTIONS);
         }

@@ -1,6 +1,10 @@
 package io.lambdaguardrails.sink;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +19,8 @@ final class MemorySink implements ReportSink {
     final Map<String, byte[]> objects = new LinkedHashMap<>();
     final Map<String, String> contentTypes = new LinkedHashMap<>();
     final List<String> writes = new ArrayList<>();
+    /** Every file a write was asked to send, failed or not. */
+    final List<Path> sources = new ArrayList<>();
     private final Predicate<String> failing;
 
     MemorySink(Predicate<String> failing) {
@@ -26,12 +32,17 @@ final class MemorySink implements ReportSink {
     }
 
     @Override
-    public void write(String key, byte[] body, String contentType) {
+    public void write(String key, Path file, String contentType) {
+        sources.add(file);
         if (failing.test(key)) {
             throw new SinkException("cannot write mem:/" + key + ": injected failure");
         }
         writes.add(key);
-        objects.put(key, body);
+        try {
+            objects.put(key, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         contentTypes.put(key, contentType);
     }
 

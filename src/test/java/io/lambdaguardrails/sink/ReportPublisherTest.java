@@ -8,9 +8,12 @@ import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.SampleResults;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.scan.ScanRequest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +78,28 @@ class ReportPublisherTest {
         assertThat(sink.contentTypes.get("latest/report.html")).isEqualTo("text/html; charset=utf-8");
         assertThat(sink.contentTypes.get("latest/findings.csv")).isEqualTo("text/csv; charset=utf-8");
         assertThat(sink.contentTypes.get("latest/findings.json")).isEqualTo("application/json");
+    }
+
+    static Stream<Arguments> temporaryFileCases() {
+        return Stream.of(
+                Arguments.of(Named.of("delivered", (Predicate<String>) key -> false), true),
+                Arguments.of(Named.of("latest fails, reports fall back", (Predicate<String>) key -> key.startsWith("latest/")), false),
+                Arguments.of(Named.of("run folder fails, reports fall back", (Predicate<String>) key -> key.endsWith(".html")), false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("temporaryFileCases")
+    void theRenderedFilesAreDeletedAfterwards(Predicate<String> failing, boolean delivered) {
+        var sink = new MemorySink(failing);
+
+        Publication publication = new ReportPublisher(sink, HTML, dir.resolve("fallback"))
+                .publish(SampleResults.typical(), ALL, PublishMode.FULL);
+
+        assertThat(publication.delivered()).isEqualTo(delivered);
+        assertThat(sink.sources).isNotEmpty().allSatisfy(file -> {
+            assertThat(file).doesNotExist();
+            assertThat(file.getParent()).doesNotExist();
+        });
     }
 
     @Test
@@ -162,10 +188,11 @@ class ReportPublisherTest {
     }
 
     @Test
-    void aLocalKeyCannotLeaveTheFolder() {
+    void aLocalKeyCannotLeaveTheFolder() throws IOException {
         var sink = new LocalDirectorySink(dir.resolve("reports"));
+        Path page = Files.writeString(dir.resolve("page.html"), "<p>page</p>");
 
-        assertThatThrownBy(() -> sink.write("../outside.html", new byte[0], "text/html"))
+        assertThatThrownBy(() -> sink.write("../outside.html", page, "text/html"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(dir.resolve("outside.html")).doesNotExist();
     }

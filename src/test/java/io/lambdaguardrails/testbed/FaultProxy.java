@@ -20,44 +20,64 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * An HTTP proxy on loopback in front of moto that injects AWS failures. It recognises each request's service
- * (SigV4 scope), operation and account (learned from AssumeRole), applies the first matching {@link Fault},
- * and counts requests by {@code service:Operation}.
+ * An HTTP proxy on loopback in front of moto that injects AWS failures. It recognises each request's service and
+ * region (SigV4 scope), operation and account (learned from AssumeRole), adds the base latency, applies the first
+ * {@link Fault} that hits the call, and counts requests by {@code service:Operation}.
+ * <p>
+ * For runs outside JUnit (see {@link FaultProxyMain}): {@code GET /__fault-proxy/counts} answers the counts, the
+ * upstream's total service time per operation and the time of the first request since the last reset as JSON, {@code POST /__fault-proxy/reset} clears them and
+ * {@code POST /__fault-proxy/latency?ms=N} sets the base latency.
  */
 public final class FaultProxy implements AutoCloseable {
 
     /** The account of the emulator's default credentials. */
     public static final String MANAGEMENT_ACCOUNT = "123456789012";
+    static final String CONTROL = "/__fault-proxy/";
 
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect",
             "transfer-encoding", "upgrade", "keep-alive");
-    private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/aws4_request");
+    private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/[^/]+/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern ROLE_ACCOUNT = Pattern.compile("arn%3Aaws%3Aiam%3A%3A(\\d{12})%3Arole|arn:aws:iam::(\\d{12}):role");
     private static final Pattern ACCESS_KEY = Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>");
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final URI upstream;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> upstreamMicros = new ConcurrentHashMap<>();
     private final Map<String, String> accountByAccessKey = new ConcurrentHashMap<>();
+    private volatile Duration baseLatency = Duration.ZERO;
+    private final AtomicLong firstRequestMillis = new AtomicLong();
 
     public FaultProxy(URI upstream) {
+        this(upstream, 0);
+    }
+
+    /** On a fixed loopback port (0: any free one). */
+    public FaultProxy(URI upstream, int port) {
         this.upstream = upstream;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(handlers)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(handlers);
         server.createContext("/", this::handle);
+        server.createContext(CONTROL, this::control);
         server.start();
     }
 
@@ -65,9 +85,15 @@ public final class FaultProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Adds a fault; the first fault that matches a request (and has uses left) decides its fate. */
+    /** Adds a fault; the first fault that hits a request decides its fate. */
     public FaultProxy inject(Fault fault) {
         faults.add(fault);
+        return this;
+    }
+
+    /** Latency added to every request, faults or not: a model of the round trip to AWS. */
+    public FaultProxy baseLatency(Duration latency) {
+        this.baseLatency = latency;
         return this;
     }
 
@@ -82,12 +108,21 @@ public final class FaultProxy implements AutoCloseable {
         return snapshot;
     }
 
-    public void resetCounts() {
-        counts.clear();
+    public int total() {
+        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    /** What the proxy knows about one request. */
-    public record Call(String service, String operation, String account) {
+    public void resetCounts() {
+        counts.clear();
+        upstreamMicros.clear();
+        firstRequestMillis.set(0);
+    }
+
+    /**
+     * What the proxy knows about one request. {@code account} is null for credentials it has not seen issued;
+     * {@code resource} is the decoded request path (REST APIs name the resource there).
+     */
+    public record Call(String service, String operation, String account, String region, String resource) {
         public String api() {
             return service + ":" + operation;
         }
@@ -97,20 +132,49 @@ public final class FaultProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Call call = identify(exchange, body);
+            firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
             counts.computeIfAbsent(call.api(), k -> new AtomicInteger()).incrementAndGet();
-            Fault fault = faults.stream().filter(f -> f.matches(call)).filter(Fault::take).findFirst().orElse(null);
-            if (fault != null && fault.latency() != null) {
-                sleep(fault.latency());
-            }
-            if (fault != null && fault.error() != null) {
+            Fault fault = faults.stream().filter(f -> f.take(call)).findFirst().orElse(null);
+            sleep(fault != null && fault.latency() != null ? baseLatency.plus(fault.latency()) : baseLatency);
+            if (fault == null) {
+                forward(exchange, body, call, null);
+            } else if (fault.error() != null) {
                 respond(exchange, fault.error().status(), fault.error().render(call.service()), fault.error().headers(call.service()));
-                return;
-            }
-            if (fault != null && fault.dropsConnection()) {
+            } else if (fault.answer() != null) {
+                respond(exchange, fault.answer().status(), fault.answer().body().getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Type", fault.answer().contentType(), "x-amzn-RequestId", "fault-proxy"));
+            } else if (fault.dropsConnection()) {
+                // No status line at all: the client reads end-of-stream where an answer should be.
                 exchange.getResponseBody().close();
-                return;
+            } else {
+                forward(exchange, body, call, fault.rewrite());
             }
-            forward(exchange, body, call, fault == null ? null : fault.rewrite());
+        }
+    }
+
+    private void control(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getQuery();
+            boolean post = "POST".equals(exchange.getRequestMethod());
+            if (path.equals(CONTROL + "counts")) {
+                String json = counts().entrySet().stream()
+                        .map(e -> Fault.jsonString(e.getKey()) + ":" + e.getValue())
+                        .collect(Collectors.joining(",", "{\"firstRequestEpochMillis\":" + firstRequestMillis.get()
+                                + ",\"counts\":{", "},"))
+                        + upstreamMicros.entrySet().stream()
+                        .map(e -> Fault.jsonString(e.getKey()) + ":" + e.getValue().get() / 1000)
+                        .collect(Collectors.joining(",", "\"upstreamMillis\":{", "}}"));
+                respond(exchange, 200, json.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+            } else if (path.equals(CONTROL + "reset") && post) {
+                resetCounts();
+                respond(exchange, 204, new byte[0], Map.of());
+            } else if (path.equals(CONTROL + "latency") && post && query != null && query.startsWith("ms=")) {
+                baseLatency(Duration.ofMillis(Long.parseLong(query.substring(3))));
+                respond(exchange, 204, new byte[0], Map.of());
+            } else {
+                respond(exchange, 404, new byte[0], Map.of());
+            }
         }
     }
 
@@ -124,12 +188,14 @@ public final class FaultProxy implements AutoCloseable {
             }
         });
         HttpResponse<byte[]> response;
+        long sent = System.nanoTime();
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+        upstreamMicros.computeIfAbsent(call.api(), k -> new AtomicLong()).addAndGet((System.nanoTime() - sent) / 1000);
         byte[] payload = response.body();
         if ("sts".equals(call.service()) && "AssumeRole".equals(call.operation()) && call.account() != null) {
             Matcher key = ACCESS_KEY.matcher(new String(payload, StandardCharsets.UTF_8));
@@ -152,24 +218,27 @@ public final class FaultProxy implements AutoCloseable {
     private Call identify(HttpExchange exchange, byte[] body) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String service = "unknown";
+        String region = null;
         String account = null;
         if (auth != null) {
             Matcher m = SCOPE.matcher(auth);
             if (m.find()) {
-                service = m.group(2);
+                region = m.group(2);
+                service = m.group(3);
                 account = "testing".equals(m.group(1)) ? MANAGEMENT_ACCOUNT : accountByAccessKey.get(m.group(1));
             }
         }
         String form = new String(body, StandardCharsets.UTF_8);
-        String operation = operation(exchange, service, form);
+        String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+        String operation = operation(exchange, service, form, path);
         if ("sts".equals(service) && "AssumeRole".equals(operation)) {
             Matcher role = ROLE_ACCOUNT.matcher(form);
             account = role.find() ? (role.group(1) != null ? role.group(1) : role.group(2)) : null;
         }
-        return new Call(service, operation, account);
+        return new Call(service, operation, account, region, path);
     }
 
-    private static String operation(HttpExchange exchange, String service, String form) {
+    private static String operation(HttpExchange exchange, String service, String form, String path) {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target != null) {
             return target.substring(target.lastIndexOf('.') + 1);
@@ -196,6 +265,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static void sleep(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(latency);
         } catch (InterruptedException e) {
@@ -206,6 +278,8 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        http.shutdownNow();
+        handlers.shutdownNow();
     }
 
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 public final class MotoServer {
 
     private static MotoServer shared;
+    private static MotoServer lean;
 
     private final Process process;
     private final URI endpoint;
@@ -29,12 +30,23 @@ public final class MotoServer {
         this.endpoint = endpoint;
     }
 
+    /** With the AWS-managed IAM policies, as rules about AdministratorAccess need. */
     public static synchronized MotoServer shared() {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroy));
+            shared = start(true);
         }
         return shared;
+    }
+
+    /**
+     * Without the AWS-managed IAM policies: moto loads ~1,500 of them into every account it creates (about a second
+     * of its time each), which scale tests with hundreds of accounts cannot afford.
+     */
+    public static synchronized MotoServer lean() {
+        if (lean == null) {
+            lean = start(false);
+        }
+        return lean;
     }
 
     public URI endpoint() {
@@ -57,14 +69,14 @@ public final class MotoServer {
         }
     }
 
-    private static MotoServer start() {
+    private static MotoServer start(boolean awsManagedPolicies) {
         int port = freePort();
         Path log = Path.of("target", "moto-" + port + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // AWS-managed policies such as AdministratorAccess exist only with this flag; MOTO_ACCOUNT_ID would break
         // multi-account, so it is never passed on.
-        builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+        builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", String.valueOf(awsManagedPolicies));
         builder.environment().remove("MOTO_ACCOUNT_ID");
         Process process;
         try {
@@ -75,6 +87,7 @@ public final class MotoServer {
                     + "pip install 'moto[server]' (the tests run against a local AWS API implementation)", e);
         }
         var server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         server.awaitReady(log);
         return server;
     }

@@ -3,10 +3,14 @@ package io.lambdaguardrails.testbed;
 import io.lambdaguardrails.aws.AwsSettings;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.demo.SeededOrganization;
+import io.lambdaguardrails.inventory.CollectionPlan;
 import io.lambdaguardrails.inventory.SecretScreen;
 import io.lambdaguardrails.inventory.secrets.SecretDetector;
 import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleCatalogue;
+import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanListener;
@@ -17,8 +21,8 @@ import software.amazon.awssdk.regions.Region;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Seeds an AWS API endpoint and scans it with the production scanner, as the emulator's management account. */
 public final class ScanHarness implements AutoCloseable {
@@ -33,7 +37,7 @@ public final class ScanHarness implements AutoCloseable {
 
     /** Few attempts: an emulator answers unimplemented operations with 500, which would otherwise be retried. */
     public ScanHarness(URI endpoint, int maxAttempts) {
-        this.clients = new ClientFactory(new AwsSettings(endpoint, "us-east-1", maxAttempts, Duration.ofSeconds(30), 64));
+        this.clients = new ClientFactory(new AwsSettings(endpoint, "us-east-1", maxAttempts, AwsSettings.DEFAULT_CALL_TIMEOUT, 64));
     }
 
     public ClientFactory clients() {
@@ -49,8 +53,12 @@ public final class ScanHarness implements AutoCloseable {
                 new SecretScreen(new SecretDetector(), new SecretFingerprint(FINGERPRINT_KEY)), Clock.systemUTC());
     }
 
+    /** Collects what the rules enabled by default need, as the CLI does. */
     public Snapshot scan(ScanRequest request) {
-        return scanner().scan(request, RunId.at(Instant.now()), ScanDeadline.none(), ScanListener.NONE);
+        List<String> enabled = RuleCatalogue.all().stream().map(Rule::meta).filter(RuleMeta::enabledByDefault)
+                .map(RuleMeta::id).toList();
+        return scanner().scan(request, RunId.at(Instant.now()), ScanDeadline.none(), ScanListener.NONE,
+                CollectionPlan.forRules(enabled));
     }
 
     @Override

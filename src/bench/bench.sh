@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Benchmark of the packaged CLI against moto: seeds A accounts x R regions x F functions, then scans the organisation
+# through a latency proxy (a model of AWS round trips) with the default concurrency, with one account at a time,
+# and with no latency (moto's own floor). Measures start-up with and without a JDK AOT cache. Prints a summary and
+# writes every number to target/bench/results.json. Not part of the test suite.
+#
+#   bash src/bench/bench.sh [--accounts 50] [--regions 2] [--functions 20] [--latency-ms 30] [--skip-build]
+#                           [--skip-serial] [--skip-startup] [--jvm-options "-Xmx384m …"]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source src/build/env.sh
+
+ACCOUNTS=50 REGION_COUNT=2 FUNCTIONS=20 LATENCY_MS=30 BUILD=1 SERIAL=1 STARTUP=1 JVM_OPTIONS=""
+ALL_REGIONS=(us-east-1 eu-west-1 us-west-2 eu-central-1 ap-southeast-2)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --accounts) ACCOUNTS=$2; shift 2 ;;
+    --regions) REGION_COUNT=$2; shift 2 ;;
+    --functions) FUNCTIONS=$2; shift 2 ;;
+    --latency-ms) LATENCY_MS=$2; shift 2 ;;
+    --skip-build) BUILD=0; shift ;;
+    --skip-serial) SERIAL=0; shift ;;
+    --skip-startup) STARTUP=0; shift ;;
+    --jvm-options) JVM_OPTIONS=$2; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+REGIONS=$(IFS=,; echo "${ALL_REGIONS[*]:0:$REGION_COUNT}")
+[ -x /usr/bin/time ] || { echo "error: /usr/bin/time is needed for peak RSS and CPU time (apt-get install time)" >&2; exit 1; }
+
+OUT=target/bench
+rm -rf "$OUT" && mkdir -p "$OUT"
+if [ "$BUILD" = 1 ]; then
+  echo "building (tests compiled, not run) …"
+  ./mvnw -B -q -DskipTests package
+fi
+JAR=target/quarkus-app/quarkus-run.jar
+CP="target/test-classes:target/classes:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_http() {
+  for _ in $(seq 1 150); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done
+  echo "error: nothing answers on $1" >&2; return 1
+}
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+MOTO_PORT=$(free_port)
+# Without AWS-managed IAM policies: moto would load ~1,500 into every account it creates.
+env -u MOTO_ACCOUNT_ID MOTO_IAM_LOAD_MANAGED_POLICIES=false moto_server -H 127.0.0.1 -p "$MOTO_PORT" > "$OUT/moto.log" 2>&1 &
+MOTO_PID=$!
+PIDS+=($MOTO_PID)
+MOTO=http://127.0.0.1:$MOTO_PORT
+wait_http "$MOTO/moto-api/"
+
+PROXY_PORT=$(free_port)
+java -cp target/test-classes io.lambdaguardrails.testbed.FaultProxyMain --upstream "$MOTO" --port "$PROXY_PORT" \
+  > "$OUT/proxy.log" 2>&1 &
+PROXY_PID=$!
+PIDS+=($PROXY_PID)
+PROXY=http://127.0.0.1:$PROXY_PORT
+wait_http "$PROXY/__fault-proxy/counts"
+
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
+unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL
+
+echo "seeding $ACCOUNTS accounts x $REGION_COUNT regions x $FUNCTIONS functions into moto …"
+java -cp "$CP" io.lambdaguardrails.bench.BenchSeeder --endpoint "$MOTO" --accounts "$ACCOUNTS" --regions "$REGIONS" \
+  --functions "$FUNCTIONS" > "$OUT/seed.json" 2> "$OUT/seed.err" || { cat "$OUT/seed.err" >&2; exit 1; }
+cat "$OUT/seed.json"
+
+now_ms() { date +%s%3N; }
+# CPU milliseconds a process has used so far (user + system).
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+
+# run NAME LATENCY_MS [JVM and CLI options…]: one scan of the organisation through the proxy.
+run() {
+  local name=$1 latency=$2; shift 2
+  local jvm=() cli=()
+  read -r -a jvm <<< "$JVM_OPTIONS"
+  for arg in "$@"; do case "$arg" in -X*) jvm+=("$arg") ;; *) cli+=("$arg") ;; esac; done
+  curl -fs -X POST "$PROXY/__fault-proxy/latency?ms=$latency"
+  curl -fs -X POST "$PROXY/__fault-proxy/reset"
+  echo "scan: $name (latency ${latency} ms${cli[*]:+, ${cli[*]}})"
+  local start end rc=0 moto_cpu proxy_cpu
+  moto_cpu=$(cpu_ms "$MOTO_PID"); proxy_cpu=$(cpu_ms "$PROXY_PID")
+  start=$(now_ms)
+  /usr/bin/time -v -o "$OUT/$name.time" java "${jvm[@]}" -Xlog:gc:file="$OUT/$name.gc.log" -jar "$JAR" scan --org \
+    --regions "$REGIONS" --region us-east-1 --endpoint-url "$PROXY" --output "$OUT/$name-reports" "${cli[@]}" \
+    > "$OUT/$name.out" 2> "$OUT/$name.err" || rc=$?
+  end=$(now_ms)
+  moto_cpu=$(( $(cpu_ms "$MOTO_PID") - moto_cpu )); proxy_cpu=$(( $(cpu_ms "$PROXY_PID") - proxy_cpu ))
+  curl -fs "$PROXY/__fault-proxy/counts" > "$OUT/$name.counts.json"
+  echo "{\"name\":\"$name\",\"latencyMs\":$latency,\"startMs\":$start,\"endMs\":$end,\"exitCode\":$rc,\"motoCpuMs\":$moto_cpu,\"proxyCpuMs\":$proxy_cpu}" > "$OUT/$name.run.json"
+  if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then
+    echo "error: scan $name exited $rc" >&2; tail -20 "$OUT/$name.err" >&2; exit 1
+  fi
+}
+
+run floor 0
+run parallel "$LATENCY_MS"
+[ "$SERIAL" = 1 ] && run serial "$LATENCY_MS" --max-concurrent-accounts 1
+
+# Start-up: --help, and a one-account scan until its first AWS call, without and with a JDK AOT cache trained on a
+# small scan (JDK 25: -XX:AOTCacheOutput writes it in one run).
+startup() {
+  local label=$1; shift
+  for i in 1 2 3 4 5; do
+    local start end
+    start=$(now_ms); java "$@" -jar "$JAR" --help > /dev/null 2>&1; end=$(now_ms)
+    echo "{\"variant\":\"$label\",\"what\":\"help\",\"ms\":$((end - start))}" >> "$OUT/startup.jsonl"
+    curl -fs -X POST "$PROXY/__fault-proxy/latency?ms=0"; curl -fs -X POST "$PROXY/__fault-proxy/reset"
+    start=$(now_ms)
+    java "$@" -jar "$JAR" scan --regions us-east-1 --region us-east-1 --endpoint-url "$PROXY" --output "$OUT/startup-reports" \
+      > /dev/null 2>&1 || true
+    end=$(now_ms)
+    local first
+    first=$(curl -fs "$PROXY/__fault-proxy/counts" | python3 -c 'import json,sys; print(json.load(sys.stdin)["firstRequestEpochMillis"])')
+    echo "{\"variant\":\"$label\",\"what\":\"firstCall\",\"ms\":$((first - start))}" >> "$OUT/startup.jsonl"
+    echo "{\"variant\":\"$label\",\"what\":\"smallScan\",\"ms\":$((end - start))}" >> "$OUT/startup.jsonl"
+  done
+}
+if [ "$STARTUP" = 0 ]; then
+  BENCH_JVM_OPTIONS="$JVM_OPTIONS" python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"
+  exit 0
+fi
+echo "start-up: plain JVM …"
+startup jvm
+if java -XX:AOTCacheOutput="$OUT/app.aot" -jar "$JAR" scan --regions us-east-1 --region us-east-1 \
+    --endpoint-url "$PROXY" --output "$OUT/startup-reports" > "$OUT/aot-training.log" 2>&1 && [ -f "$OUT/app.aot" ]; then
+  echo "start-up: with the AOT cache …"
+  startup aot -XX:AOTCache="$OUT/app.aot"
+else
+  echo "this JDK cannot write an AOT cache (needs JDK 25); start-up measured without it" >&2
+fi
+
+BENCH_JVM_OPTIONS="$JVM_OPTIONS" python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"

@@ -1,0 +1,124 @@
+package io.lambdaguardrails.faults;
+
+import io.lambdaguardrails.aws.AwsSettings;
+import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.scan.ScanRequest;
+import io.lambdaguardrails.testbed.Fault;
+import io.lambdaguardrails.testbed.Fault.AwsError;
+import io.lambdaguardrails.testbed.FaultProxy;
+import io.lambdaguardrails.testbed.MotoExtension;
+import io.lambdaguardrails.testbed.MotoServer;
+import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.lambdaguardrails.faults.FaultScenario.PUBLIC_FUNCTION;
+import static io.lambdaguardrails.faults.FaultScenario.REGION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Throttling as AWS does it: short bursts are absorbed by retries and change nothing in the result; throttling that
+ * outlasts the retries costs exactly the data of the throttled (account, region, API), recorded as THROTTLED.
+ */
+@ExtendWith(MotoExtension.class)
+class ThrottlingFaultTest {
+
+    static final ScanRequest REQUEST = ScanRequest.builder().org().regions(REGION, FaultScenario.OTHER_REGION).build();
+
+    static List<String> members;
+    static FaultProxy proxy;
+    static Snapshot faultFree;
+
+    @BeforeAll
+    static void seedAndScanWithoutFaults(MotoServer moto) {
+        members = FaultScenario.seed(moto, 3);
+        proxy = new FaultProxy(moto.endpoint());
+        try (ScanHarness harness = new ScanHarness(proxy.endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
+            faultFree = harness.scan(REQUEST);
+        }
+        assertThat(FaultScenario.gaps(faultFree)).as("the fault-free run is complete").isEmpty();
+        assertThat(FaultScenario.findings(faultFree)).as("the scenario has findings").isNotEmpty();
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        proxy.clearFaults();
+    }
+
+    @Test
+    void burstsOfFiveThrottlesAndTransientFailuresChangeNothing() {
+        String a = members.get(0), b = members.get(1), c = members.get(2);
+        // The long bursts sit on different accounts, so their backoffs overlap instead of adding up.
+        List<Fault> bursts = List.of(
+                Fault.throttle("organizations", "ListAccounts").times(5),
+                Fault.on("sts", "AssumeRole", c).error(AwsError.throttling("sts")).times(5),
+                Fault.on("lambda", "ListFunctions", b).inRegion(REGION).error(AwsError.throttling("lambda")).times(5),
+                Fault.on("lambda", "GetPolicy", a).forResource("function:" + PUBLIC_FUNCTION).error(AwsError.throttling("lambda")).times(5),
+                Fault.on("iam", "GetAccountAuthorizationDetails", FaultProxy.MANAGEMENT_ACCOUNT).error(AwsError.throttling("iam")).times(5),
+                Fault.on("ec2", "DescribeSubnets", a).error(AwsError.throttling("ec2")).times(2),
+                Fault.on("config", "DescribeConfigRules", b).error(AwsError.throttling("config")).times(2),
+                Fault.on("ec2", "DescribeSecurityGroups", c).error(AwsError.internalFailure("ec2")).times(3),
+                Fault.on("lambda", "GetFunctionUrlConfig", c).dropConnection().times(3));
+        bursts.forEach(proxy::inject);
+
+        Instant start = Instant.now();
+        Snapshot throttled;
+        try (ScanHarness harness = new ScanHarness(proxy.endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
+            throttled = harness.scan(REQUEST);
+        }
+
+        assertThat(bursts).as("every burst was served in full").allSatisfy(f -> assertThat(f.usedUp()).isTrue());
+        assertThat(FaultScenario.gaps(throttled)).isEmpty();
+        assertThat(FaultScenario.untimed(throttled)).isEqualTo(FaultScenario.untimed(faultFree));
+        assertThat(FaultScenario.findings(throttled)).isEqualTo(FaultScenario.findings(faultFree));
+        assertThat(Duration.between(start, Instant.now())).as("backoff stays bounded").isLessThan(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void throttlingBeyondTheRetriesIsThrottledCoverageForThatApiOnly() {
+        String a = members.get(0);
+        proxy.inject(Fault.on("lambda", "GetPolicy", a).inRegion(REGION).error(AwsError.throttling("lambda")));
+
+        Snapshot snapshot;
+        try (ScanHarness harness = new ScanHarness(proxy.endpoint(), 3)) {
+            snapshot = harness.scan(REQUEST);
+        }
+
+        assertThat(FaultScenario.gaps(snapshot)).singleElement().satisfies(gap -> {
+            assertThat(gap).extracting(Coverage::accountId, Coverage::region, Coverage::api, Coverage::status)
+                    .containsExactly(a, REGION, "lambda:GetPolicy", CoverageStatus.THROTTLED);
+            assertThat(gap.message()).contains("TooManyRequestsException").contains("3 of 3 calls");
+        });
+        // Reserved concurrency is read only for the opt-in LG-OPS-001, so it is never collected here.
+        assertThat(functions(snapshot, a)).allSatisfy(f -> assertThat(f.notCollected())
+                .containsExactlyInAnyOrder(LambdaFunction.RESOURCE_POLICY, LambdaFunction.CONCURRENCY));
+        for (String other : members.subList(1, members.size())) {
+            assertThat(functions(snapshot, other)).allSatisfy(f -> assertThat(f.notCollected()).containsExactly(LambdaFunction.CONCURRENCY));
+        }
+        // Evidence, not absence: the public function of the throttled account is not judged without its policy.
+        List<Finding> publicInvoke = FaultScenario.findings(snapshot).stream().filter(f -> f.ruleId().equals("LG-ACC-001")).toList();
+        assertThat(publicInvoke).extracting(Finding::accountId).containsExactlyInAnyOrderElementsOf(members.subList(1, members.size()));
+    }
+
+    private static List<LambdaFunction> functions(Snapshot snapshot, String accountId) {
+        AccountInventory account = snapshot.accounts().stream().filter(x -> x.accountId().equals(accountId)).findFirst().orElseThrow();
+        return account.regions().stream().flatMap(r -> r.functions().stream()).toList();
+    }
+}

@@ -1,0 +1,103 @@
+package io.lambdaguardrails.job;
+
+import io.lambdaguardrails.demo.SampleOrganisation;
+import io.lambdaguardrails.demo.SeededOrganization;
+import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.rules.RuleCatalogue;
+import io.lambdaguardrails.rules.config.GuardrailsConfig;
+import io.lambdaguardrails.scan.ScanRequest;
+import io.lambdaguardrails.testbed.MotoExtension;
+import io.lambdaguardrails.testbed.MotoServer;
+import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole pipeline on moto: the demo's sample organisation is seeded, scanned and evaluated with the default rules,
+ * and the findings must be exactly the reviewed set in {@code golden/sample-organisation-findings.txt} — one line per
+ * (rule, account, region, resource). Every family has a resource that must fire and one that must not.
+ * When a rule or the sample changes on purpose, review {@code target/sample-organisation-findings.actual.txt} and
+ * copy it over the golden file.
+ */
+@ExtendWith(MotoExtension.class)
+class SampleOrganisationScanTest {
+
+    static final Path GOLDEN = Path.of("src/test/resources/golden/sample-organisation-findings.txt");
+    static List<Finding> findings;
+
+    @BeforeAll
+    static void scanTheSample(MotoServer moto) {
+        try (ScanHarness harness = new ScanHarness(moto.endpoint()); SeededOrganization org = harness.createOrganization()) {
+            SampleOrganisation.seed(org);
+            var snapshot = harness.scan(ScanRequest.builder().org().regions(SampleOrganisation.REGIONS.toArray(String[]::new)).build());
+            findings = GuardrailsConfig.defaults().engine(RuleCatalogue.all(), List.of())
+                    .evaluateAll(snapshot, LocalDate.of(2026, 11, 28)).findings();
+        }
+    }
+
+    @Test
+    void findingsAreExactlyTheReviewedSet() throws IOException {
+        List<String> actual = findings.stream()
+                .map(f -> String.join("  ", f.ruleId(), f.accountName(), f.region(), f.resourceName()))
+                .sorted().toList();
+        Path written = Path.of("target", "sample-organisation-findings.actual.txt");
+        Files.createDirectories(written.getParent());
+        Files.write(written, actual, StandardCharsets.UTF_8);
+
+        assertThat(actual).containsExactlyElementsOf(Files.readAllLines(GOLDEN, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyFamilyFiresWhereItShouldAndNowhereElse() {
+        assertFires("LG-NET-003", "web-api");
+        assertSilent("LG-NET-", "web-health");
+        assertFires("LG-ACC-001", "payments-webhook");
+        assertFires("LG-ACC-002", "web-api");
+        assertFires("LG-ACC-004", "payments-partner-sync");
+        assertFires("LG-ACC-005", "payments-statements");
+        assertSilent("LG-ACC-", "payments-ledger");
+        assertFires("LG-IAM-002", "payments-processor");
+        assertFires("LG-IAM-003", "sandbox-experiment-1");
+        assertSilent("LG-IAM-00", "web-health", "LG-IAM-001");
+        assertFires("LG-RUN-001", "web-render");
+        assertFires("LG-RUN-001", "payments-processor");
+        assertFires("LG-RUN-003", "web-legacy-thumbnails");
+        assertSilent("LG-RUN-", "web-health");
+        assertFires("LG-SIG-001", "web-api");
+        assertSilent("LG-SIG-", "web-health");
+        assertFires("LG-OPS-003", "web-api");
+        assertSilent("LG-OPS-", "web-health");
+        assertThat(accountsWith("LG-AUD-001")).containsExactlyInAnyOrder("prod-web", "prod-payments", "dev-sandbox");
+        assertThat(accountsWith("LG-ORG-001")).containsExactly("dev-sandbox");
+    }
+
+    private static void assertFires(String ruleId, String resource) {
+        assertThat(findings).as("%s on %s", ruleId, resource)
+                .anyMatch(f -> f.ruleId().equals(ruleId) && f.resourceName().equals(resource));
+    }
+
+    private static void assertSilent(String rulePrefix, String resource, String... except) {
+        Set<String> allowed = Set.of(except);
+        assertThat(findings).as("no %s* on %s", rulePrefix, resource)
+                .noneMatch(f -> f.ruleId().startsWith(rulePrefix) && f.resourceName().equals(resource)
+                        && !allowed.contains(f.ruleId()));
+    }
+
+    private static Set<String> accountsWith(String ruleId) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).map(Finding::accountName)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+}
