@@ -94,6 +94,18 @@ class ScanCommandTest {
     }
 
     @Test
+    void aBadConfigurationFileExitsTwoNamingTheLine(QuarkusMainLauncher launcher, @TempDir Path dir) throws IOException {
+        Path config = dir.resolve("guardrails.yaml");
+        Files.writeString(config, "version: 1\nsettings:\n  network: {requireVPC: true}\n");
+
+        LaunchResult result = launcher.launch("scan", "--endpoint-url", moto.endpoint().toString(),
+                "--accounts", account.id(), "--config", config.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains(config + ", line 3").contains("requireVPC");
+    }
+
+    @Test
     void severityOptionsAcceptAnyCase(QuarkusMainLauncher launcher, @TempDir Path out) {
         LaunchResult result = launcher.launch("scan", "--endpoint-url", moto.endpoint().toString(),
                 "--accounts", account.id(), "--regions", "us-east-1", "--output", out.toString(), "--fail-on", "high");
