@@ -1,6 +1,5 @@
 package io.lambdaguardrails.inventory;
 
-import io.lambdaguardrails.aws.AwsFailure;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.lambdaguardrails.scan;
 
 import io.lambdaguardrails.aws.AccountCredentials;
-import io.lambdaguardrails.aws.AwsFailure;
+import io.lambdaguardrails.inventory.AwsFailure;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.inventory.AccountCollector;
 import io.lambdaguardrails.inventory.ApiCaller;

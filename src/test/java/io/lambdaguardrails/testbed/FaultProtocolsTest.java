@@ -1,6 +1,6 @@
 package io.lambdaguardrails.testbed;
 
-import io.lambdaguardrails.aws.AwsFailure;
+import io.lambdaguardrails.inventory.AwsFailure;
 import io.lambdaguardrails.aws.AwsSettings;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.demo.SeededOrganization;

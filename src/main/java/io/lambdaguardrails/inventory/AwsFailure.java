@@ -1,4 +1,4 @@
-package io.lambdaguardrails.aws;
+package io.lambdaguardrails.inventory;
 
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
