@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One rule violation on one resource, as it appears in every report. {@code findingId} is stable across runs
- * (rule, account, region, resource and discriminator), so baselines can tell new findings from old ones.
+ * (a hash of rule, account, region and resource), so baselines can tell new findings from old ones.
  * {@code suppression} is null unless {@code status} is SUPPRESSED.
  */
 public record Finding(

@@ -37,7 +37,7 @@ public record RuleContext(Snapshot snapshot, Settings settings, OrgView org, Loc
         public Violation violation(String resourceType, String resourceArn, String resourceName, String detail,
                                    List<String> related) {
             return new Violation(account.accountId(), region.region(), resourceType, resourceArn, resourceName,
-                    related, detail, "", null);
+                    related, detail);
         }
     }
 
@@ -46,7 +46,7 @@ public record RuleContext(Snapshot snapshot, Settings settings, OrgView org, Loc
 
         public Violation violation(String detail, List<String> related) {
             return new Violation(account.accountId(), region.region(), "AWS::Lambda::Function", function.arn(),
-                    function.name(), related, detail, "", null);
+                    function.name(), related, detail);
         }
 
         public Violation violation(String detail) {

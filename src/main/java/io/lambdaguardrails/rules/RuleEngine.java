@@ -118,9 +118,12 @@ public final class RuleEngine {
             .thenComparing(Finding::resourceArn)
             .thenComparing(Finding::findingId);
 
-    /** A short, stable hash of what identifies the violation; never of the detail text, which may be reworded. */
+    /**
+     * A short, stable hash of what identifies the violation; never of the detail text, which may be reworded. The
+     * trailing separator keeps the ids that earlier releases published.
+     */
     static String findingId(String ruleId, Violation v) {
-        String key = String.join("|", ruleId, v.accountId(), v.region(), v.resourceArn(), v.discriminator());
+        String key = String.join("|", ruleId, v.accountId(), v.region(), v.resourceArn(), "");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return ruleId + "-" + HexFormat.of().formatHex(digest, 0, 8);

@@ -6,9 +6,8 @@ import java.util.List;
 
 /**
  * What a rule reports about one resource; the engine turns it into a {@link io.lambdaguardrails.findings.Finding}
- * with the account's name, OU path, owner, stable id and waivers applied. {@code discriminator} separates distinct
- * violations of one rule on one resource (empty when there is one); {@code severity} overrides the rule's
- * default when the rule grades its findings (null otherwise).
+ * with the account's name, OU path, owner, stable id and waivers applied. A rule reports a resource at most once;
+ * {@code severity} overrides the rule's default when the rule grades its findings (null otherwise).
  */
 public record Violation(
         String accountId,
@@ -18,21 +17,19 @@ public record Violation(
         String resourceName,
         List<String> related,
         String detail,
-        String discriminator,
         Severity severity) {
 
     public Violation {
         related = List.copyOf(related);
-        discriminator = discriminator == null ? "" : discriminator;
+    }
+
+    /** A violation at the rule's default severity. */
+    public Violation(String accountId, String region, String resourceType, String resourceArn, String resourceName,
+                     List<String> related, String detail) {
+        this(accountId, region, resourceType, resourceArn, resourceName, related, detail, null);
     }
 
     public Violation withSeverity(Severity graded) {
-        return new Violation(accountId, region, resourceType, resourceArn, resourceName, related, detail,
-                discriminator, graded);
-    }
-
-    public Violation withDiscriminator(String distinct) {
-        return new Violation(accountId, region, resourceType, resourceArn, resourceName, related, detail, distinct,
-                severity);
+        return new Violation(accountId, region, resourceType, resourceArn, resourceName, related, detail, graded);
     }
 }

@@ -4,13 +4,12 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
+import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.Principal;
 import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
-import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -28,7 +27,7 @@ import java.util.Set;
  * form, as the only thing a Principal {@code *} statement is narrowed to, or as the source of a service principal.
  * Not evaluated when the organisation is unknown (nothing is then foreign).
  */
-public final class ForeignAccountAccess implements Rule {
+public final class ForeignAccountAccess extends ResourcePolicyRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-004",
@@ -43,32 +42,24 @@ public final class ForeignAccountAccess implements Rule {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public ForeignAccountAccess() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(context, scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        Membership membership = context.org().membership(scope.account().accountId());
-        return FunctionPolicy.of(scope.function()).flatMap(policy -> {
-            Map<String, List<String>> statementsByGrantee = new LinkedHashMap<>();
-            for (Statement s : policy.allowStatements()) {
-                foreignGrantees(s, membership).forEach(id ->
-                        statementsByGrantee.computeIfAbsent(id, k -> new ArrayList<>()).add(Details.statement(policy, s)));
-            }
-            if (statementsByGrantee.isEmpty()) {
-                return Optional.empty();
-            }
-            List<String> parts = statementsByGrantee.entrySet().stream()
-                    .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
-            return Optional.of(scope.violation("grants outside the organisation: " + String.join("; ", parts),
-                    List.copyOf(statementsByGrantee.keySet())));
-        });
+    protected Optional<Violation> check(FunctionScope scope, PolicyDocument policy, Membership membership) {
+        Map<String, List<String>> statementsByGrantee = new LinkedHashMap<>();
+        for (Statement s : policy.allowStatements()) {
+            foreignGrantees(s, membership).forEach(id ->
+                    statementsByGrantee.computeIfAbsent(id, k -> new ArrayList<>()).add(Details.statement(policy, s)));
+        }
+        if (statementsByGrantee.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = statementsByGrantee.entrySet().stream()
+                .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
+        return Optional.of(scope.violation("grants outside the organisation: " + String.join("; ", parts),
+                List.copyOf(statementsByGrantee.keySet())));
     }
 
     /** Foreign account and organisation ids a statement admits; ids only, so safe to print. */

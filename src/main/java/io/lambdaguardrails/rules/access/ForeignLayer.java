@@ -5,7 +5,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * LG-ACC-007: the function runs a layer published by an account outside the organisation and not listed in
  * {@code layers.trustedAccounts}. Not evaluated when the organisation is unknown.
  */
-public final class ForeignLayer implements Rule {
+public final class ForeignLayer extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-007",
@@ -38,17 +38,12 @@ public final class ForeignLayer implements Rule {
     /** {@code arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION}. */
     private static final Pattern LAYER_ARN = Pattern.compile("arn:aws[a-z-]*:lambda:[^:]*:(\\d{12}):layer:([^:]+)(?::.*)?");
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public ForeignLayer() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(context, scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         Membership membership = context.org().membership(scope.account().accountId());
         List<String> trusted = context.settings().layers().trustedAccounts();
         List<Layer> foreign = scope.function().layerArns().stream()

@@ -5,14 +5,13 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.policy.Actions;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
+import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.Principal;
 import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.policy.Wildcard;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
-import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -25,7 +24,7 @@ import java.util.Optional;
  * LG-ACC-006: someone other than the function's own account may do more than invoke it (wildcards expanded over
  * Lambda's function actions; GetFunction counts, since it hands out the code).
  */
-public final class NonInvokeGrant implements Rule {
+public final class NonInvokeGrant extends ResourcePolicyRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-006",
@@ -41,34 +40,26 @@ public final class NonInvokeGrant implements Rule {
                     "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NonInvokeGrant() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(context, scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        Membership membership = context.org().membership(scope.account().accountId());
-        return FunctionPolicy.of(scope.function()).flatMap(policy -> {
-            List<String> grants = new ArrayList<>();
-            List<String> statements = new ArrayList<>();
-            for (Statement s : policy.allowStatements()) {
-                List<String> beyond = beyondInvoke(s);
-                List<String> others = s.grantees().stream().filter(p -> !ownAccount(p, s, membership))
-                        .map(NonInvokeGrant::label).toList();
-                if (!beyond.isEmpty() && !others.isEmpty()) {
-                    grants.add(String.join(", ", beyond) + " to " + String.join(", ", others)
-                            + " (" + Details.statement(policy, s) + ")");
-                    statements.add(Details.statementId(policy, s));
-                }
+    protected Optional<Violation> check(FunctionScope scope, PolicyDocument policy, Membership membership) {
+        List<String> grants = new ArrayList<>();
+        List<String> statements = new ArrayList<>();
+        for (Statement s : policy.allowStatements()) {
+            List<String> beyond = beyondInvoke(s);
+            List<String> others = s.grantees().stream().filter(p -> !ownAccount(p, s, membership))
+                    .map(NonInvokeGrant::label).toList();
+            if (!beyond.isEmpty() && !others.isEmpty()) {
+                grants.add(String.join(", ", beyond) + " to " + String.join(", ", others)
+                        + " (" + Details.statement(policy, s) + ")");
+                statements.add(Details.statementId(policy, s));
             }
-            return grants.isEmpty() ? Optional.empty()
-                    : Optional.of(scope.violation("grants more than invoke: " + String.join("; ", grants), statements));
-        });
+        }
+        return grants.isEmpty() ? Optional.empty()
+                : Optional.of(scope.violation("grants more than invoke: " + String.join("; ", grants), statements));
     }
 
     /** The statement's action patterns that reach a Lambda action other than invoke, as written. */

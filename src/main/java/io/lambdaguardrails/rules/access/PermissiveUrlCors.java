@@ -4,7 +4,7 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** LG-ACC-003: the function URL's CORS lets any web origin in; HIGH when it also allows credentials. */
-public final class PermissiveUrlCors implements Rule {
+public final class PermissiveUrlCors extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-003",
@@ -33,17 +33,12 @@ public final class PermissiveUrlCors implements Rule {
     /** {@code *}, {@code https://*}, {@code *://*}: an origin pattern whose host is a bare wildcard. */
     private static final Pattern ANY_ORIGIN = Pattern.compile("(?:[A-Za-z*][A-Za-z0-9+.*-]*://)?\\*(?::[0-9*]+)?/?");
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public PermissiveUrlCors() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionScope scope) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         LambdaFunction.FunctionUrl url = scope.function().url();
         if (!scope.function().collected(LambdaFunction.URL) || url == null || url.cors() == null) {
             return Optional.empty();

@@ -4,12 +4,12 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Actions;
+import io.lambdaguardrails.policy.Membership;
+import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
-import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** LG-ACC-001: Principal {@code *} may invoke the function and no condition narrows it to us. */
-public final class PublicInvokePolicy implements Rule {
+public final class PublicInvokePolicy extends ResourcePolicyRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-001",
@@ -35,32 +35,24 @@ public final class PublicInvokePolicy implements Rule {
                     "https://docs.aws.amazon.com/config/latest/developerguide/lambda-function-public-access-prohibited.html"),
             List.of("Security Hub FSBP Lambda.1", "AWS Config LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public PublicInvokePolicy() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(context, scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        var membership = context.org().membership(scope.account().accountId());
-        return FunctionPolicy.of(scope.function()).flatMap(policy -> {
-            List<Statement> open = policy.allowStatements().stream()
-                    .filter(s -> s.hasPublicGrantee() && !s.coveredOf(Actions.LAMBDA_INVOKE).isEmpty())
-                    .filter(s -> Restriction.of(s, RestrictingKey.FOR_PUBLIC, membership).scope() == Restriction.Scope.ANYONE)
-                    .filter(s -> judgedHere(s, scope.function()))
-                    .toList();
-            if (open.isEmpty()) {
-                return Optional.empty();
-            }
-            List<String> described = open.stream().map(s -> Details.statement(policy, s)
-                    + " (" + String.join(", ", s.coveredOf(Actions.LAMBDA_INVOKE)) + ")").toList();
-            return Optional.of(scope.violation("Principal * may invoke with no restricting condition: "
-                    + String.join("; ", described), open.stream().map(s -> Details.statementId(policy, s)).toList()));
-        });
+    protected Optional<Violation> check(FunctionScope scope, PolicyDocument policy, Membership membership) {
+        List<Statement> open = policy.allowStatements().stream()
+                .filter(s -> s.hasPublicGrantee() && !s.coveredOf(Actions.LAMBDA_INVOKE).isEmpty())
+                .filter(s -> Restriction.of(s, RestrictingKey.FOR_PUBLIC, membership).scope() == Restriction.Scope.ANYONE)
+                .filter(s -> judgedHere(s, scope.function()))
+                .toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> described = open.stream().map(s -> Details.statement(policy, s)
+                + " (" + String.join(", ", s.coveredOf(Actions.LAMBDA_INVOKE)) + ")").toList();
+        return Optional.of(scope.violation("Principal * may invoke with no restricting condition: "
+                + String.join("; ", described), open.stream().map(s -> Details.statementId(policy, s)).toList()));
     }
 
     /**

@@ -7,7 +7,7 @@ import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** LG-ACC-002: the function URL takes unauthenticated calls; CRITICAL when the policy lets anyone use it. */
-public final class UnauthenticatedFunctionUrl implements Rule {
+public final class UnauthenticatedFunctionUrl extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-002",
@@ -35,17 +35,12 @@ public final class UnauthenticatedFunctionUrl implements Rule {
 
     private static final String NONE = "function URL has AuthType NONE";
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public UnauthenticatedFunctionUrl() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(context, scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         LambdaFunction function = scope.function();
         if (!function.collected(LambdaFunction.URL) || function.url() == null
                 || !"NONE".equalsIgnoreCase(function.url().authType())) {

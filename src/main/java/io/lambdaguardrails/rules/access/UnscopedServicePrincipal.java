@@ -3,13 +3,12 @@ package io.lambdaguardrails.rules.access;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.policy.Membership;
+import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.Principal;
 import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
-import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * LG-ACC-005: an AWS service may invoke the function on behalf of any account's resources — no source account,
  * source organisation or account-bearing source ARN (an S3 bucket ARN carries no account).
  */
-public final class UnscopedServicePrincipal implements Rule {
+public final class UnscopedServicePrincipal extends ResourcePolicyRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-005",
@@ -37,30 +36,22 @@ public final class UnscopedServicePrincipal implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public UnscopedServicePrincipal() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(context, scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        Membership membership = context.org().membership(scope.account().accountId());
-        return FunctionPolicy.of(scope.function()).flatMap(policy -> {
-            List<Statement> unscoped = policy.allowStatements().stream()
-                    .filter(s -> s.grantees().stream().anyMatch(Principal::isService))
-                    .filter(s -> Restriction.of(s, RestrictingKey.FOR_SERVICE, membership).scope() == Restriction.Scope.ANYONE)
-                    .toList();
-            if (unscoped.isEmpty()) {
-                return Optional.empty();
-            }
-            List<String> described = unscoped.stream().flatMap(s -> s.grantees().stream().filter(Principal::isService)
-                    .map(p -> Details.quote(p.id()) + " (" + Details.statement(policy, s) + ")")).toList();
-            return Optional.of(scope.violation("service principal may invoke for any account's resources: "
-                    + String.join("; ", described), unscoped.stream().map(s -> Details.statementId(policy, s)).toList()));
-        });
+    protected Optional<Violation> check(FunctionScope scope, PolicyDocument policy, Membership membership) {
+        List<Statement> unscoped = policy.allowStatements().stream()
+                .filter(s -> s.grantees().stream().anyMatch(Principal::isService))
+                .filter(s -> Restriction.of(s, RestrictingKey.FOR_SERVICE, membership).scope() == Restriction.Scope.ANYONE)
+                .toList();
+        if (unscoped.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> described = unscoped.stream().flatMap(s -> s.grantees().stream().filter(Principal::isService)
+                .map(p -> Details.quote(p.id()) + " (" + Details.statement(policy, s) + ")")).toList();
+        return Optional.of(scope.violation("service principal may invoke for any account's resources: "
+                + String.join("; ", described), unscoped.stream().map(s -> Details.statementId(policy, s)).toList()));
     }
 }

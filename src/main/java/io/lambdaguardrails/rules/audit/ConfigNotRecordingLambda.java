@@ -18,7 +18,7 @@ import java.util.Optional;
  * LG-AUD-004: in a region with functions, no AWS Config recorder is recording Lambda functions (whatever the form of
  * its recording group), or the recorder's last status is FAILURE.
  */
-public final class ConfigNotRecordingLambda implements Rule {
+public final class ConfigNotRecordingLambda extends Rule {
 
     public static final RuleMeta META = new RuleMeta("LG-AUD-004", "AWS Config does not record Lambda functions",
             Family.AUDIT, Severity.MEDIUM, true,
@@ -35,9 +35,8 @@ public final class ConfigNotRecordingLambda implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/governance-config.html"),
             List.of("FSBP Config.1"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public ConfigNotRecordingLambda() {
+        super(META);
     }
 
     @Override

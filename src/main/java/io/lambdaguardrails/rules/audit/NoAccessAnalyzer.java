@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * LG-AUD-006: no ACTIVE external-access analyzer covers the account in a region with functions. An ORGANIZATION
  * analyzer — which only the management or delegated-administrator account can own — covers every member in its region.
  */
-public final class NoAccessAnalyzer implements Rule {
+public final class NoAccessAnalyzer extends Rule {
 
     public static final RuleMeta META = new RuleMeta("LG-AUD-006",
             "No IAM Access Analyzer covers the account in the region", Family.AUDIT, Severity.MEDIUM, true,
@@ -33,9 +33,8 @@ public final class NoAccessAnalyzer implements Rule {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html"),
             List.of("CIS AWS Foundations 1.20"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoAccessAnalyzer() {
+        super(META);
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /** LG-AUD-005: none of the Lambda managed Config rules is deployed in a region with functions. */
-public final class NoLambdaConfigRules implements Rule {
+public final class NoLambdaConfigRules extends Rule {
 
     static final Set<String> LAMBDA_MANAGED_RULES = Set.of("LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED",
             "LAMBDA_INSIDE_VPC", "LAMBDA_FUNCTION_SETTINGS_CHECK", "LAMBDA_CONCURRENCY_CHECK", "LAMBDA_DLQ_CHECK",
@@ -35,9 +35,8 @@ public final class NoLambdaConfigRules implements Rule {
                     "AWS Config LAMBDA_FUNCTION_SETTINGS_CHECK", "AWS Config LAMBDA_CONCURRENCY_CHECK",
                     "AWS Config LAMBDA_DLQ_CHECK", "AWS Config LAMBDA_VPC_MULTI_AZ_CHECK"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoLambdaConfigRules() {
+        super(META);
     }
 
     @Override

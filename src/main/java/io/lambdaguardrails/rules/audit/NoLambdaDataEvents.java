@@ -11,7 +11,7 @@ import io.lambdaguardrails.rules.Violation;
 import java.util.List;
 
 /** LG-AUD-003: no trail that applies to the account records Lambda data events (Invoke). */
-public final class NoLambdaDataEvents implements Rule {
+public final class NoLambdaDataEvents extends Rule {
 
     public static final RuleMeta META = new RuleMeta("LG-AUD-003", "No trail records Lambda data events",
             Family.AUDIT, Severity.LOW, true,
@@ -27,9 +27,8 @@ public final class NoLambdaDataEvents implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoLambdaDataEvents() {
+        super(META);
     }
 
     @Override

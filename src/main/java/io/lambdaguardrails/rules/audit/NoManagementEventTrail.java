@@ -14,7 +14,7 @@ import java.util.List;
  * LG-AUD-001: no multi-region trail that is logging records management events for the account (its own trails or
  * an organisation trail). Not evaluated while a candidate trail's logging status is unknown.
  */
-public final class NoManagementEventTrail implements Rule {
+public final class NoManagementEventTrail extends Rule {
 
     public static final RuleMeta META = new RuleMeta("LG-AUD-001",
             "No logging multi-region trail records management events", Family.AUDIT, Severity.HIGH, true,
@@ -30,9 +30,8 @@ public final class NoManagementEventTrail implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html"),
             List.of("FSBP CloudTrail.1", "AWS Config MULTI_REGION_CLOUD_TRAIL_ENABLED"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoManagementEventTrail() {
+        super(META);
     }
 
     @Override

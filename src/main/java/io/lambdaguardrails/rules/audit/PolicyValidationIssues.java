@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * LG-AUD-007: Access Analyzer policy validation reports errors or security warnings on an execution role's inline or
  * customer-managed policies. One finding per role; documents without validation data are not judged.
  */
-public final class PolicyValidationIssues implements Rule {
+public final class PolicyValidationIssues extends Rule {
 
     private static final Set<String> REPORTED_TYPES = Set.of("ERROR", "SECURITY_WARNING");
 
@@ -41,9 +41,8 @@ public final class PolicyValidationIssues implements Rule {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public PolicyValidationIssues() {
+        super(META);
     }
 
     @Override
@@ -79,7 +78,7 @@ public final class PolicyValidationIssues implements Rule {
         }
         return Optional.of(new Violation(account.accountId(), Coverage.GLOBAL, "AWS::IAM::Role", role.arn(),
                 role.name(), List.copyOf(functions), "Policy validation on execution role " + role.name() + ": "
-                + String.join("; ", problems) + ".", "", null));
+                + String.join("; ", problems) + "."));
     }
 
     private static Optional<String> issues(IamInventory iam, String document) {

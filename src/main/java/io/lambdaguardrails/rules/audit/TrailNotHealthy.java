@@ -17,7 +17,7 @@ import java.util.Optional;
  * LG-AUD-002: a trail is not logging or reports a delivery error. Each trail is judged once, in the account that
  * owns it, from the copy read in its home region.
  */
-public final class TrailNotHealthy implements Rule {
+public final class TrailNotHealthy extends Rule {
 
     public static final RuleMeta META = new RuleMeta("LG-AUD-002", "Trail is not logging or fails to deliver",
             Family.AUDIT, Severity.HIGH, true,
@@ -31,9 +31,8 @@ public final class TrailNotHealthy implements Rule {
                     "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html"),
             List.of("FSBP CloudTrail.1", "AWS Config CLOUD_TRAIL_ENABLED"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public TrailNotHealthy() {
+        super(META);
     }
 
     @Override
@@ -42,7 +41,7 @@ public final class TrailNotHealthy implements Rule {
         context.accounts().forEach(account -> AccountTrails.owned(account)
                 .forEach(t -> problems(t).ifPresent(problem -> violations.add(new Violation(account.accountId(),
                         Objects.requireNonNullElse(t.homeRegion(), ""), "AWS::CloudTrail::Trail", t.arn(), t.name(),
-                        List.of(), "Trail " + t.name() + " " + problem + ".", "", null)))));
+                        List.of(), "Trail " + t.name() + " " + problem + ".")))));
         return violations;
     }
 

@@ -4,7 +4,6 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  * LG-IAM-002: the execution role is an administrator — AdministratorAccess attached (matched by ARN, so it counts
  * even when the managed document was not fetched) or a policy allowing {@code *} on {@code *} without conditions.
  */
-public final class AdministratorRole implements Rule {
+public final class AdministratorRole extends ExecutionRoleRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-002",
@@ -39,35 +38,28 @@ public final class AdministratorRole implements Rule {
 
     private static final Pattern ADMINISTRATOR_ACCESS = Pattern.compile("arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess");
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public AdministratorRole() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionScope scope) {
-        return ExecutionRole.of(scope).flatMap(role -> {
-            List<String> reasons = new ArrayList<>();
-            List<String> related = new ArrayList<>(List.of(role.role().arn()));
-            role.role().attachedPolicyArns().stream().filter(AdministratorRole::administratorAccess).forEach(arn -> {
-                reasons.add("AdministratorAccess attached");
-                related.add(arn);
-            });
-            for (ExecutionRole.Labelled policy : role.policies()) {
-                if (administratorAccess(policy.arn())) {
-                    continue; // already reported by its ARN
-                }
-                policy.document().statements().stream().filter(Statement::grantsEverything).findFirst()
-                        .ifPresent(s -> reasons.add(policy.label() + " allows * on * ("
-                                + Details.statement(policy.document(), s) + ")"));
-            }
-            return reasons.isEmpty() ? Optional.empty()
-                    : Optional.of(scope.violation(role.label() + ": " + String.join("; ", reasons), related));
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
+        List<String> reasons = new ArrayList<>();
+        List<String> related = new ArrayList<>(List.of(role.role().arn()));
+        role.role().attachedPolicyArns().stream().filter(AdministratorRole::administratorAccess).forEach(arn -> {
+            reasons.add("AdministratorAccess attached");
+            related.add(arn);
         });
+        for (ExecutionRole.Labelled policy : role.policies()) {
+            if (administratorAccess(policy.arn())) {
+                continue; // already reported by its ARN
+            }
+            policy.document().statements().stream().filter(Statement::grantsEverything).findFirst()
+                    .ifPresent(s -> reasons.add(policy.label() + " allows * on * ("
+                            + Details.statement(policy.document(), s) + ")"));
+        }
+        return reasons.isEmpty() ? Optional.empty()
+                : Optional.of(scope.violation(role.label() + ": " + String.join("; ", reasons), related));
     }
 
     private static boolean administratorAccess(String policyArn) {

@@ -10,7 +10,6 @@ import io.lambdaguardrails.policy.RestrictingKey;
 import io.lambdaguardrails.policy.Restriction;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -27,7 +26,7 @@ import java.util.Set;
  * LG-IAM-007: the execution role's trust policy lets someone besides Lambda assume it. HIGH when that someone is
  * outside the organisation (or cannot be placed), MEDIUM when every extra principal is ours or an AWS service.
  */
-public final class ExtraTrustedPrincipal implements Rule {
+public final class ExtraTrustedPrincipal extends ExecutionRoleRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-007",
@@ -46,19 +45,14 @@ public final class ExtraTrustedPrincipal implements Rule {
     static final List<String> ASSUME = List.of("sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML");
     private static final Set<String> LAMBDA = Set.of("lambda.amazonaws.com", "edgelambda.amazonaws.com");
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public ExtraTrustedPrincipal() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(context, scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(RuleContext context, FunctionScope scope) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
         Membership membership = context.org().membership(scope.account().accountId());
-        return ExecutionRole.of(scope).flatMap(role -> PolicyDocument.tryParse(role.role().trustPolicy()).flatMap(trust -> {
+        return PolicyDocument.tryParse(role.role().trustPolicy()).flatMap(trust -> {
             List<Trusted> extra = new ArrayList<>();
             for (Statement s : trust.allowStatements()) {
                 if (s.coveredOf(ASSUME).isEmpty()) {
@@ -75,7 +69,7 @@ public final class ExtraTrustedPrincipal implements Rule {
             Violation v = role.violation(scope, " can also be assumed by "
                     + String.join(", ", extra.stream().map(Trusted::label).toList()));
             return Optional.of(extra.stream().anyMatch(Trusted::outside) ? v : v.withSeverity(Severity.MEDIUM));
-        }));
+        });
     }
 
     /** How a finding names an extra principal, and whether it lies outside the organisation. */

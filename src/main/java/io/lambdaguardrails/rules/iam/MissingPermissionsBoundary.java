@@ -2,16 +2,17 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.support.ExecutionRole;
 
 import java.util.List;
+import java.util.Optional;
 
 /** LG-IAM-005: the execution role has no permissions boundary; HIGH when {@code iam.requireBoundary} is set. */
-public final class MissingPermissionsBoundary implements Rule {
+public final class MissingPermissionsBoundary extends ExecutionRoleRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-005",
@@ -27,19 +28,16 @@ public final class MissingPermissionsBoundary implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public MissingPermissionsBoundary() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        boolean required = context.settings().iam().requireBoundary();
-        return context.functions().flatMap(scope -> ExecutionRole.of(scope)
-                .filter(role -> role.role().permissionsBoundaryArn() == null)
-                .map(role -> {
-                    Violation v = role.violation(scope, " has no permissions boundary");
-                    return required ? v.withSeverity(Severity.HIGH) : v;
-                }).stream()).toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
+        if (role.role().permissionsBoundaryArn() != null) {
+            return Optional.empty();
+        }
+        Violation v = role.violation(scope, " has no permissions boundary");
+        return Optional.of(context.settings().iam().requireBoundary() ? v.withSeverity(Severity.HIGH) : v);
     }
 }

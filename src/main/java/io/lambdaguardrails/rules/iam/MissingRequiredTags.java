@@ -4,7 +4,7 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * LG-IAM-009: the function or its execution role lacks a tag of {@code tags.required} (a blank value counts as
  * missing). Evaluates nothing while {@code tags.required} is empty.
  */
-public final class MissingRequiredTags implements Rule {
+public final class MissingRequiredTags extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-009",
@@ -36,21 +36,16 @@ public final class MissingRequiredTags implements Rule {
                     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_tag-policies.html"),
             List.of("AWS Config REQUIRED_TAGS"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public MissingRequiredTags() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         List<String> required = context.settings().tags().required();
         if (required.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
-        return context.functions().flatMap(scope -> check(scope, required).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionScope scope, List<String> required) {
         List<String> parts = new ArrayList<>();
         List<String> related = new ArrayList<>();
         LambdaFunction function = scope.function();

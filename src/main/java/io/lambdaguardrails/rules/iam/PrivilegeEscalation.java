@@ -4,7 +4,6 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -22,7 +21,7 @@ import java.util.Set;
  * credentials anywhere, or pass/assume any role and create or change any function on {@code *}. Statements that
  * allow everything are LG-IAM-002's.
  */
-public final class PrivilegeEscalation implements Rule {
+public final class PrivilegeEscalation extends ExecutionRoleRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-004",
@@ -57,36 +56,29 @@ public final class PrivilegeEscalation implements Rule {
 
     private static final int MAX_LISTED = 6;
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public PrivilegeEscalation() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(scope -> check(scope).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionScope scope) {
-        return ExecutionRole.of(scope).flatMap(role -> {
-            List<String> findings = new ArrayList<>();
-            for (ExecutionRole.Labelled policy : role.policies()) {
-                Set<String> grants = new LinkedHashSet<>();
-                for (Statement s : policy.document().allowStatements()) {
-                    if (s.grantsEverything()) {
-                        continue;
-                    }
-                    if (s.onAnyResource()) {
-                        s.coveredOf(ON_EVERY_RESOURCE).forEach(a -> grants.add(a + " on *"));
-                    }
-                    grants.addAll(s.coveredOf(ANY_RESOURCE));
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
+        List<String> findings = new ArrayList<>();
+        for (ExecutionRole.Labelled policy : role.policies()) {
+            Set<String> grants = new LinkedHashSet<>();
+            for (Statement s : policy.document().allowStatements()) {
+                if (s.grantsEverything()) {
+                    continue;
                 }
-                if (!grants.isEmpty()) {
-                    findings.add(policy.label() + " allows " + Details.list(List.copyOf(grants), MAX_LISTED));
+                if (s.onAnyResource()) {
+                    s.coveredOf(ON_EVERY_RESOURCE).forEach(a -> grants.add(a + " on *"));
                 }
+                grants.addAll(s.coveredOf(ANY_RESOURCE));
             }
-            return findings.isEmpty() ? Optional.empty()
-                    : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
-        });
+            if (!grants.isEmpty()) {
+                findings.add(policy.label() + " allows " + Details.list(List.copyOf(grants), MAX_LISTED));
+            }
+        }
+        return findings.isEmpty() ? Optional.empty()
+                : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
     }
 }

@@ -5,7 +5,6 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.policy.Actions;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -25,7 +24,7 @@ import java.util.stream.Collectors;
  * {@code iam.wildcardAllowedServices} excepted) or uses Allow with NotAction. A bare {@code *} counts when the
  * statement is narrowed by resource or condition; unnarrowed it is LG-IAM-002's.
  */
-public final class ServiceWildcardGrant implements Rule {
+public final class ServiceWildcardGrant extends ExecutionRoleRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-003",
@@ -41,42 +40,35 @@ public final class ServiceWildcardGrant implements Rule {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"),
             List.of("Security Hub FSBP IAM.21", "AWS Config IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public ServiceWildcardGrant() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        Set<String> allowed = context.settings().iam().wildcardAllowedServices().stream()
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
+        Set<String> allowedServices = context.settings().iam().wildcardAllowedServices().stream()
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        return context.functions().flatMap(scope -> check(scope, allowed).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionScope scope, Set<String> allowedServices) {
-        return ExecutionRole.of(scope).flatMap(role -> {
-            List<String> findings = new ArrayList<>();
-            for (ExecutionRole.Labelled policy : role.policies()) {
-                Set<String> wildcards = new LinkedHashSet<>();
-                for (Statement s : policy.document().allowStatements()) {
-                    if (s.grantsEverything()) {
-                        continue;
-                    }
-                    if (s.usesNotAction()) {
-                        wildcards.add("Allow with NotAction");
-                    }
-                    s.actions().stream()
-                            .filter(a -> Actions.isEverything(a) || (Actions.isServiceWide(a)
-                                    && !allowedServices.contains(Actions.service(a).orElseThrow())))
-                            .map(Details::safe)
-                            .forEach(wildcards::add);
+        List<String> findings = new ArrayList<>();
+        for (ExecutionRole.Labelled policy : role.policies()) {
+            Set<String> wildcards = new LinkedHashSet<>();
+            for (Statement s : policy.document().allowStatements()) {
+                if (s.grantsEverything()) {
+                    continue;
                 }
-                if (!wildcards.isEmpty()) {
-                    findings.add(policy.label() + " allows " + String.join(", ", wildcards));
+                if (s.usesNotAction()) {
+                    wildcards.add("Allow with NotAction");
                 }
+                s.actions().stream()
+                        .filter(a -> Actions.isEverything(a) || (Actions.isServiceWide(a)
+                                && !allowedServices.contains(Actions.service(a).orElseThrow())))
+                        .map(Details::safe)
+                        .forEach(wildcards::add);
             }
-            return findings.isEmpty() ? Optional.empty()
-                    : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
-        });
+            if (!wildcards.isEmpty()) {
+                findings.add(policy.label() + " allows " + String.join(", ", wildcards));
+            }
+        }
+        return findings.isEmpty() ? Optional.empty()
+                : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
     }
 }

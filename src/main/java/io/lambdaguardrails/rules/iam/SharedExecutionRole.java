@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** LG-IAM-001: more than one function of the account (in any region) runs with the same execution role. */
-public final class SharedExecutionRole implements Rule {
+public final class SharedExecutionRole extends Rule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-001",
@@ -33,9 +33,8 @@ public final class SharedExecutionRole implements Rule {
 
     private static final int MAX_NAMED = 5, MAX_RELATED = 20;
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public SharedExecutionRole() {
+        super(META);
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.lambdaguardrails.rules.iam;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.IamRole;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.support.ExecutionRole;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * LG-IAM-006: the execution role has not been used for {@code iam.staleDays} days, or never and was created longer
  * ago than that — the function is probably dead, and its role a standing credential nobody watches.
  */
-public final class StaleExecutionRole implements Rule {
+public final class StaleExecutionRole extends ExecutionRoleRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-006",
@@ -35,19 +35,15 @@ public final class StaleExecutionRole implements Rule {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public StaleExecutionRole() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
         LocalDate today = context.today();
         Instant threshold = today.minusDays(context.settings().iam().staleDays()).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return context.functions().flatMap(scope -> ExecutionRole.of(scope)
-                .flatMap(role -> staleness(role.role(), threshold, today)
-                        .map(why -> role.violation(scope, " " + why)))
-                .stream()).toList();
+        return staleness(role.role(), threshold, today).map(why -> role.violation(scope, " " + why));
     }
 
     private static Optional<String> staleness(IamRole role, Instant threshold, LocalDate today) {

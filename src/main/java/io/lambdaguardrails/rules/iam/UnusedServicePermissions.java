@@ -4,8 +4,8 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.IamRole;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.support.ExecutionRole;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code iam.unusedServiceDays}. Needs {@link IamRole#serviceLastAccessed()}, collected only when this rule is on.
  * A service never used counts once the role is older than the window.
  */
-public final class UnusedServicePermissions implements Rule {
+public final class UnusedServicePermissions extends ExecutionRoleRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-008",
@@ -36,24 +36,21 @@ public final class UnusedServicePermissions implements Rule {
 
     private static final int MAX_LISTED = 8;
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public UnusedServicePermissions() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        Instant threshold = context.today().minusDays(context.settings().iam().unusedServiceDays())
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
+        if (role.role().serviceLastAccessed() == null) {
+            return Optional.empty();
+        }
         int days = context.settings().iam().unusedServiceDays();
-        return context.functions().flatMap(scope -> ExecutionRole.of(scope)
-                .filter(role -> role.role().serviceLastAccessed() != null)
-                .flatMap(role -> {
-                    List<String> unused = unused(role.role(), threshold);
-                    return unused.isEmpty() ? Optional.<Violation>empty()
-                            : Optional.of(role.violation(scope, " grants " + unused.size()
-                                    + " service(s) unused for " + days + "+ days: " + Details.list(unused, MAX_LISTED)));
-                }).stream()).toList();
+        Instant threshold = context.today().minusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<String> unused = unused(role.role(), threshold);
+        return unused.isEmpty() ? Optional.empty()
+                : Optional.of(role.violation(scope, " grants " + unused.size()
+                        + " service(s) unused for " + days + "+ days: " + Details.list(unused, MAX_LISTED)));
     }
 
     private static List<String> unused(IamRole role, Instant threshold) {

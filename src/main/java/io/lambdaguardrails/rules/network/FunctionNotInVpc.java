@@ -2,15 +2,17 @@ package io.lambdaguardrails.rules.network;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.Optional;
 
 /** LG-NET-001: the function is not attached to a VPC; HIGH when {@code network.requireVpc}, else advisory. */
-public final class FunctionNotInVpc implements Rule {
+public final class FunctionNotInVpc extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-NET-001", "Function is not attached to a VPC",
             Family.NETWORK, Severity.LOW, true,
@@ -26,22 +28,19 @@ public final class FunctionNotInVpc implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html#vpc-conditions"),
             List.of("FSBP Lambda.3", "AWS Config LAMBDA_INSIDE_VPC"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public FunctionNotInVpc() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        if (scope.function().vpcAttached()) {
+            return Optional.empty();
+        }
         boolean required = context.settings().network().requireVpc();
-        return context.functions()
-                .filter(f -> !f.function().vpcAttached())
-                .map(f -> {
-                    Violation v = f.violation(required
-                            ? "Not attached to a VPC, which this organisation requires (network.requireVpc)."
-                            : "Not attached to a VPC: its outbound traffic bypasses VPC controls.");
-                    return required ? v.withSeverity(Severity.HIGH) : v;
-                })
-                .toList();
+        Violation v = scope.violation(required
+                ? "Not attached to a VPC, which this organisation requires (network.requireVpc)."
+                : "Not attached to a VPC: its outbound traffic bypasses VPC controls.");
+        return Optional.of(required ? v.withSeverity(Severity.HIGH) : v);
     }
 }

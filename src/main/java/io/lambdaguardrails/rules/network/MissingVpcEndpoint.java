@@ -4,7 +4,6 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.policy.Statement;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -21,7 +20,7 @@ import java.util.stream.Collectors;
  * when it is associated with the route table of every subnet of the function. Not evaluated when
  * {@code network.centralEndpoints} says endpoints live in a hub VPC.
  */
-public final class MissingVpcEndpoint implements Rule {
+public final class MissingVpcEndpoint extends NetworkRule {
 
     static final List<String> SERVICES = List.of("s3", "dynamodb", "secretsmanager", "kms", "sqs", "sns");
 
@@ -39,20 +38,15 @@ public final class MissingVpcEndpoint implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html"),
             List.of("AWS Config SERVICE_VPC_ENDPOINT_ENABLED"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public MissingVpcEndpoint() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
+    protected Optional<Violation> check(RuleContext context, FunctionNetwork network) {
         if (context.settings().network().centralEndpoints()) {
-            return List.of();
+            return Optional.empty();
         }
-        return FunctionNetwork.all(context.functions()).flatMap(n -> check(n).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionNetwork network) {
         Optional<ExecutionRole> role = ExecutionRole.of(network.scope());
         Optional<List<Statement>> allows = role.flatMap(MissingVpcEndpoint::allowStatements);
         Optional<List<Network.RouteTable>> routeTables = network.routeTables();

@@ -3,7 +3,6 @@ package io.lambdaguardrails.rules.network;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * LG-NET-006: no flow log that is ACTIVE and delivering covers the function's traffic — neither one on its VPC nor
  * one on every subnet it uses.
  */
-public final class NoVpcFlowLog implements Rule {
+public final class NoVpcFlowLog extends NetworkRule {
 
     public static final RuleMeta META = new RuleMeta("LG-NET-006",
             "Function's VPC traffic is not captured by a healthy flow log", Family.NETWORK, Severity.MEDIUM, true,
@@ -29,17 +28,12 @@ public final class NoVpcFlowLog implements Rule {
                     "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-troubleshooting.html"),
             List.of("FSBP EC2.6", "AWS Config VPC_FLOW_LOGS_ENABLED"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoVpcFlowLog() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return FunctionNetwork.all(context.functions()).flatMap(n -> check(n).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionNetwork network) {
+    protected Optional<Violation> check(RuleContext context, FunctionNetwork network) {
         String vpcId = network.vpcId();
         List<Network.FlowLog> healthy = network.network().flowLogs().stream().filter(NoVpcFlowLog::healthy).toList();
         boolean onVpc = healthy.stream().anyMatch(l -> l.resourceId().equals(vpcId));

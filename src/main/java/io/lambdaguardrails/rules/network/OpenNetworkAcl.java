@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * LG-NET-008: a network ACL of a function's subnet lets all traffic in from anywhere or out to anywhere — an
  * allow-all entry for 0.0.0.0/0 or ::/0 that no lower-numbered deny entry narrows. Reported once per ACL.
  */
-public final class OpenNetworkAcl implements Rule {
+public final class OpenNetworkAcl extends Rule {
 
     public static final RuleMeta META = new RuleMeta("LG-NET-008",
             "Network ACL of a function's subnet allows all traffic from or to anywhere", Family.NETWORK, Severity.LOW,
@@ -35,9 +35,8 @@ public final class OpenNetworkAcl implements Rule {
                     "https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public OpenNetworkAcl() {
+        super(META);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.lambdaguardrails.rules.network;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * LG-NET-004: a security group of the function allows all traffic out to anywhere — protocol {@code -1}, or every TCP
  * and every UDP port. One finding per function, naming each such group.
  */
-public final class OpenSecurityGroupEgress implements Rule {
+public final class OpenSecurityGroupEgress extends NetworkRule {
 
     public static final RuleMeta META = new RuleMeta("LG-NET-004",
             "Security group allows all outbound traffic to anywhere", Family.NETWORK, Severity.LOW, true,
@@ -30,17 +29,12 @@ public final class OpenSecurityGroupEgress implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public OpenSecurityGroupEgress() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return FunctionNetwork.all(context.functions()).flatMap(n -> check(n).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionNetwork network) {
+    protected Optional<Violation> check(RuleContext context, FunctionNetwork network) {
         List<String> open = network.securityGroupIds(OpenSecurityGroupEgress::allowsEverythingOut);
         if (open.isEmpty()) {
             return Optional.empty();

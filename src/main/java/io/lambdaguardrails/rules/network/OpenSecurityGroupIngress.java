@@ -2,7 +2,6 @@ package io.lambdaguardrails.rules.network;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** LG-NET-005: a security group of the function allows ingress from anywhere. One finding per function. */
-public final class OpenSecurityGroupIngress implements Rule {
+public final class OpenSecurityGroupIngress extends NetworkRule {
 
     public static final RuleMeta META = new RuleMeta("LG-NET-005",
             "Security group of a function allows inbound traffic from anywhere", Family.NETWORK, Severity.MEDIUM, true,
@@ -26,17 +25,12 @@ public final class OpenSecurityGroupIngress implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html"),
             List.of("FSBP EC2.18", "AWS Config VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public OpenSecurityGroupIngress() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return FunctionNetwork.all(context.functions()).flatMap(n -> check(n).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionNetwork network) {
+    protected Optional<Violation> check(RuleContext context, FunctionNetwork network) {
         List<String> open = network.securityGroupIds(g -> g.ingress().stream().anyMatch(r -> Cidrs.anywhere(r.cidrs())));
         if (open.isEmpty()) {
             return Optional.empty();

@@ -3,7 +3,6 @@ package io.lambdaguardrails.rules.network;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * LG-NET-003: a subnet of the function is public — its effective route table (explicitly associated, else the VPC's
  * main table) has an active route to an internet gateway. Egress-only gateways and prefix-list routes do not count.
  */
-public final class PublicSubnet implements Rule {
+public final class PublicSubnet extends NetworkRule {
 
     public static final RuleMeta META = new RuleMeta("LG-NET-003", "VPC-attached function uses a public subnet",
             Family.NETWORK, Severity.MEDIUM, true,
@@ -31,17 +30,12 @@ public final class PublicSubnet implements Rule {
                     "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public PublicSubnet() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return FunctionNetwork.all(context.functions()).flatMap(n -> check(n).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionNetwork network) {
+    protected Optional<Violation> check(RuleContext context, FunctionNetwork network) {
         List<String> reasons = new ArrayList<>();
         List<String> related = new ArrayList<>();
         for (Network.Subnet subnet : network.subnets()) {

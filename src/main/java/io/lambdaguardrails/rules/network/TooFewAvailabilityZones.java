@@ -3,7 +3,6 @@ package io.lambdaguardrails.rules.network;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -13,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** LG-NET-002: a VPC-attached function's subnets span fewer than {@code network.minAzs} Availability Zones. */
-public final class TooFewAvailabilityZones implements Rule {
+public final class TooFewAvailabilityZones extends NetworkRule {
 
     public static final RuleMeta META = new RuleMeta("LG-NET-002",
             "VPC-attached function spans too few Availability Zones", Family.NETWORK, Severity.MEDIUM, true,
@@ -27,18 +26,13 @@ public final class TooFewAvailabilityZones implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/operatorguide/networking-vpc.html"),
             List.of("FSBP Lambda.5", "AWS Config LAMBDA_VPC_MULTI_AZ_CHECK"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public TooFewAvailabilityZones() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
+    protected Optional<Violation> check(RuleContext context, FunctionNetwork network) {
         int minAzs = context.settings().network().minAzs();
-        return FunctionNetwork.all(context.functions()).flatMap(n -> check(n, minAzs).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionNetwork network, int minAzs) {
         List<String> zoneIds = network.subnets().stream().map(Network.Subnet::availabilityZoneId).toList();
         if (zoneIds.contains(null)) {
             return Optional.empty();

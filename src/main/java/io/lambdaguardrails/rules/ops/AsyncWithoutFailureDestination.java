@@ -4,7 +4,7 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.PolicyDocument;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * S3, SNS, EventBridge, SES, IoT or CloudWatch Logs invoke it — has neither a dead-letter queue nor an on-failure
  * destination, so events that fail all retries are dropped.
  */
-public final class AsyncWithoutFailureDestination implements Rule {
+public final class AsyncWithoutFailureDestination extends FunctionRule {
 
     static final Set<String> ASYNC_SERVICES = Set.of("s3", "sns", "events", "ses", "iot", "logs");
 
@@ -38,17 +38,12 @@ public final class AsyncWithoutFailureDestination implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html"),
             List.of("AWS Config LAMBDA_DLQ_CHECK"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public AsyncWithoutFailureDestination() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(f -> check(f).stream()).toList();
-    }
-
-    private static Optional<Violation> check(FunctionScope scope) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         LambdaFunction function = scope.function();
         if (function.deadLetterTargetArn() != null || !function.collected(LambdaFunction.EVENT_INVOKE)
                 || (function.eventInvoke() != null && function.eventInvoke().onFailureDestination() != null)) {

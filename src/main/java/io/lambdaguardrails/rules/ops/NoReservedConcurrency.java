@@ -3,15 +3,17 @@ package io.lambdaguardrails.rules.ops;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.Optional;
 
 /** LG-OPS-001: the function has no reserved concurrency limit. Off by default. */
-public final class NoReservedConcurrency implements Rule {
+public final class NoReservedConcurrency extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-OPS-001", "No reserved concurrency limit",
             Family.OPERATIONS, Severity.LOW, false,
@@ -25,17 +27,15 @@ public final class NoReservedConcurrency implements Rule {
             List.of("https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html"),
             List.of("AWS Config LAMBDA_CONCURRENCY_CHECK"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoReservedConcurrency() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions()
-                .filter(f -> f.function().collected(LambdaFunction.CONCURRENCY))
-                .filter(f -> f.function().reservedConcurrency() == null)
-                .map(f -> f.violation("No reserved concurrency: the function can use the whole account pool."))
-                .toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        if (!scope.function().collected(LambdaFunction.CONCURRENCY) || scope.function().reservedConcurrency() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(scope.violation("No reserved concurrency: the function can use the whole account pool."));
     }
 }

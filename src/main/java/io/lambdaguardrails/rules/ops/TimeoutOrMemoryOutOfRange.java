@@ -3,8 +3,9 @@ package io.lambdaguardrails.rules.ops;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Settings.OpsSettings;
 import io.lambdaguardrails.rules.Violation;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** LG-OPS-004: timeout above {@code ops.maxTimeoutSeconds}, or memory outside {@code ops.memoryRange}. */
-public final class TimeoutOrMemoryOutOfRange implements Rule {
+public final class TimeoutOrMemoryOutOfRange extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-OPS-004", "Timeout or memory outside the agreed range",
             Family.OPERATIONS, Severity.LOW, true,
@@ -28,17 +29,13 @@ public final class TimeoutOrMemoryOutOfRange implements Rule {
                     "https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html"),
             List.of("AWS Config LAMBDA_FUNCTION_SETTINGS_CHECK"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public TimeoutOrMemoryOutOfRange() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        OpsSettings ops = context.settings().ops();
-        return context.functions()
-                .flatMap(f -> problems(f.function(), ops).map(f::violation).stream())
-                .toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        return problems(scope.function(), context.settings().ops()).map(scope::violation);
     }
 
     private static Optional<String> problems(LambdaFunction function, OpsSettings ops) {

@@ -2,15 +2,17 @@ package io.lambdaguardrails.rules.ops;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.Optional;
 
 /** LG-OPS-003: X-Ray active tracing is off. */
-public final class TracingNotActive implements Rule {
+public final class TracingNotActive extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-OPS-003", "X-Ray active tracing is off",
             Family.OPERATIONS, Severity.LOW, true,
@@ -23,16 +25,16 @@ public final class TracingNotActive implements Rule {
             List.of("https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html"),
             List.of("FSBP Lambda.7", "AWS Config LAMBDA_FUNCTION_XRAY_ENABLED"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public TracingNotActive() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions()
-                .filter(f -> f.function().tracingMode() != null && !"Active".equalsIgnoreCase(f.function().tracingMode()))
-                .map(f -> f.violation("Tracing mode is " + f.function().tracingMode() + ", not Active."))
-                .toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        String mode = scope.function().tracingMode();
+        if (mode == null || "Active".equalsIgnoreCase(mode)) {
+            return Optional.empty();
+        }
+        return Optional.of(scope.violation("Tracing mode is " + mode + ", not Active."));
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * {@code lambda:CodeSigningConfigArn} with a negated operator (which also rejects untrusted configs) or with
  * {@code Null} counts.
  */
-public final class NoCodeSigningGuardrail implements Rule {
+public final class NoCodeSigningGuardrail extends Rule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ORG-003",
@@ -35,9 +35,8 @@ public final class NoCodeSigningGuardrail implements Rule {
     private static final List<Request> REQUESTS = List.of(
             Request.of("lambda:CreateFunction").without("lambda:CodeSigningConfigArn"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoCodeSigningGuardrail() {
+        super(META);
     }
 
     @Override

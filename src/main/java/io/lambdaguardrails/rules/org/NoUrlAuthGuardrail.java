@@ -11,7 +11,7 @@ import io.lambdaguardrails.rules.Violation;
 import java.util.List;
 
 /** LG-ORG-001: no SCP stops the account from creating or switching a function URL to AuthType NONE. */
-public final class NoUrlAuthGuardrail implements Rule {
+public final class NoUrlAuthGuardrail extends Rule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ORG-001",
@@ -32,9 +32,8 @@ public final class NoUrlAuthGuardrail implements Rule {
             Request.of("lambda:CreateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"),
             Request.of("lambda:UpdateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoUrlAuthGuardrail() {
+        super(META);
     }
 
     @Override

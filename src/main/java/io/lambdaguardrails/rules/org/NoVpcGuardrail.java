@@ -14,7 +14,7 @@ import java.util.List;
  * LG-ORG-002: no SCP stops functions from being created or reconfigured without VPC attachment. Evaluated only when
  * {@code network.requireVpc} is set.
  */
-public final class NoVpcGuardrail implements Rule {
+public final class NoVpcGuardrail extends Rule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ORG-002",
@@ -37,9 +37,8 @@ public final class NoVpcGuardrail implements Rule {
             Request.of("lambda:CreateFunction").without(VPC_KEYS),
             Request.of("lambda:UpdateFunctionConfiguration").without(VPC_KEYS));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoVpcGuardrail() {
+        super(META);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.lambdaguardrails.rules.org;
 import io.lambdaguardrails.rules.support.AccountResource;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
-import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.OrgContext;
 import io.lambdaguardrails.inventory.snapshot.ServiceControlPolicy;
@@ -46,11 +45,9 @@ final class ScpGuardrail {
                         .map(Request::action)
                         .toList())
                 .filter(undenied -> !undenied.isEmpty())
-                .map(undenied -> new Violation(account.accountId(), Coverage.GLOBAL, AccountResource.TYPE,
-                        AccountResource.arn(account.accountId()), account.accountName(), member.path(),
-                        "no SCP on the account's path (" + String.join(" > ", member.path()) + ") " + guardrail
-                                + "; not denied: " + String.join(", ", undenied),
-                        "", null));
+                .map(undenied -> AccountResource.global(account, "no SCP on the account's path ("
+                        + String.join(" > ", member.path()) + ") " + guardrail + "; not denied: "
+                        + String.join(", ", undenied), member.path()));
     }
 
     /** The parsed SCPs attached to any target on the member's path; empty when one of them does not parse. */

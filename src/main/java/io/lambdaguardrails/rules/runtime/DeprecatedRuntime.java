@@ -2,7 +2,7 @@ package io.lambdaguardrails.rules.runtime;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * shipped lifecycle table with the configuration's overrides. Container images choose their own runtime and are
  * skipped; runtimes missing from the table are not judged.
  */
-public final class DeprecatedRuntime implements Rule {
+public final class DeprecatedRuntime extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-RUN-003", "Runtime is deprecated or about to be",
             Family.RUNTIME, Severity.HIGH, true,
@@ -41,23 +41,19 @@ public final class DeprecatedRuntime implements Rule {
     }
 
     DeprecatedRuntime(RuntimeLifecycleTable shipped) {
+        super(META);
         this.shipped = shipped;
     }
 
     @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
-    @Override
-    public List<Violation> evaluate(RuleContext context) {
-        RuntimeLifecycleTable table = shipped.withOverrides(context.settings().runtime().lifecycle());
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        String runtime = scope.function().runtime();
+        if ("Image".equalsIgnoreCase(scope.function().packageType()) || runtime == null) {
+            return Optional.empty();
+        }
         int warnDays = context.settings().runtime().warnDays();
-        return context.functions()
-                .filter(f -> !"Image".equalsIgnoreCase(f.function().packageType()) && f.function().runtime() != null)
-                .flatMap(f -> table.lookup(f.function().runtime())
-                        .flatMap(lifecycle -> check(f, lifecycle, context.today(), warnDays)).stream())
-                .toList();
+        return shipped.withOverrides(context.settings().runtime().lifecycle()).lookup(runtime)
+                .flatMap(lifecycle -> check(scope, lifecycle, context.today(), warnDays));
     }
 
     private static Optional<Violation> check(FunctionScope f, RuntimeLifecycle lifecycle, LocalDate today,

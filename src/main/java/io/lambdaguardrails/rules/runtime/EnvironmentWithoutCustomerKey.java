@@ -2,15 +2,18 @@ package io.lambdaguardrails.rules.runtime;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.Optional;
 
 /** LG-RUN-004: the function has environment variables and they are not encrypted with a customer-managed KMS key. */
-public final class EnvironmentWithoutCustomerKey implements Rule {
+public final class EnvironmentWithoutCustomerKey extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-RUN-004",
             "Environment variables are not encrypted with a customer-managed key", Family.RUNTIME, Severity.LOW, true,
@@ -23,18 +26,17 @@ public final class EnvironmentWithoutCustomerKey implements Rule {
             List.of("https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-encryption.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public EnvironmentWithoutCustomerKey() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions()
-                .filter(f -> !f.function().environment().isEmpty())
-                .filter(f -> f.function().kmsKeyArn() == null || f.function().kmsKeyArn().isBlank())
-                .map(f -> f.violation(f.function().environment().size()
-                        + " environment variable(s) encrypted only with the AWS-managed key."))
-                .toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        LambdaFunction function = scope.function();
+        if (function.environment().isEmpty() || (function.kmsKeyArn() != null && !function.kmsKeyArn().isBlank())) {
+            return Optional.empty();
+        }
+        return Optional.of(scope.violation(function.environment().size()
+                + " environment variable(s) encrypted only with the AWS-managed key."));
     }
 }

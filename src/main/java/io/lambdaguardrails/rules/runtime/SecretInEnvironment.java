@@ -3,19 +3,20 @@ package io.lambdaguardrails.rules.runtime;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction.EnvironmentVariable;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * LG-RUN-001: environment variables that hold a secret. Only the variable's name, the detector and the keyed
  * fingerprint are reported; the value never left collection.
  */
-public final class SecretInEnvironment implements Rule {
+public final class SecretInEnvironment extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-RUN-001", "Environment variable holds a secret",
             Family.RUNTIME, Severity.CRITICAL, true,
@@ -31,22 +32,19 @@ public final class SecretInEnvironment implements Rule {
                     "https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public SecretInEnvironment() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(f -> {
-            List<EnvironmentVariable> flagged = f.function().environment().stream().filter(EnvironmentVariable::flagged).toList();
-            if (flagged.isEmpty()) {
-                return Stream.empty();
-            }
-            String listed = String.join("; ", flagged.stream()
-                    .map(v -> SecretLabel.of(v.name(), v.detector(), v.fingerprint())).toList());
-            return Stream.of(f.violation("Environment variable(s) holding a secret: " + listed + ". Values are not shown.",
-                    flagged.stream().map(v -> "env:" + v.name()).toList()));
-        }).toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        List<EnvironmentVariable> flagged = scope.function().environment().stream().filter(EnvironmentVariable::flagged).toList();
+        if (flagged.isEmpty()) {
+            return Optional.empty();
+        }
+        String listed = String.join("; ", flagged.stream()
+                .map(v -> SecretLabel.of(v.name(), v.detector(), v.fingerprint())).toList());
+        return Optional.of(scope.violation("Environment variable(s) holding a secret: " + listed + ". Values are not shown.",
+                flagged.stream().map(v -> "env:" + v.name()).toList()));
     }
 }

@@ -3,16 +3,17 @@ package io.lambdaguardrails.rules.runtime;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.SecretFinding;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /** LG-RUN-002: a tag value or the description holds something shaped like a secret (redacted at collection). */
-public final class SecretInTagsOrDescription implements Rule {
+public final class SecretInTagsOrDescription extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-RUN-002", "Tag value or description holds a secret",
             Family.RUNTIME, Severity.MEDIUM, true,
@@ -27,23 +28,20 @@ public final class SecretInTagsOrDescription implements Rule {
                     "https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public SecretInTagsOrDescription() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions().flatMap(f -> {
-            List<SecretFinding> found = f.function().secrets().stream().filter(SecretInTagsOrDescription::inMetadata).toList();
-            if (found.isEmpty()) {
-                return Stream.empty();
-            }
-            String listed = String.join("; ", found.stream()
-                    .map(s -> SecretLabel.of(s.location(), s.detector(), s.fingerprint())).toList());
-            return Stream.of(f.violation("Secret-shaped value(s) in " + listed + ". Values are redacted.",
-                    found.stream().map(SecretFinding::location).toList()));
-        }).toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        List<SecretFinding> found = scope.function().secrets().stream().filter(SecretInTagsOrDescription::inMetadata).toList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String listed = String.join("; ", found.stream()
+                .map(s -> SecretLabel.of(s.location(), s.detector(), s.fingerprint())).toList());
+        return Optional.of(scope.violation("Secret-shaped value(s) in " + listed + ". Values are redacted.",
+                found.stream().map(SecretFinding::location).toList()));
     }
 
     private static boolean inMetadata(SecretFinding finding) {

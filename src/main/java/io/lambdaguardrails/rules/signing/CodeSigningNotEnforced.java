@@ -2,15 +2,17 @@ package io.lambdaguardrails.rules.signing;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.Optional;
 
 /** LG-SIG-002: the function's code-signing configuration only warns about untrusted code. */
-public final class CodeSigningNotEnforced implements Rule {
+public final class CodeSigningNotEnforced extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-SIG-002", "Code-signing policy is Warn, not Enforce",
             Family.CODE_SIGNING, Severity.MEDIUM, true,
@@ -23,19 +25,15 @@ public final class CodeSigningNotEnforced implements Rule {
             List.of("https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public CodeSigningNotEnforced() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions()
-                .flatMap(f -> SigningConfigs.of(f)
-                        .filter(c -> "Warn".equalsIgnoreCase(c.untrustedArtifactOnDeployment()))
-                        .map(c -> f.violation("Code-signing config " + c.arn()
-                                + " only warns when code is unsigned or untrusted.", List.of(c.arn())))
-                        .stream())
-                .toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        return SigningConfigs.of(scope)
+                .filter(c -> "Warn".equalsIgnoreCase(c.untrustedArtifactOnDeployment()))
+                .map(c -> scope.violation("Code-signing config " + c.arn()
+                        + " only warns when code is unsigned or untrusted.", List.of(c.arn())));
     }
 }

@@ -3,15 +3,17 @@ package io.lambdaguardrails.rules.signing;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.Optional;
 
 /** LG-SIG-001: a Zip-packaged function has no code-signing configuration (images are signed by other means). */
-public final class NoCodeSigning implements Rule {
+public final class NoCodeSigning extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-SIG-001", "Function has no code-signing configuration",
             Family.CODE_SIGNING, Severity.MEDIUM, true,
@@ -29,18 +31,17 @@ public final class NoCodeSigning implements Rule {
                     "https://docs.aws.amazon.com/signer/latest/developerguide/Welcome.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoCodeSigning() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return context.functions()
-                .filter(f -> !"Image".equalsIgnoreCase(f.function().packageType()))
-                .filter(f -> f.function().collected(LambdaFunction.CODE_SIGNING))
-                .filter(f -> f.function().codeSigningConfigArn() == null)
-                .map(f -> f.violation("Zip-packaged function without a code-signing configuration: any code can be deployed."))
-                .toList();
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        LambdaFunction function = scope.function();
+        if ("Image".equalsIgnoreCase(function.packageType()) || !function.collected(LambdaFunction.CODE_SIGNING)
+                || function.codeSigningConfigArn() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(scope.violation("Zip-packaged function without a code-signing configuration: any code can be deployed."));
     }
 }

@@ -4,7 +4,7 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.CodeSigningConfig;
 import io.lambdaguardrails.inventory.snapshot.SigningProfileVersion;
-import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * LG-SIG-003: the function's code-signing configuration allows a signing-profile version that is revoked or
  * cancelled, or that is not in {@code signing.trustedProfiles} (checked only when that list is set).
  */
-public final class UntrustedSigningProfile implements Rule {
+public final class UntrustedSigningProfile extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta("LG-SIG-003",
             "Code-signing config allows a revoked, cancelled or untrusted signing profile", Family.CODE_SIGNING,
@@ -34,18 +34,17 @@ public final class UntrustedSigningProfile implements Rule {
                     "https://docs.aws.amazon.com/signer/latest/developerguide/revocation.html"),
             List.of());
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public UntrustedSigningProfile() {
+        super(META);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        if (scope.region().signingProfiles() == null) {
+            return Optional.empty();
+        }
         List<String> trusted = context.settings().signing().trustedProfiles();
-        return context.functions()
-                .filter(f -> f.region().signingProfiles() != null)
-                .flatMap(f -> SigningConfigs.of(f).flatMap(c -> check(f, c, trusted)).stream())
-                .toList();
+        return SigningConfigs.of(scope).flatMap(c -> check(scope, c, trusted));
     }
 
     private static Optional<Violation> check(FunctionScope f, CodeSigningConfig config, List<String> trusted) {

@@ -30,6 +30,6 @@ public final class AccountResource {
 
     private static Violation violation(AccountInventory account, String region, String detail, List<String> related) {
         return new Violation(account.accountId(), region, TYPE, arn(account.accountId()), account.accountName(),
-                related, detail, "", null);
+                related, detail);
     }
 }
