@@ -18,24 +18,26 @@ import java.util.stream.Stream;
  *   <li>{@link #inFreeText}: tag values, descriptions and names — value formats only, since a tag key saying
  *   {@code token} proves nothing.</li>
  * </ul>
- * References to where a secret lives (ARNs, SSM parameter paths, {@code {{resolve:…}}}), KMS ciphertext, UUIDs,
- * hostnames and plain URLs are not secrets.
+ * References to where a secret lives (ARNs, Secrets Manager names, SSM parameter paths, {@code {{resolve:…}}},
+ * {@code ${…}} placeholders), KMS ciphertext, UUIDs, hostnames and plain URLs are not secrets.
  */
 public final class SecretDetector {
 
     public static final String AWS_SECRET_ACCESS_KEY = "aws-secret-access-key";
     public static final String HIGH_ENTROPY = "high-entropy";
 
+    public static final String DATADOG_KEY = "datadog-key";
+
     /** Every detector id this class can return, for documentation and reports. */
     public static final List<String> DETECTORS = Stream.concat(ValueFormat.ALL.stream().map(ValueFormat::detectorId),
-            Stream.of(AWS_SECRET_ACCESS_KEY, HIGH_ENTROPY)).toList();
+            Stream.of(JsonMembers.DETECTOR, DATADOG_KEY, AWS_SECRET_ACCESS_KEY, HIGH_ENTROPY)).toList();
 
     private static final double DEFAULT_MIN_ENTROPY = 3.0;
     private static final int DEFAULT_MIN_LENGTH = 10;
 
     private static final List<String> SECRET_WORDS = List.of("password", "passwd", "passphrase", "pwd", "secret",
-            "token", "apikey", "private", "credential", "accesskey", "signingkey", "encryptionkey", "masterkey",
-            "sessionkey", "connectionstring");
+            "token", "apikey", "appkey", "applicationkey", "private", "credential", "accesskey", "signingkey",
+            "encryptionkey", "masterkey", "sessionkey", "connectionstring");
     /** A last name part that makes the variable a pointer to a secret or a setting about it, not the secret. */
     private static final Set<String> REFERENCE_SUFFIXES = Set.of("arn", "name", "id", "path", "param", "parameter",
             "url", "uri", "endpoint", "host", "hostname", "port", "region", "file", "table", "bucket", "queue", "topic",
@@ -45,23 +47,23 @@ public final class SecretDetector {
 
     private static final Pattern AWS_SECRET_KEY = Pattern.compile("[A-Za-z0-9/+]{40}");
     private static final Pattern NAME_PARTS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
-    private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:.*");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern HOSTNAME = Pattern.compile("([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(:\\d{1,5})?");
     /** AWS resource ids such as subnet-0abc… or sg-…, alone or as a list. */
     private static final Pattern AWS_IDS = Pattern.compile("[a-z]{1,12}-[0-9a-f]{8,17}(,\\s*[a-z]{1,12}-[0-9a-f]{8,17})*");
     private static final Pattern URL_WITHOUT_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s@]*");
-    private static final Pattern PARAMETER_PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+/?");
     /** Lower-case words joined by separators (prod-db-credentials, my/app/token) read as a name, not as random. */
     private static final Pattern WORDS = Pattern.compile("[a-z]+([-_./:]([a-z]+|[0-9]+))+");
     private static final Pattern NUMBER_OR_BOOLEAN = Pattern.compile("(?i)[0-9.,+-]+|true|false|yes|no|on|off|null|none");
+    /** Datadog API keys (32 hex) and application keys (40 hex) have no prefix: their variable names tell. */
+    private static final Pattern DATADOG_NAME = Pattern.compile("(?i)(?:.*[^a-z])?(?:dd|datadog)[_-]?(?:api|app|application)[_-]?key");
+    private static final Pattern DATADOG_VALUE = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{40}");
     /** The access key pair AWS documentation uses as a placeholder. */
     private static final Set<String> AWS_DOCUMENTATION_EXAMPLES = Set.of("AKIAIOSFODNN7EXAMPLE",
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-    /** CiphertextBlob of a KMS-encrypted value (env vars encrypted with helpers) starts with these bytes. */
-    private static final String KMS_CIPHERTEXT_PREFIX = "AQICAH";
 
+    private final JsonMembers json = new JsonMembers(SecretDetector::secretLikeName, SecretDetector::readsAsName);
     private final double minEntropy;
     private final int minLength;
 
@@ -98,7 +100,7 @@ public final class SecretDetector {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return ValueFormat.find(text);
+        return ValueFormat.find(text).or(() -> json.find(text));
     }
 
     private Optional<String> classify(String name, String value, boolean besideAccessKeyId) {
@@ -106,13 +108,15 @@ public final class SecretDetector {
             return Optional.empty();
         }
         String v = value.strip();
-        if (v.startsWith(KMS_CIPHERTEXT_PREFIX) || v.contains("{{resolve:") || ARN.matcher(v).matches()
-                || AWS_DOCUMENTATION_EXAMPLES.contains(v)) {
+        if (AWS_DOCUMENTATION_EXAMPLES.contains(v) || References.isReference(v)) {
             return Optional.empty();
         }
-        Optional<String> format = ValueFormat.find(v);
+        Optional<String> format = ValueFormat.find(v).or(() -> json.find(v));
         if (format.isPresent()) {
             return format;
+        }
+        if (name != null && DATADOG_NAME.matcher(name.strip()).matches() && DATADOG_VALUE.matcher(v).matches()) {
+            return Optional.of(DATADOG_KEY);
         }
         boolean secretName = secretLikeName(name);
         if ((secretName || besideAccessKeyId) && looksLikeAwsSecretKey(v)) {
@@ -144,14 +148,14 @@ public final class SecretDetector {
     }
 
     private boolean randomLooking(String v) {
-        if (v.length() < minLength || v.chars().anyMatch(Character::isWhitespace)) {
-            return false;
-        }
-        if (NUMBER_OR_BOOLEAN.matcher(v).matches() || UUID.matcher(v).matches() || HOSTNAME.matcher(v).matches()
-                || AWS_IDS.matcher(v).matches() || URL_WITHOUT_PASSWORD.matcher(v).matches() || PARAMETER_PATH.matcher(v).matches()
-                || WORDS.matcher(v).matches()) {
-            return false;
-        }
-        return Entropy.shannon(v) >= minEntropy;
+        return v.length() >= minLength && v.chars().noneMatch(Character::isWhitespace) && !readsAsName(v)
+                && Entropy.shannon(v) >= minEntropy;
+    }
+
+    /** Numbers, identifiers, hostnames, plain URLs and words: settings and names, not secrets. */
+    static boolean readsAsName(String v) {
+        return NUMBER_OR_BOOLEAN.matcher(v).matches() || UUID.matcher(v).matches() || HOSTNAME.matcher(v).matches()
+                || AWS_IDS.matcher(v).matches() || URL_WITHOUT_PASSWORD.matcher(v).matches()
+                || WORDS.matcher(v).matches();
     }
 }
