@@ -29,7 +29,7 @@ public class ReportOptions {
     @Option(names = "--output", paramLabel = "DIR|s3://BUCKET/PREFIX", description = "Where reports go (default: ${DEFAULT-VALUE}).", defaultValue = JobOptions.DEFAULT_OUTPUT)
     String output;
 
-    @Option(names = "--format", paramLabel = "LIST", description = "Reports to write, comma-separated: html, csv, json (default: ${DEFAULT-VALUE}).", defaultValue = "html,csv,json")
+    @Option(names = "--format", paramLabel = "LIST", description = "Reports to write, comma-separated: html, csv, json, asff (AWS Security Finding Format, for Security Hub), ocsf (OCSF Detection Finding) (default: ${DEFAULT-VALUE}).", defaultValue = "html,csv,json")
     String formats;
 
     @Option(names = "--template", paramLabel = "DIR", description = "HTML template folder overriding the bundled one (a copy of reports-template/).")

@@ -1,14 +1,20 @@
 package io.lambdaguardrails.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.stream.Stream;
 
 /**
  * The project's one JSON configuration, shared by {@code findings.json}, saved inventories and the Lambda handler:
@@ -39,6 +45,23 @@ public final class Json {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Streams {@code items} to {@code out} as one indented JSON array, an item at a time, leaving {@code out} open: the
+     * exchange formats of a large run are never held in memory as a whole.
+     */
+    public static void writeArray(Stream<? extends JsonNode> items, OutputStream out) throws IOException {
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.useDefaultPrettyPrinter();
+            generator.writeStartArray();
+            var each = items.iterator();
+            while (each.hasNext()) {
+                MAPPER.writeTree(generator, each.next());
+            }
+            generator.writeEndArray();
+        }
     }
 
     /**

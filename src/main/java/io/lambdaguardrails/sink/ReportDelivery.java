@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -58,9 +57,9 @@ public final class ReportDelivery {
             }
         }
 
-        /** Every format, the bundled template, {@code --baseline auto}, SSE-S3, links valid for a day. */
+        /** The default formats, the bundled template, {@code --baseline auto}, SSE-S3, links valid for a day. */
         public static Options defaults(String output) {
-            return new Options(output, EnumSet.allOf(ReportFormat.class), HtmlReport.bundled(), null, PublishMode.FULL,
+            return new Options(output, ReportFormat.DEFAULTS, HtmlReport.bundled(), null, PublishMode.FULL,
                     Encryption.s3Managed(), defaultFallbackRoot(output), DEFAULT_LINK_EXPIRY);
         }
     }

@@ -1,8 +1,15 @@
 package io.lambdaguardrails.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.demo.SampleOrganisation;
 import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.report.Drift;
+import io.lambdaguardrails.report.ExchangeSchemas;
+import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.report.ScanResults;
+import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.config.GuardrailsConfig;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -17,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -37,15 +45,32 @@ class SampleOrganisationScanTest {
 
     static final Path GOLDEN = Path.of("src/test/resources/golden/sample-organisation-findings.txt");
     static List<Finding> findings;
+    static ScanResult result;
 
     @BeforeAll
     static void scanTheSample(MotoServer moto) {
         try (ScanHarness harness = new ScanHarness(moto.endpoint()); SeededOrganization org = harness.createOrganization()) {
             SampleOrganisation.seed(org);
-            var snapshot = harness.scan(ScanRequest.builder().org().regions(SampleOrganisation.REGIONS.toArray(String[]::new)).build());
-            findings = GuardrailsConfig.defaults().engine(RuleCatalogue.all(), List.of())
-                    .evaluateAll(snapshot, LocalDate.of(2026, 11, 28)).findings();
+            var request = ScanRequest.builder().org().regions(SampleOrganisation.REGIONS.toArray(String[]::new)).build();
+            var snapshot = harness.scan(request);
+            var engine = GuardrailsConfig.defaults().engine(RuleCatalogue.all(), List.of());
+            var evaluation = engine.evaluateAll(snapshot, LocalDate.of(2026, 11, 28));
+            findings = evaluation.findings();
+            result = Drift.firstRun(ScanResults.of(snapshot, request, Instant.parse("2026-11-28T02:00:00Z"),
+                    Instant.parse("2026-11-28T02:03:00Z"), new ScanResult.Tool("lambda-guardrails", "test"), evaluation,
+                    engine.rules().stream().map(Rule::meta).toList()));
         }
+    }
+
+    @Test
+    void theSampleInAsffAndOcsfIsValidAgainstThePublishedSchemas() {
+        JsonNode asff = ExchangeSchemas.render(result, ReportFormat.ASFF);
+        JsonNode ocsf = ExchangeSchemas.render(result, ReportFormat.OCSF);
+
+        assertThat(ExchangeSchemas.violations(ExchangeSchemas.ASFF, asff)).isEmpty();
+        assertThat(ExchangeSchemas.violations(ExchangeSchemas.OCSF_DETECTION_FINDING, ocsf)).isEmpty();
+        assertThat(asff).hasSize(findings.size());
+        assertThat(ocsf).hasSize(findings.size());
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ class ReportDeliveryTest {
     Path dir;
 
     private ReportDelivery.Options options(String baseline, PublishMode mode) {
-        return new ReportDelivery.Options(dir.resolve("out").toString(), EnumSet.allOf(ReportFormat.class),
+        return new ReportDelivery.Options(dir.resolve("out").toString(), ReportFormat.DEFAULTS,
                 HtmlReport.bundled(), baseline, mode, Encryption.s3Managed(), dir.resolve("fallback"), Duration.ofHours(12));
     }
 
@@ -148,7 +147,7 @@ class ReportDeliveryTest {
 
     @Test
     void linkExpiryIsBoundedBySigV4() {
-        assertThatThrownBy(() -> new ReportDelivery.Options("out", EnumSet.allOf(ReportFormat.class), HtmlReport.bundled(), null,
+        assertThatThrownBy(() -> new ReportDelivery.Options("out", ReportFormat.DEFAULTS, HtmlReport.bundled(), null,
                 PublishMode.FULL, Encryption.s3Managed(), dir, Duration.ofDays(8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 days");
     }

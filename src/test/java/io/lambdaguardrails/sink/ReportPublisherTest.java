@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportPublisherTest {
 
-    private static final Set<ReportFormat> ALL = EnumSet.allOf(ReportFormat.class);
+    private static final Set<ReportFormat> ALL = ReportFormat.DEFAULTS;
     private static final String RUN = "runs/2026/11/28/20261128T020000Z-a1b2c3";
     private static final HtmlReport HTML = HtmlReport.bundled();
 
@@ -64,6 +64,21 @@ class ReportPublisherTest {
                 .isEqualTo(SampleResults.typical());
         assertThat(publication.written()).first().isEqualTo(out.resolve(RUN + "/findings.json").toString());
         assertThat(dir.resolve("fallback")).doesNotExist();
+    }
+
+    @Test
+    void securityHubAndOcsfFilesGoBetweenTheCsvAndTheHtmlInBothFolders() {
+        var sink = new MemorySink();
+
+        new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), EnumSet.allOf(ReportFormat.class),
+                PublishMode.FULL);
+
+        assertThat(sink.writes).containsExactly(
+                RUN + "/findings.json", RUN + "/findings.csv", RUN + "/findings.asff.json",
+                RUN + "/findings.ocsf.json", RUN + "/report.html",
+                "latest/findings.json", "latest/findings.csv", "latest/findings.asff.json",
+                "latest/findings.ocsf.json", "latest/report.html");
+        assertThat(sink.contentTypes.get("latest/findings.asff.json")).isEqualTo("application/json");
     }
 
     @Test

@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +63,7 @@ class ScanToS3Test {
             var job = new ScanJob(harness.scanner(), Clock.systemUTC(), new ScanResult.Tool("lambda-guardrails", "test"),
                     S3Access.lazy(() -> s3, () -> harness.clients().presigner(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS)));
             var options = new JobOptions(new ReportDelivery.Options("s3://org-reports/guardrails",
-                    EnumSet.allOf(ReportFormat.class), HtmlReport.bundled(), null, PublishMode.FULL,
+                    ReportFormat.DEFAULTS, HtmlReport.bundled(), null, PublishMode.FULL,
                     Encryption.s3Managed(), dir, Duration.ofHours(1)), null, null, null, null);
             ScanRequest request = ScanRequest.builder().org().regions("us-east-1").build();
 
