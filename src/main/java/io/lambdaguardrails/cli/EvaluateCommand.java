@@ -6,8 +6,8 @@ import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
+import io.lambdaguardrails.job.SavedInventory;
 import io.lambdaguardrails.job.ScanJob;
-import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.scan.ScanRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +67,9 @@ public class EvaluateCommand implements Callable<Integer> {
 
     private Snapshot read() {
         try {
-            return Json.mapper().readValue(inventory.toFile(), Snapshot.class);
+            return SavedInventory.read(inventory);
+        } catch (SavedInventory.UnsupportedSchema e) {
+            throw new ParameterException(spec.commandLine(), "--inventory " + inventory + ": " + e.getMessage());
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--inventory " + inventory + ": cannot read it ("
                     + e.getClass().getSimpleName() + "); expected a file written by scan --save-inventory");

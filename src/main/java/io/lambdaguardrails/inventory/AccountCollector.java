@@ -137,7 +137,7 @@ public final class AccountCollector {
         var profiles = new SigningCollector(client(openClients, "signer", region, () -> clients.client(SignerClient::builder, r, credentials)), calls)
                 .collect(functions.codeSigningConfigs());
         var audit = functions.functions().isEmpty()
-                ? new AuditPosture(null, null, null)
+                ? AuditPosture.unknown()
                 : new AuditCollector(
                         client(openClients, "config", region, () -> clients.client(ConfigClient::builder, r, credentials)),
                         client(openClients, "access-analyzer", region, () -> clients.client(AccessAnalyzerClient::builder, r, credentials)),

@@ -3,36 +3,36 @@ package io.lambdaguardrails.inventory;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 
 import java.util.Collection;
-import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The optional per-function reads a scan makes. Each costs one API call per function, so a read that only an
- * opt-in rule needs is made only when that rule is enabled; a part not read is listed in
- * {@link LambdaFunction#notCollected()}, so no rule mistakes it for "absent".
+ * The optional per-function reads a scan makes. Each costs one API call per function, so a part that only some
+ * rules read is read only when a selected rule declares it; a part not read is not collected on the function, so no
+ * rule mistakes it for "absent".
  *
- * @param parts the {@link LambdaFunction} part names to read among {@link #OPTIONAL}
+ * @param onDemand the parts among {@link #ON_DEMAND} to read
  */
-public record CollectionPlan(Set<String> parts) {
+public record CollectionPlan(Set<LambdaFunction.Part> onDemand) {
 
-    /** Optional parts and the rule that needs each. */
-    private static final Map<String, String> OPTIONAL = Map.of(LambdaFunction.CONCURRENCY, "LG-OPS-001");
+    /** The function parts read only for a rule that declares them. */
+    private static final Set<LambdaFunction.Part> ON_DEMAND = EnumSet.of(LambdaFunction.Part.CONCURRENCY);
 
     /** Reads everything, for callers that evaluate every rule. */
-    public static final CollectionPlan EVERYTHING = new CollectionPlan(OPTIONAL.keySet());
+    public static final CollectionPlan EVERYTHING = new CollectionPlan(ON_DEMAND);
 
     public CollectionPlan {
-        parts = Set.copyOf(parts);
+        onDemand = Set.copyOf(onDemand);
     }
 
-    /** What the rules with these ids need. */
-    public static CollectionPlan forRules(Collection<String> ruleIds) {
-        return new CollectionPlan(OPTIONAL.entrySet().stream()
-                .filter(e -> ruleIds.contains(e.getValue())).map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toSet()));
+    /** What rules reading these snapshot parts (any record's {@code Part} constants) need. */
+    public static CollectionPlan reading(Collection<? extends Enum<?>> parts) {
+        Set<LambdaFunction.Part> read = EnumSet.noneOf(LambdaFunction.Part.class);
+        parts.stream().filter(ON_DEMAND::contains).map(LambdaFunction.Part.class::cast).forEach(read::add);
+        return new CollectionPlan(read);
     }
 
-    public boolean reads(String part) {
-        return !OPTIONAL.containsKey(part) || parts.contains(part);
+    public boolean reads(LambdaFunction.Part part) {
+        return !ON_DEMAND.contains(part) || onDemand.contains(part);
     }
 }

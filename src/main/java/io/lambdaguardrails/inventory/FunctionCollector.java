@@ -18,9 +18,11 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTa
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -74,29 +76,29 @@ public final class FunctionCollector {
     private LambdaFunction function(FunctionConfiguration f, Map<String, List<String>> eventSources,
                                     CodeSigning signing, Map<String, Map<String, String>> tagged) {
         String arn = f.functionArn();
-        List<String> notCollected = new ArrayList<>();
+        Set<LambdaFunction.Part> notCollected = EnumSet.noneOf(LambdaFunction.Part.class);
         var policy = budgeted("lambda:GetPolicy", true, () -> readable(lambda.getPolicy(r -> r.functionName(arn)).policy()));
-        markMissing(policy, LambdaFunction.RESOURCE_POLICY, notCollected);
+        markMissing(policy, LambdaFunction.Part.RESOURCE_POLICY, notCollected);
         var url = budgeted("lambda:GetFunctionUrlConfig", true,
                 () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn))));
-        markMissing(url, LambdaFunction.URL, notCollected);
+        markMissing(url, LambdaFunction.Part.URL, notCollected);
         var tags = tagged != null ? new ApiCaller.Outcome<>(tagged.getOrDefault(arn, Map.of()), true, null)
                 : budgeted("lambda:ListTags", false, () -> lambda.listTags(r -> r.resource(arn)).tags());
-        markMissing(tags, LambdaFunction.TAGS, notCollected);
+        markMissing(tags, LambdaFunction.Part.TAGS, notCollected);
         ApiCaller.Outcome<Integer> concurrency = new ApiCaller.Outcome<>(null, false, null);
-        if (plan.reads(LambdaFunction.CONCURRENCY)) {
+        if (plan.reads(LambdaFunction.Part.CONCURRENCY)) {
             concurrency = budgeted("lambda:GetFunctionConcurrency", true,
                     () -> lambda.getFunctionConcurrency(r -> r.functionName(arn)).reservedConcurrentExecutions());
-            markMissing(concurrency, LambdaFunction.CONCURRENCY, notCollected);
+            markMissing(concurrency, LambdaFunction.Part.CONCURRENCY, notCollected);
         } else {
-            notCollected.add(LambdaFunction.CONCURRENCY);
+            notCollected.add(LambdaFunction.Part.CONCURRENCY);
         }
         var eventInvoke = budgeted("lambda:ListFunctionEventInvokeConfigs", true,
                 () -> eventInvoke(lambda.listFunctionEventInvokeConfigs(r -> r.functionName(arn)).functionEventInvokeConfigs()));
-        markMissing(eventInvoke, LambdaFunction.EVENT_INVOKE, notCollected);
+        markMissing(eventInvoke, LambdaFunction.Part.EVENT_INVOKE, notCollected);
         String codeSigningArn = codeSigningArn(f, signing, notCollected);
         if (eventSources == null) {
-            notCollected.add(LambdaFunction.EVENT_SOURCES);
+            notCollected.add(LambdaFunction.Part.EVENT_SOURCES);
         }
 
         var screened = screen.screen(
@@ -139,7 +141,7 @@ public final class FunctionCollector {
         }
     }
 
-    private static void markMissing(ApiCaller.Outcome<?> outcome, String part, List<String> notCollected) {
+    private static void markMissing(ApiCaller.Outcome<?> outcome, LambdaFunction.Part part, Set<LambdaFunction.Part> notCollected) {
         if (!outcome.succeeded()) {
             notCollected.add(part);
         }
@@ -238,7 +240,7 @@ public final class FunctionCollector {
         return new CodeSigning(configs, byFunction);
     }
 
-    private String codeSigningArn(FunctionConfiguration f, CodeSigning signing, List<String> notCollected) {
+    private String codeSigningArn(FunctionConfiguration f, CodeSigning signing, Set<LambdaFunction.Part> notCollected) {
         if (!"Zip".equals(f.packageTypeAsString()) && f.packageType() != null) {
             return null;
         }
@@ -247,7 +249,7 @@ public final class FunctionCollector {
         }
         var single = budgeted("lambda:GetFunctionCodeSigningConfig", true,
                 () -> lambda.getFunctionCodeSigningConfig(r -> r.functionName(f.functionArn())).codeSigningConfigArn());
-        markMissing(single, LambdaFunction.CODE_SIGNING, notCollected);
+        markMissing(single, LambdaFunction.Part.CODE_SIGNING, notCollected);
         String arn = single.value();
         return arn == null || arn.isBlank() ? null : arn;
     }

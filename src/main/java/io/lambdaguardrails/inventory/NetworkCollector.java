@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,19 +39,17 @@ public final class NetworkCollector {
         if (functionSubnetIds.isEmpty()) {
             return Network.empty();
         }
-        List<String> missing = new ArrayList<>();
+        Set<Network.Part> missing = EnumSet.noneOf(Network.Part.class);
         var rawSubnets = calls.call(NAME, "ec2:DescribeSubnets", () -> ec2.describeSubnetsPaginator(
                 r -> r.filters(filter("subnet-id", functionSubnetIds))).subnets().stream().toList());
         if (!rawSubnets.succeeded()) {
-            return new Network(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(Network.SUBNETS, Network.VPCS, Network.ROUTE_TABLES, Network.SECURITY_GROUPS,
-                            Network.NETWORK_ACLS, Network.FLOW_LOGS, Network.ENDPOINTS, Network.GATEWAYS));
+            return Network.unknown();
         }
         Set<String> vpcIds = new LinkedHashSet<>();
         rawSubnets.value().forEach(s -> vpcIds.add(s.vpcId()));
         Filter byVpc = filter("vpc-id", vpcIds);
 
-        List<RouteTable> tables = listOrEmpty(Network.ROUTE_TABLES, missing, calls.call(NAME, "ec2:DescribeRouteTables",
+        List<RouteTable> tables = listOrEmpty(Network.Part.ROUTE_TABLES, missing, calls.call(NAME, "ec2:DescribeRouteTables",
                 () -> ec2.describeRouteTablesPaginator(r -> r.filters(byVpc)).routeTables().stream().toList()));
         var subnets = rawSubnets.value().stream().map(s -> {
             var explicit = tables.stream().filter(t -> associations(t).anyMatch(a -> s.subnetId().equals(a.subnetId()))).findFirst();
@@ -61,14 +60,14 @@ public final class NetworkCollector {
                     effective.map(RouteTable::routeTableId).orElse(null), explicit.isPresent());
         }).toList();
 
-        var vpcs = listOrEmpty(Network.VPCS, missing, calls.call(NAME, "ec2:DescribeVpcs", () -> ec2.describeVpcsPaginator(
+        var vpcs = listOrEmpty(Network.Part.VPCS, missing, calls.call(NAME, "ec2:DescribeVpcs", () -> ec2.describeVpcsPaginator(
                 r -> r.vpcIds(vpcIds)).vpcs().stream()
                 .map(v -> new Network.Vpc(v.vpcId(), v.cidrBlock(), Boolean.TRUE.equals(v.isDefault()))).toList()));
-        var groups = listOrEmpty(Network.SECURITY_GROUPS, missing, calls.call(NAME, "ec2:DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
+        var groups = listOrEmpty(Network.Part.SECURITY_GROUPS, missing, calls.call(NAME, "ec2:DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
                 r -> r.filters(byVpc)).securityGroups().stream()
                 .map(g -> new Network.SecurityGroup(g.groupId(), g.vpcId(), g.groupName(),
                         rules(g.ipPermissions()), rules(g.ipPermissionsEgress()))).toList()));
-        var acls = listOrEmpty(Network.NETWORK_ACLS, missing, calls.call(NAME, "ec2:DescribeNetworkAcls", () -> ec2.describeNetworkAclsPaginator(
+        var acls = listOrEmpty(Network.Part.NETWORK_ACLS, missing, calls.call(NAME, "ec2:DescribeNetworkAcls", () -> ec2.describeNetworkAclsPaginator(
                 r -> r.filters(byVpc)).networkAcls().stream()
                 .map(a -> new Network.NetworkAcl(a.networkAclId(), a.vpcId(), Boolean.TRUE.equals(a.isDefault()),
                         a.associations().stream().map(x -> x.subnetId()).toList(),
@@ -78,19 +77,19 @@ public final class NetworkCollector {
                                 e.portRange() == null ? null : e.portRange().from(),
                                 e.portRange() == null ? null : e.portRange().to())).toList())).toList()));
         List<String> flowLogTargets = Stream.concat(vpcIds.stream(), subnets.stream().map(Network.Subnet::id)).toList();
-        var flowLogs = listOrEmpty(Network.FLOW_LOGS, missing, calls.call(NAME, "ec2:DescribeFlowLogs", () -> ec2.describeFlowLogsPaginator(
+        var flowLogs = listOrEmpty(Network.Part.FLOW_LOGS, missing, calls.call(NAME, "ec2:DescribeFlowLogs", () -> ec2.describeFlowLogsPaginator(
                 r -> r.filter(filter("resource-id", flowLogTargets))).flowLogs().stream()
                 .map(f -> new Network.FlowLog(f.flowLogId(), f.resourceId(), f.flowLogStatus(), f.deliverLogsStatus())).toList()));
-        var endpoints = listOrEmpty(Network.ENDPOINTS, missing, calls.call(NAME, "ec2:DescribeVpcEndpoints", () -> ec2.describeVpcEndpointsPaginator(
+        var endpoints = listOrEmpty(Network.Part.ENDPOINTS, missing, calls.call(NAME, "ec2:DescribeVpcEndpoints", () -> ec2.describeVpcEndpointsPaginator(
                 r -> r.filters(byVpc)).vpcEndpoints().stream()
                 .map(e -> new Network.VpcEndpoint(e.vpcEndpointId(), e.vpcId(), e.serviceName(),
                         e.vpcEndpointTypeAsString(), e.stateAsString(), e.routeTableIds(), e.subnetIds())).toList()));
         List<Network.Gateway> gateways = new ArrayList<>();
-        gateways.addAll(listOrEmpty(Network.GATEWAYS, missing, calls.call(NAME, "ec2:DescribeInternetGateways", () -> ec2.describeInternetGatewaysPaginator(
+        gateways.addAll(listOrEmpty(Network.Part.GATEWAYS, missing, calls.call(NAME, "ec2:DescribeInternetGateways", () -> ec2.describeInternetGatewaysPaginator(
                 r -> r.filters(filter("attachment.vpc-id", vpcIds))).internetGateways().stream()
                 .flatMap(g -> g.attachments().stream().map(a -> new Network.Gateway(g.internetGatewayId(), "internet", a.vpcId())))
                 .toList())));
-        gateways.addAll(listOrEmpty(Network.GATEWAYS, missing, calls.call(NAME, "ec2:DescribeNatGateways", () -> ec2.describeNatGatewaysPaginator(
+        gateways.addAll(listOrEmpty(Network.Part.GATEWAYS, missing, calls.call(NAME, "ec2:DescribeNatGateways", () -> ec2.describeNatGatewaysPaginator(
                 r -> r.filter(byVpc)).natGateways().stream()
                 .map(n -> new Network.Gateway(n.natGatewayId(), "nat", n.vpcId())).toList())));
 
@@ -102,10 +101,10 @@ public final class NetworkCollector {
                                 r.transitGatewayId(), r.vpcPeeringConnectionId(), r.networkInterfaceId(), r.instanceId()),
                         r.stateAsString())).toList())).toList();
         return new Network(vpcs, subnets, routeTables, groups, acls, flowLogs, endpoints, gateways,
-                missing.stream().distinct().toList());
+                missing);
     }
 
-    private static <T> List<T> listOrEmpty(String part, List<String> missing, ApiCaller.Outcome<List<T>> outcome) {
+    private static <T> List<T> listOrEmpty(Network.Part part, Set<Network.Part> missing, ApiCaller.Outcome<List<T>> outcome) {
         if (!outcome.succeeded()) {
             missing.add(part);
             return List.of();

@@ -8,13 +8,11 @@ import io.lambdaguardrails.inventory.secrets.SecretDetector;
 import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
-import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.ScanResults;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleEngine;
-import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanException;
@@ -76,7 +74,7 @@ public final class ScanJob {
         // Built before scanning, so a bad --rules pattern fails in a second rather than after the scan.
         RuleEngine engine = options.config().engine(RuleCatalogue.all(), request.rules());
         Snapshot snapshot = scanner.scan(request, runId, scanDeadline, listener,
-                CollectionPlan.forRules(engine.rules().stream().map(r -> r.meta().id()).toList()));
+                CollectionPlan.reading(engine.rules().stream().flatMap(r -> r.reads().stream()).toList()));
         if (options.saveInventory() != null) {
             save(snapshot, options);
         }
@@ -115,7 +113,7 @@ public final class ScanJob {
             if (options.saveInventory().getParent() != null) {
                 Files.createDirectories(options.saveInventory().getParent());
             }
-            Json.mapper().writeValue(options.saveInventory().toFile(), snapshot);
+            SavedInventory.write(options.saveInventory(), snapshot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the inventory to " + options.saveInventory(), e);
         }

@@ -8,8 +8,8 @@ import java.util.Optional;
 /** A rule that judges each function on its own and reports it at most once. */
 public abstract class FunctionRule extends Rule {
 
-    protected FunctionRule(RuleMeta meta) {
-        super(meta);
+    protected FunctionRule(RuleMeta meta, Enum<?>... reads) {
+        super(meta, reads);
     }
 
     @Override

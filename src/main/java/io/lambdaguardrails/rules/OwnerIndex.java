@@ -14,9 +14,7 @@ final class OwnerIndex {
     OwnerIndex(Snapshot snapshot, String ownerKey) {
         snapshot.org().accounts().forEach(a -> put(byAccount, a.id(), a.tags().get(ownerKey)));
         snapshot.accounts().forEach(a -> {
-            if (a.iam() != null) {
-                a.iam().roles().forEach(r -> put(byResource, r.arn(), r.tags().get(ownerKey)));
-            }
+            a.iam().roles().forEach(r -> put(byResource, r.arn(), r.tags().get(ownerKey)));
             a.regions().forEach(r -> r.functions().forEach(f -> put(byResource, f.arn(), f.tags().get(ownerKey))));
         });
     }

@@ -1,6 +1,9 @@
 package io.lambdaguardrails.rules;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A governance rule: metadata plus a pure evaluation of the snapshot. Implementations never do I/O and never see
@@ -10,13 +13,28 @@ import java.util.List;
 public abstract class Rule {
 
     private final RuleMeta meta;
+    private final Set<Enum<?>> reads;
 
-    protected Rule(RuleMeta meta) {
+    /**
+     * @param reads the snapshot parts the rule reads that may not be collected (a record's {@code Part} constants):
+     *              the scan reads an optional part only when a selected rule declares it
+     */
+    protected Rule(RuleMeta meta, Enum<?>... reads) {
         this.meta = meta;
+        this.reads = Set.of(reads);
+    }
+
+    /** {@code part} and {@code more}: for bases whose every rule reads one part. */
+    protected static Enum<?>[] reading(Enum<?> part, Enum<?>... more) {
+        return Stream.concat(Stream.of(part), Arrays.stream(more)).toArray(Enum<?>[]::new);
     }
 
     public final RuleMeta meta() {
         return meta;
+    }
+
+    public final Set<Enum<?>> reads() {
+        return reads;
     }
 
     public abstract List<Violation> evaluate(RuleContext context);

@@ -14,9 +14,7 @@ final class TagIndex {
     TagIndex(Snapshot snapshot) {
         snapshot.org().accounts().forEach(a -> byAccount.put(a.id(), a.tags()));
         snapshot.accounts().forEach(a -> {
-            if (a.iam() != null) {
-                a.iam().roles().forEach(r -> byResource.put(r.arn(), r.tags()));
-            }
+            a.iam().roles().forEach(r -> byResource.put(r.arn(), r.tags()));
             a.regions().forEach(r -> r.functions().forEach(f -> byResource.put(f.arn(), f.tags())));
         });
     }

@@ -108,9 +108,9 @@ class ThrottlingFaultTest {
         });
         // Reserved concurrency is read only for the opt-in LG-OPS-001, so it is never collected here.
         assertThat(functions(snapshot, a)).allSatisfy(f -> assertThat(f.notCollected())
-                .containsExactlyInAnyOrder(LambdaFunction.RESOURCE_POLICY, LambdaFunction.CONCURRENCY));
+                .containsExactlyInAnyOrder(LambdaFunction.Part.RESOURCE_POLICY, LambdaFunction.Part.CONCURRENCY));
         for (String other : members.subList(1, members.size())) {
-            assertThat(functions(snapshot, other)).allSatisfy(f -> assertThat(f.notCollected()).containsExactly(LambdaFunction.CONCURRENCY));
+            assertThat(functions(snapshot, other)).allSatisfy(f -> assertThat(f.notCollected()).containsExactly(LambdaFunction.Part.CONCURRENCY));
         }
         // Evidence, not absence: the public function of the throttled account is not judged without its policy.
         List<Finding> publicInvoke = FaultScenario.findings(snapshot).stream().filter(f -> f.ruleId().equals("LG-ACC-001")).toList();

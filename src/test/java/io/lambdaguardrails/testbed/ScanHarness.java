@@ -8,9 +8,7 @@ import io.lambdaguardrails.inventory.SecretScreen;
 import io.lambdaguardrails.inventory.secrets.SecretDetector;
 import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
-import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanListener;
@@ -55,10 +53,10 @@ public final class ScanHarness implements AutoCloseable {
 
     /** Collects what the rules enabled by default need, as the CLI does. */
     public Snapshot scan(ScanRequest request) {
-        List<String> enabled = RuleCatalogue.all().stream().map(Rule::meta).filter(RuleMeta::enabledByDefault)
-                .map(RuleMeta::id).toList();
+        List<Enum<?>> read = RuleCatalogue.all().stream().filter(r -> r.meta().enabledByDefault())
+                .flatMap(r -> r.reads().stream()).toList();
         return scanner().scan(request, RunId.at(Instant.now()), ScanDeadline.none(), ScanListener.NONE,
-                CollectionPlan.forRules(enabled));
+                CollectionPlan.reading(read));
     }
 
     @Override

@@ -1,20 +1,43 @@
 package io.lambdaguardrails.inventory.snapshot;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * Config and Access Analyzer as seen from one region. A list is null when it could not be read (see coverage), so
- * that rules do not mistake "unknown" for "none". Trails are account-wide and live on {@link AccountInventory}.
+ * Config and Access Analyzer as seen from one region. A part that could not be read (see coverage) is not
+ * {@link #collected}, so that rules do not mistake "unknown" for "none". Trails are account-wide and live on
+ * {@link AccountInventory}.
  */
 public record AuditPosture(
         List<ConfigRecorder> recorders,
         List<ConfigRule> configRules,
-        List<Analyzer> analyzers) {
+        List<Analyzer> analyzers,
+        Set<Part> notCollected) {
+
+    public enum Part {
+        RECORDERS, CONFIG_RULES, ANALYZERS
+    }
 
     public AuditPosture {
-        recorders = recorders == null ? null : List.copyOf(recorders);
-        configRules = configRules == null ? null : List.copyOf(configRules);
-        analyzers = analyzers == null ? null : List.copyOf(analyzers);
+        var missing = NotCollected.start(Part.class, notCollected);
+        recorders = NotCollected.list(recorders, Part.RECORDERS, missing);
+        configRules = NotCollected.list(configRules, Part.CONFIG_RULES, missing);
+        analyzers = NotCollected.list(analyzers, Part.ANALYZERS, missing);
+        notCollected = NotCollected.done(missing);
+    }
+
+    /** Each list as read, or null where it could not be. */
+    public AuditPosture(List<ConfigRecorder> recorders, List<ConfigRule> configRules, List<Analyzer> analyzers) {
+        this(recorders, configRules, analyzers, Set.of());
+    }
+
+    /** Nothing read: the region was not looked at. */
+    public static AuditPosture unknown() {
+        return new AuditPosture(List.of(), List.of(), List.of(), Set.of(Part.values()));
+    }
+
+    public boolean collected(Part part) {
+        return !notCollected.contains(part);
     }
 
     /**

@@ -2,24 +2,41 @@ package io.lambdaguardrails.inventory.snapshot;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The account's roles and the documents of every managed policy attached to them
  * (customer-managed ones from the account, AWS-managed ones fetched once per run).
- * {@code policyValidations} is null unless Access Analyzer policy validation was collected (an opt-in rule needs it).
+ * Policy validations are collected only when Access Analyzer policy validation was read (an opt-in rule needs it).
  */
 public record IamInventory(List<IamRole> roles, List<ManagedPolicy> managedPolicies,
-                           List<PolicyValidation> policyValidations) {
+                           List<PolicyValidation> policyValidations, Set<Part> notCollected) {
+
+    public enum Part {
+        POLICY_VALIDATIONS
+    }
 
     public IamInventory {
         roles = List.copyOf(roles);
         managedPolicies = List.copyOf(managedPolicies);
-        policyValidations = policyValidations == null ? null : List.copyOf(policyValidations);
+        var missing = NotCollected.start(Part.class, notCollected);
+        policyValidations = NotCollected.list(policyValidations, Part.POLICY_VALIDATIONS, missing);
+        notCollected = NotCollected.done(missing);
+    }
+
+    /** With policy validations as read, or null where they were not. */
+    public IamInventory(List<IamRole> roles, List<ManagedPolicy> managedPolicies,
+                        List<PolicyValidation> policyValidations) {
+        this(roles, managedPolicies, policyValidations, Set.of());
     }
 
     /** Without policy validation data. */
     public IamInventory(List<IamRole> roles, List<ManagedPolicy> managedPolicies) {
         this(roles, managedPolicies, null);
+    }
+
+    public boolean collected(Part part) {
+        return !notCollected.contains(part);
     }
 
     public Optional<IamRole> role(String arn) {
@@ -31,9 +48,6 @@ public record IamInventory(List<IamRole> roles, List<ManagedPolicy> managedPolic
     }
 
     public Optional<PolicyValidation> validation(String document) {
-        if (policyValidations == null) {
-            return Optional.empty();
-        }
         String hash = PolicyValidation.hashOf(document);
         return policyValidations.stream().filter(v -> v.documentHash().equals(hash)).findFirst();
     }

@@ -2,12 +2,14 @@ package io.lambdaguardrails.inventory.snapshot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Lambda function as configured. Secret values never reach this record: environment variables keep only
  * name, length and the detector's verdict, and flagged tag values and descriptions are redacted
  * (see {@link SecretFinding}). {@code resourcePolicy} is null when the function has none;
- * {@code url}, {@code codeSigningConfigArn}, {@code reservedConcurrency} and {@code eventInvoke} are null when absent — or not collected, which {@link #notCollected} tells.
+ * {@code url}, {@code codeSigningConfigArn}, {@code reservedConcurrency} and {@code eventInvoke} are null when absent —
+ * or not collected, which {@link #collected} tells.
  */
 public record LambdaFunction(
         String arn,
@@ -33,12 +35,12 @@ public record LambdaFunction(
         EventInvokeConfig eventInvoke,
         List<String> eventSourceArns,
         List<SecretFinding> secrets,
-        List<String> notCollected) {
+        Set<Part> notCollected) {
 
-    /** Names of the parts that could not be read, as in {@link #RESOURCE_POLICY}; rules skip what is listed here. */
-    public static final String RESOURCE_POLICY = "resourcePolicy", URL = "url", TAGS = "tags",
-            CODE_SIGNING = "codeSigning", CONCURRENCY = "concurrency", EVENT_INVOKE = "eventInvoke",
-            EVENT_SOURCES = "eventSources";
+    /** The parts read with a call of their own, any of which may fail or be left out of the collection plan. */
+    public enum Part {
+        RESOURCE_POLICY, URL, TAGS, CODE_SIGNING, CONCURRENCY, EVENT_INVOKE, EVENT_SOURCES
+    }
 
     public LambdaFunction {
         environment = List.copyOf(environment);
@@ -46,7 +48,7 @@ public record LambdaFunction(
         tags = Map.copyOf(tags);
         eventSourceArns = List.copyOf(eventSourceArns);
         secrets = List.copyOf(secrets);
-        notCollected = List.copyOf(notCollected);
+        notCollected = NotCollected.of(Part.class, notCollected);
     }
 
     public LambdaFunction withVpc(VpcAttachment attachment) {
@@ -56,7 +58,7 @@ public record LambdaFunction(
                 notCollected);
     }
 
-    public boolean collected(String part) {
+    public boolean collected(Part part) {
         return !notCollected.contains(part);
     }
 

@@ -2,11 +2,11 @@ package io.lambdaguardrails.inventory.snapshot;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The network of the VPCs the region's functions are attached to: everything needed to judge where a function's
- * traffic can go. {@code notCollected} names the parts that could not be read (e.g. {@link #FLOW_LOGS}); a rule
- * that needs one of them stays silent.
+ * traffic can go. A rule that needs a part not {@link #collected} stays silent.
  */
 public record Network(
         List<Vpc> vpcs,
@@ -17,11 +17,11 @@ public record Network(
         List<FlowLog> flowLogs,
         List<VpcEndpoint> endpoints,
         List<Gateway> gateways,
-        List<String> notCollected) {
+        Set<Part> notCollected) {
 
-    public static final String SUBNETS = "subnets", VPCS = "vpcs", ROUTE_TABLES = "routeTables",
-            SECURITY_GROUPS = "securityGroups", NETWORK_ACLS = "networkAcls", FLOW_LOGS = "flowLogs",
-            ENDPOINTS = "endpoints", GATEWAYS = "gateways";
+    public enum Part {
+        VPCS, SUBNETS, ROUTE_TABLES, SECURITY_GROUPS, NETWORK_ACLS, FLOW_LOGS, ENDPOINTS, GATEWAYS
+    }
 
     public Network {
         vpcs = List.copyOf(vpcs);
@@ -32,15 +32,22 @@ public record Network(
         flowLogs = List.copyOf(flowLogs);
         endpoints = List.copyOf(endpoints);
         gateways = List.copyOf(gateways);
-        notCollected = List.copyOf(notCollected);
+        notCollected = NotCollected.of(Part.class, notCollected);
     }
 
+    /** The network of a region without VPC-attached functions: nothing to read. */
     public static Network empty() {
         return new Network(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of());
+                Set.of());
     }
 
-    public boolean collected(String part) {
+    /** A network none of whose parts could be read. */
+    public static Network unknown() {
+        return new Network(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                Set.of(Part.values()));
+    }
+
+    public boolean collected(Part part) {
         return !notCollected.contains(part);
     }
 

@@ -17,7 +17,8 @@ public record Snapshot(
         List<AccountInventory> accounts,
         List<Coverage> coverage) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: parts not collected are enum sets on each record, and lists are never null. */
+    public static final int SCHEMA_VERSION = 2;
 
     public Snapshot {
         accounts = List.copyOf(accounts);

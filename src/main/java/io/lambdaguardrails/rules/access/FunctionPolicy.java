@@ -17,7 +17,7 @@ final class FunctionPolicy {
      * parsed — the rules then say nothing about the function.
      */
     static Optional<PolicyDocument> of(LambdaFunction function) {
-        if (!function.collected(LambdaFunction.RESOURCE_POLICY)) {
+        if (!function.collected(LambdaFunction.Part.RESOURCE_POLICY)) {
             return Optional.empty();
         }
         if (function.resourcePolicy() == null) {

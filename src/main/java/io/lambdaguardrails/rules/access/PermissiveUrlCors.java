@@ -34,13 +34,13 @@ public final class PermissiveUrlCors extends FunctionRule {
     private static final Pattern ANY_ORIGIN = Pattern.compile("(?:[A-Za-z*][A-Za-z0-9+.*-]*://)?\\*(?::[0-9*]+)?/?");
 
     public PermissiveUrlCors() {
-        super(META);
+        super(META, LambdaFunction.Part.URL);
     }
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         LambdaFunction.FunctionUrl url = scope.function().url();
-        if (!scope.function().collected(LambdaFunction.URL) || url == null || url.cors() == null) {
+        if (!scope.function().collected(LambdaFunction.Part.URL) || url == null || url.cors() == null) {
             return Optional.empty();
         }
         List<String> wildcards = url.cors().allowOrigins().stream()

@@ -36,7 +36,7 @@ public final class PublicInvokePolicy extends ResourcePolicyRule {
             List.of("Security Hub FSBP Lambda.1", "AWS Config LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED"));
 
     public PublicInvokePolicy() {
-        super(META);
+        super(META, LambdaFunction.Part.URL);
     }
 
     @Override

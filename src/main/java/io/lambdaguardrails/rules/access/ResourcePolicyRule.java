@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.access;
 
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.rules.FunctionRule;
@@ -16,8 +17,8 @@ import java.util.Optional;
  */
 abstract class ResourcePolicyRule extends FunctionRule {
 
-    ResourcePolicyRule(RuleMeta meta) {
-        super(meta);
+    ResourcePolicyRule(RuleMeta meta, Enum<?>... reads) {
+        super(meta, reading(LambdaFunction.Part.RESOURCE_POLICY, reads));
     }
 
     @Override

@@ -36,13 +36,13 @@ public final class UnauthenticatedFunctionUrl extends FunctionRule {
     private static final String NONE = "function URL has AuthType NONE";
 
     public UnauthenticatedFunctionUrl() {
-        super(META);
+        super(META, LambdaFunction.Part.URL, LambdaFunction.Part.RESOURCE_POLICY);
     }
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         LambdaFunction function = scope.function();
-        if (!function.collected(LambdaFunction.URL) || function.url() == null
+        if (!function.collected(LambdaFunction.Part.URL) || function.url() == null
                 || !"NONE".equalsIgnoreCase(function.url().authType())) {
             return Optional.empty();
         }

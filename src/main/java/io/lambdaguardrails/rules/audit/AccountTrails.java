@@ -33,14 +33,12 @@ record AccountTrails(AccountInventory account, boolean known, List<Trail> trails
         List<AccountTrails> result = new ArrayList<>();
         for (AccountInventory account : accounts) {
             Map<String, Trail> trails = new LinkedHashMap<>();
-            if (account.trails() != null) {
-                account.trails().forEach(t -> trails.put(t.arn(), ownersCopy.getOrDefault(t.arn(), t)));
-            }
+            account.trails().forEach(t -> trails.put(t.arn(), ownersCopy.getOrDefault(t.arn(), t)));
             boolean member = context.org().inside(account.accountId());
             if (member) {
                 organisationTrails.forEach(t -> trails.putIfAbsent(t.arn(), t));
             }
-            boolean known = account.trails() != null || (member && !organisationTrails.isEmpty());
+            boolean known = account.collected(AccountInventory.Part.TRAILS) || (member && !organisationTrails.isEmpty());
             result.add(new AccountTrails(account, known, List.copyOf(trails.values())));
         }
         return result;
@@ -58,8 +56,7 @@ record AccountTrails(AccountInventory account, boolean known, List<Trail> trails
 
     /** The trails the account itself owns: the only copies whose status was read. */
     static List<Trail> owned(AccountInventory account) {
-        return account.trails() == null ? List.of()
-                : account.trails().stream().filter(t -> owner(t, account.accountId()).equals(account.accountId())).toList();
+        return account.trails().stream().filter(t -> owner(t, account.accountId()).equals(account.accountId())).toList();
     }
 
     /** The account that owns a trail, from its ARN ({@code arn:aws:cloudtrail:REGION:ACCOUNT:trail/NAME}). */

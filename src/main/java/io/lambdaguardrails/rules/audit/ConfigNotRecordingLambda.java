@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.audit;
 
+import io.lambdaguardrails.inventory.snapshot.AuditPosture;
 import io.lambdaguardrails.rules.support.AccountResource;
 
 import io.lambdaguardrails.findings.Family;
@@ -36,7 +37,7 @@ public final class ConfigNotRecordingLambda extends Rule {
             List.of("FSBP Config.1"));
 
     public ConfigNotRecordingLambda() {
-        super(META);
+        super(META, AuditPosture.Part.RECORDERS);
     }
 
     @Override
@@ -45,8 +46,9 @@ public final class ConfigNotRecordingLambda extends Rule {
     }
 
     private static Optional<Violation> check(RegionScope scope) {
-        List<ConfigRecorder> recorders = RegionsWithFunctions.audit(scope).recorders();
-        if (recorders == null || recorders.stream().anyMatch(ConfigNotRecordingLambda::healthy)) {
+        AuditPosture audit = scope.region().audit();
+        List<ConfigRecorder> recorders = audit.recorders();
+        if (!audit.collected(AuditPosture.Part.RECORDERS) || recorders.stream().anyMatch(ConfigNotRecordingLambda::healthy)) {
             return Optional.empty();
         }
         String why = recorders.isEmpty() ? "No AWS Config recorder exists in the region."

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.audit;
 
+import io.lambdaguardrails.inventory.snapshot.AuditPosture;
 import io.lambdaguardrails.rules.support.AccountResource;
 
 import io.lambdaguardrails.findings.Family;
@@ -34,20 +35,19 @@ public final class NoAccessAnalyzer extends Rule {
             List.of("CIS AWS Foundations 1.20"));
 
     public NoAccessAnalyzer() {
-        super(META);
+        super(META, AuditPosture.Part.ANALYZERS);
     }
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
         Set<String> organisationCovered = context.regions()
-                .filter(r -> r.region().audit() != null && r.region().audit().analyzers() != null)
                 .filter(r -> r.region().audit().analyzers().stream().anyMatch(a -> active(a, "ORGANIZATION")))
                 .map(r -> r.region().region())
                 .collect(Collectors.toSet());
         return RegionsWithFunctions.of(context)
-                .filter(r -> RegionsWithFunctions.audit(r).analyzers() != null)
+                .filter(r -> r.region().audit().collected(AuditPosture.Part.ANALYZERS))
                 .filter(r -> !(organisationCovered.contains(r.region().region()) && context.org().inside(r.account().accountId())))
-                .filter(r -> RegionsWithFunctions.audit(r).analyzers().stream()
+                .filter(r -> r.region().audit().analyzers().stream()
                         .noneMatch(a -> active(a, "ACCOUNT") || active(a, "ORGANIZATION")))
                 .map(r -> AccountResource.inRegion(r,
                         "No ACTIVE external-access analyzer (account or organisation) covers the account in "

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.audit;
 
+import io.lambdaguardrails.inventory.snapshot.AuditPosture;
 import io.lambdaguardrails.rules.support.AccountResource;
 
 import io.lambdaguardrails.findings.Family;
@@ -36,14 +37,14 @@ public final class NoLambdaConfigRules extends Rule {
                     "AWS Config LAMBDA_DLQ_CHECK", "AWS Config LAMBDA_VPC_MULTI_AZ_CHECK"));
 
     public NoLambdaConfigRules() {
-        super(META);
+        super(META, AuditPosture.Part.CONFIG_RULES);
     }
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
         return RegionsWithFunctions.of(context)
-                .filter(r -> RegionsWithFunctions.audit(r).configRules() != null)
-                .filter(r -> RegionsWithFunctions.audit(r).configRules().stream().noneMatch(NoLambdaConfigRules::lambdaRule))
+                .filter(r -> r.region().audit().collected(AuditPosture.Part.CONFIG_RULES))
+                .filter(r -> r.region().audit().configRules().stream().noneMatch(NoLambdaConfigRules::lambdaRule))
                 .map(r -> AccountResource.inRegion(r,
                         "None of the Lambda managed Config rules (" + String.join(", ", LAMBDA_MANAGED_RULES.stream().sorted().toList())
                                 + ") is deployed in the region."))

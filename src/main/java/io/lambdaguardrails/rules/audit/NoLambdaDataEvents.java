@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.audit;
 
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
@@ -28,7 +29,7 @@ public final class NoLambdaDataEvents extends Rule {
             List.of());
 
     public NoLambdaDataEvents() {
-        super(META);
+        super(META, AccountInventory.Part.TRAILS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.audit;
 
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
@@ -31,7 +32,7 @@ public final class NoManagementEventTrail extends Rule {
             List.of("FSBP CloudTrail.1", "AWS Config MULTI_REGION_CLOUD_TRAIL_ENABLED"));
 
     public NoManagementEventTrail() {
-        super(META);
+        super(META, AccountInventory.Part.TRAILS);
     }
 
     @Override

@@ -42,14 +42,14 @@ public final class PolicyValidationIssues extends Rule {
             List.of());
 
     public PolicyValidationIssues() {
-        super(META);
+        super(META, AccountInventory.Part.IAM, IamInventory.Part.POLICY_VALIDATIONS);
     }
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
         List<Violation> violations = new ArrayList<>();
         context.accounts()
-                .filter(a -> a.iam() != null && a.iam().policyValidations() != null)
+                .filter(a -> a.collected(AccountInventory.Part.IAM) && a.iam().collected(IamInventory.Part.POLICY_VALIDATIONS))
                 .forEach(account -> executionRoles(account).forEach((roleArn, functions) ->
                         account.iam().role(roleArn).flatMap(role -> check(account, role, functions))
                                 .ifPresent(violations::add)));

@@ -1,6 +1,5 @@
 package io.lambdaguardrails.rules.audit;
 
-import io.lambdaguardrails.inventory.snapshot.AuditPosture;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.RegionScope;
 
@@ -14,9 +13,5 @@ final class RegionsWithFunctions {
 
     static Stream<RegionScope> of(RuleContext context) {
         return context.regions().filter(r -> !r.region().functions().isEmpty());
-    }
-
-    static AuditPosture audit(RegionScope scope) {
-        return scope.region().audit() == null ? new AuditPosture(null, null, null) : scope.region().audit();
     }
 }

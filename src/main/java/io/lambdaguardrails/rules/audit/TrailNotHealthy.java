@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.audit;
 
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
@@ -32,7 +33,7 @@ public final class TrailNotHealthy extends Rule {
             List.of("FSBP CloudTrail.1", "AWS Config CLOUD_TRAIL_ENABLED"));
 
     public TrailNotHealthy() {
-        super(META);
+        super(META, AccountInventory.Part.TRAILS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.iam;
 
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
@@ -12,8 +13,8 @@ import java.util.Optional;
 /** A rule about a function's execution role; silent when IAM was not read or the role is not in it. */
 abstract class ExecutionRoleRule extends FunctionRule {
 
-    ExecutionRoleRule(RuleMeta meta) {
-        super(meta);
+    ExecutionRoleRule(RuleMeta meta, Enum<?>... reads) {
+        super(meta, reading(AccountInventory.Part.IAM, reads));
     }
 
     @Override

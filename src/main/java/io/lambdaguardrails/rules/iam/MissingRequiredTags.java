@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.iam;
 
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
@@ -37,7 +38,7 @@ public final class MissingRequiredTags extends FunctionRule {
             List.of("AWS Config REQUIRED_TAGS"));
 
     public MissingRequiredTags() {
-        super(META);
+        super(META, LambdaFunction.Part.TAGS, AccountInventory.Part.IAM);
     }
 
     @Override
@@ -49,7 +50,7 @@ public final class MissingRequiredTags extends FunctionRule {
         List<String> parts = new ArrayList<>();
         List<String> related = new ArrayList<>();
         LambdaFunction function = scope.function();
-        if (function.collected(LambdaFunction.TAGS)) {
+        if (function.collected(LambdaFunction.Part.TAGS)) {
             List<String> missing = missing(function.tags(), required);
             if (!missing.isEmpty()) {
                 parts.add("function lacks " + String.join(", ", missing));

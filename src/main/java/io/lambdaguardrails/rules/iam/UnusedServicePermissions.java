@@ -37,12 +37,12 @@ public final class UnusedServicePermissions extends ExecutionRoleRule {
     private static final int MAX_LISTED = 8;
 
     public UnusedServicePermissions() {
-        super(META);
+        super(META, IamRole.Part.SERVICE_LAST_ACCESSED);
     }
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
-        if (role.role().serviceLastAccessed() == null) {
+        if (!role.role().collected(IamRole.Part.SERVICE_LAST_ACCESSED)) {
             return Optional.empty();
         }
         int days = context.settings().iam().unusedServiceDays();

@@ -23,7 +23,7 @@ record FunctionNetwork(FunctionScope scope, Network network, List<Network.Subnet
     static Optional<FunctionNetwork> of(FunctionScope scope) {
         var function = scope.function();
         Network network = scope.region().network();
-        if (!function.vpcAttached() || network == null) {
+        if (!function.vpcAttached()) {
             return Optional.empty();
         }
         List<Network.Subnet> subnets = new ArrayList<>();

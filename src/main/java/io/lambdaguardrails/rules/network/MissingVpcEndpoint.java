@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.network;
 
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
@@ -39,7 +40,7 @@ public final class MissingVpcEndpoint extends NetworkRule {
             List.of("AWS Config SERVICE_VPC_ENDPOINT_ENABLED"));
 
     public MissingVpcEndpoint() {
-        super(META);
+        super(META, Network.Part.SUBNETS, Network.Part.ROUTE_TABLES, Network.Part.ENDPOINTS, AccountInventory.Part.IAM);
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.Optional;
 /** A rule about a VPC-attached function's network; silent on functions outside a VPC or whose subnets are unknown. */
 abstract class NetworkRule extends FunctionRule {
 
-    NetworkRule(RuleMeta meta) {
-        super(meta);
+    NetworkRule(RuleMeta meta, Enum<?>... reads) {
+        super(meta, reads);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class NoVpcFlowLog extends NetworkRule {
             List.of("FSBP EC2.6", "AWS Config VPC_FLOW_LOGS_ENABLED"));
 
     public NoVpcFlowLog() {
-        super(META);
+        super(META, Network.Part.SUBNETS, Network.Part.FLOW_LOGS);
     }
 
     @Override

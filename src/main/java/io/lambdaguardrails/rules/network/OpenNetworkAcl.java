@@ -36,7 +36,7 @@ public final class OpenNetworkAcl extends Rule {
             List.of());
 
     public OpenNetworkAcl() {
-        super(META);
+        super(META, Network.Part.SUBNETS, Network.Part.NETWORK_ACLS);
     }
 
     @Override

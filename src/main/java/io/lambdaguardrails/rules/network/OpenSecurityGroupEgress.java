@@ -30,7 +30,7 @@ public final class OpenSecurityGroupEgress extends NetworkRule {
             List.of());
 
     public OpenSecurityGroupEgress() {
-        super(META);
+        super(META, Network.Part.SUBNETS, Network.Part.SECURITY_GROUPS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.network;
 
+import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.rules.RuleContext;
@@ -26,7 +27,7 @@ public final class OpenSecurityGroupIngress extends NetworkRule {
             List.of("FSBP EC2.18", "AWS Config VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS"));
 
     public OpenSecurityGroupIngress() {
-        super(META);
+        super(META, Network.Part.SUBNETS, Network.Part.SECURITY_GROUPS);
     }
 
     @Override

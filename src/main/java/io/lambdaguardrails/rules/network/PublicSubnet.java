@@ -31,7 +31,7 @@ public final class PublicSubnet extends NetworkRule {
             List.of());
 
     public PublicSubnet() {
-        super(META);
+        super(META, Network.Part.SUBNETS, Network.Part.ROUTE_TABLES);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class TooFewAvailabilityZones extends NetworkRule {
             List.of("FSBP Lambda.5", "AWS Config LAMBDA_VPC_MULTI_AZ_CHECK"));
 
     public TooFewAvailabilityZones() {
-        super(META);
+        super(META, Network.Part.SUBNETS);
     }
 
     @Override

@@ -39,13 +39,13 @@ public final class AsyncWithoutFailureDestination extends FunctionRule {
             List.of("AWS Config LAMBDA_DLQ_CHECK"));
 
     public AsyncWithoutFailureDestination() {
-        super(META);
+        super(META, LambdaFunction.Part.EVENT_INVOKE, LambdaFunction.Part.RESOURCE_POLICY);
     }
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         LambdaFunction function = scope.function();
-        if (function.deadLetterTargetArn() != null || !function.collected(LambdaFunction.EVENT_INVOKE)
+        if (function.deadLetterTargetArn() != null || !function.collected(LambdaFunction.Part.EVENT_INVOKE)
                 || (function.eventInvoke() != null && function.eventInvoke().onFailureDestination() != null)) {
             return Optional.empty();
         }

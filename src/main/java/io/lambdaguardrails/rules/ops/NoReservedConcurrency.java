@@ -28,12 +28,12 @@ public final class NoReservedConcurrency extends FunctionRule {
             List.of("AWS Config LAMBDA_CONCURRENCY_CHECK"));
 
     public NoReservedConcurrency() {
-        super(META);
+        super(META, LambdaFunction.Part.CONCURRENCY);
     }
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        if (!scope.function().collected(LambdaFunction.CONCURRENCY) || scope.function().reservedConcurrency() != null) {
+        if (!scope.function().collected(LambdaFunction.Part.CONCURRENCY) || scope.function().reservedConcurrency() != null) {
             return Optional.empty();
         }
         return Optional.of(scope.violation("No reserved concurrency: the function can use the whole account pool."));

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.runtime;
 
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.SecretFinding;
@@ -29,7 +30,7 @@ public final class SecretInTagsOrDescription extends FunctionRule {
             List.of());
 
     public SecretInTagsOrDescription() {
-        super(META);
+        super(META, LambdaFunction.Part.TAGS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.signing;
 
+import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.rules.FunctionRule;
@@ -26,7 +27,7 @@ public final class CodeSigningNotEnforced extends FunctionRule {
             List.of());
 
     public CodeSigningNotEnforced() {
-        super(META);
+        super(META, RegionInventory.Part.CODE_SIGNING_CONFIGS);
     }
 
     @Override

@@ -32,13 +32,13 @@ public final class NoCodeSigning extends FunctionRule {
             List.of());
 
     public NoCodeSigning() {
-        super(META);
+        super(META, LambdaFunction.Part.CODE_SIGNING);
     }
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         LambdaFunction function = scope.function();
-        if ("Image".equalsIgnoreCase(function.packageType()) || !function.collected(LambdaFunction.CODE_SIGNING)
+        if ("Image".equalsIgnoreCase(function.packageType()) || !function.collected(LambdaFunction.Part.CODE_SIGNING)
                 || function.codeSigningConfigArn() != null) {
             return Optional.empty();
         }

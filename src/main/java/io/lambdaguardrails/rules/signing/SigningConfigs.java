@@ -1,6 +1,7 @@
 package io.lambdaguardrails.rules.signing;
 
 import io.lambdaguardrails.inventory.snapshot.CodeSigningConfig;
+import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 
 import java.util.Optional;
@@ -13,10 +14,9 @@ final class SigningConfigs {
 
     static Optional<CodeSigningConfig> of(FunctionScope f) {
         String arn = f.function().codeSigningConfigArn();
-        var configs = f.region().codeSigningConfigs();
-        if (arn == null || configs == null) {
+        if (arn == null || !f.region().collected(RegionInventory.Part.CODE_SIGNING_CONFIGS)) {
             return Optional.empty();
         }
-        return configs.stream().filter(c -> c.arn().equals(arn)).findFirst();
+        return f.region().codeSigningConfigs().stream().filter(c -> c.arn().equals(arn)).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.signing;
 
+import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.CodeSigningConfig;
@@ -35,12 +36,12 @@ public final class UntrustedSigningProfile extends FunctionRule {
             List.of());
 
     public UntrustedSigningProfile() {
-        super(META);
+        super(META, RegionInventory.Part.CODE_SIGNING_CONFIGS, RegionInventory.Part.SIGNING_PROFILES);
     }
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        if (scope.region().signingProfiles() == null) {
+        if (!scope.region().collected(RegionInventory.Part.SIGNING_PROFILES)) {
             return Optional.empty();
         }
         List<String> trusted = context.settings().signing().trustedProfiles();

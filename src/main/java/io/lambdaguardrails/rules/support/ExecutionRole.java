@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.support;
 
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.IamInventory;
 import io.lambdaguardrails.inventory.snapshot.IamRole;
 import io.lambdaguardrails.policy.PolicyDocument;
@@ -16,10 +17,10 @@ public record ExecutionRole(IamRole role, IamInventory iam) {
 
     /** The role, when IAM was read and the role is in it. */
     public static Optional<ExecutionRole> of(FunctionScope scope) {
-        IamInventory iam = scope.account().iam();
-        if (iam == null || scope.function().roleArn() == null) {
+        if (!scope.account().collected(AccountInventory.Part.IAM) || scope.function().roleArn() == null) {
             return Optional.empty();
         }
+        IamInventory iam = scope.account().iam();
         return iam.role(scope.function().roleArn()).map(role -> new ExecutionRole(role, iam));
     }
 

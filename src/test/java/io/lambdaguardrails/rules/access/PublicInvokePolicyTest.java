@@ -85,7 +85,7 @@ class PublicInvokePolicyTest {
                 arguments("hostile Sid is neutralised", (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("<b>x</b>\\n", STAR, INVOKE, null))), finding("statement '?b?x?/b??' ")),
                 arguments("malformed policy is skipped", (Consumer<FunctionBuilder>) f -> f.policy("{\"Statement\": [oops"), none()),
                 arguments("policy not collected", (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("open", STAR, INVOKE, null)))
-                        .notCollected(LambdaFunction.RESOURCE_POLICY), none()),
+                        .notCollected(LambdaFunction.Part.RESOURCE_POLICY), none()),
                 arguments("no policy", (Consumer<FunctionBuilder>) f -> { }, none()));
     }
 

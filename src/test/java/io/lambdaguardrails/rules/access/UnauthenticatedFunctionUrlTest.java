@@ -43,10 +43,10 @@ class UnauthenticatedFunctionUrlTest {
                 arguments("AuthType NONE, only invoke granted publicly", (Consumer<FunctionBuilder>) f -> f.url("NONE")
                         .policy(policy(allow("inv", quoted("*"), quoted("lambda:InvokeFunction"), null))), finding("AuthType NONE")),
                 arguments("AuthType NONE, policy unreadable", (Consumer<FunctionBuilder>) f -> f.url("NONE").policy(URL_POLICY)
-                        .notCollected(LambdaFunction.RESOURCE_POLICY), finding("AuthType NONE")),
+                        .notCollected(LambdaFunction.Part.RESOURCE_POLICY), finding("AuthType NONE")),
                 arguments("AuthType AWS_IAM", (Consumer<FunctionBuilder>) f -> f.url("AWS_IAM").policy(URL_POLICY), none()),
                 arguments("no URL", (Consumer<FunctionBuilder>) f -> f.policy(URL_POLICY), none()),
-                arguments("URL not collected", (Consumer<FunctionBuilder>) f -> f.url("NONE").notCollected(LambdaFunction.URL), none()));
+                arguments("URL not collected", (Consumer<FunctionBuilder>) f -> f.url("NONE").notCollected(LambdaFunction.Part.URL), none()));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

@@ -41,7 +41,7 @@ class MissingRequiredTagsTest {
                 arguments("both lacking, one finding", tagged(f -> f.tag("owner", "x"), r -> r),
                         finding("function lacks data-classification; role 'fn-role' lacks owner, data-classification")),
                 arguments("blank value counts as missing", tagged(f -> f.tag("owner", " ").tag("data-classification", "internal"), fullRole), finding("function lacks owner")),
-                arguments("function tags not collected", tagged(f -> f.notCollected(LambdaFunction.TAGS), fullRole), none()));
+                arguments("function tags not collected", tagged(f -> f.notCollected(LambdaFunction.Part.TAGS), fullRole), none()));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

@@ -38,7 +38,7 @@ class OpsRulesTest {
                 arguments("OPS-001 reserved", new NoReservedConcurrency(), Fixtures.oneFunction(f -> f.reservedConcurrency(10)),
                         DEFAULTS, List.of()),
                 arguments("OPS-001 not collected", new NoReservedConcurrency(),
-                        Fixtures.oneFunction(f -> f.notCollected(LambdaFunction.CONCURRENCY)), DEFAULTS, List.of()),
+                        Fixtures.oneFunction(f -> f.notCollected(LambdaFunction.Part.CONCURRENCY)), DEFAULTS, List.of()),
 
                 // LG-OPS-002
                 arguments("OPS-002 event-invoke config without on-failure", new AsyncWithoutFailureDestination(),
@@ -58,7 +58,7 @@ class OpsRulesTest {
                 arguments("OPS-002 unreadable resource policy says nothing", new AsyncWithoutFailureDestination(),
                         Fixtures.oneFunction(f -> f.policy("not json")), DEFAULTS, List.of()),
                 arguments("OPS-002 event-invoke config not collected", new AsyncWithoutFailureDestination(),
-                        Fixtures.oneFunction(f -> f.policy(S3_INVOKES).notCollected(LambdaFunction.EVENT_INVOKE)), DEFAULTS,
+                        Fixtures.oneFunction(f -> f.policy(S3_INVOKES).notCollected(LambdaFunction.Part.EVENT_INVOKE)), DEFAULTS,
                         List.of()),
 
                 // LG-OPS-003

@@ -38,7 +38,7 @@ class SigningRulesTest {
                 arguments("SIG-001 container image", new NoCodeSigning(), Fixtures.oneFunction(f -> f.image()), DEFAULTS,
                         List.of()),
                 arguments("SIG-001 code signing not collected", new NoCodeSigning(),
-                        Fixtures.oneFunction(f -> f.notCollected(LambdaFunction.CODE_SIGNING)), DEFAULTS, List.of()),
+                        Fixtures.oneFunction(f -> f.notCollected(LambdaFunction.Part.CODE_SIGNING)), DEFAULTS, List.of()),
 
                 // LG-SIG-002
                 arguments("SIG-002 Warn", new CodeSigningNotEnforced(), signed("Warn", List.of(VERSION), "Active"), DEFAULTS,

@@ -1,0 +1,66 @@
+package io.lambdaguardrails.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.report.Json;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A snapshot saved by {@code scan --save-inventory}, read back for {@code evaluate}: the current schema, or schema 1,
+ * whose null lists the snapshot records take as not collected and whose part names ({@code "resourcePolicy"}) are
+ * turned into the enum constants ({@code RESOURCE_POLICY}) here.
+ */
+public final class SavedInventory {
+
+    private SavedInventory() {
+    }
+
+    public static void write(Path file, Snapshot snapshot) throws IOException {
+        Json.mapper().writeValue(file.toFile(), snapshot);
+    }
+
+    /** @throws UnsupportedSchema when the file was written by a newer version */
+    public static Snapshot read(Path file) throws IOException {
+        JsonNode root = Json.mapper().readTree(file.toFile());
+        int version = root.path("schemaVersion").asInt(0);
+        if (version > Snapshot.SCHEMA_VERSION || version < 1) {
+            throw new UnsupportedSchema(version);
+        }
+        if (version == 1 && root instanceof ObjectNode snapshot) {
+            upgradeFromVersion1(snapshot);
+        }
+        return Json.mapper().treeToValue(root, Snapshot.class);
+    }
+
+    /** The schema version is one this build does not read. */
+    public static final class UnsupportedSchema extends IOException {
+        public UnsupportedSchema(int version) {
+            super("inventory schema version " + version + " is not one this version reads (1 to "
+                    + Snapshot.SCHEMA_VERSION + ")");
+        }
+    }
+
+    private static void upgradeFromVersion1(ObjectNode snapshot) {
+        snapshot.put("schemaVersion", Snapshot.SCHEMA_VERSION);
+        for (JsonNode account : snapshot.path("accounts")) {
+            for (JsonNode region : account.path("regions")) {
+                region.path("functions").forEach(SavedInventory::upgradePartNames);
+                upgradePartNames(region.path("network"));
+            }
+        }
+    }
+
+    /** {@code "flowLogs"} → {@code "FLOW_LOGS"}. */
+    private static void upgradePartNames(JsonNode record) {
+        if (record.path("notCollected") instanceof ArrayNode parts) {
+            for (int i = 0; i < parts.size(); i++) {
+                parts.set(i, parts.textNode(parts.get(i).asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)));
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.lambdaguardrails.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.AuditPosture;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.inventory.snapshot.RegionInventory;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.report.Json;
+import io.lambdaguardrails.rules.fixtures.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SavedInventoryTest {
+
+    @TempDir
+    Path dir;
+
+    private final Snapshot partlyRead = Fixtures.org(org -> org.account("111111111111", a -> a.trailsUnknown()
+            .region(Fixtures.REGION, r -> r.auditUnknown(false, true, true).signingUnknown()
+                    .network(n -> n.notCollected(Network.Part.FLOW_LOGS))
+                    .function("fn", f -> f.notCollected(LambdaFunction.Part.RESOURCE_POLICY)
+                            .notCollected(LambdaFunction.Part.CONCURRENCY)))));
+
+    @Test
+    void writesAndReadsTheCurrentSchema() throws IOException {
+        Path file = dir.resolve("inventory.json");
+        SavedInventory.write(file, partlyRead);
+
+        assertThat(SavedInventory.read(file)).isEqualTo(partlyRead);
+    }
+
+    @Test
+    void readsSchemaOneWithItsNullListsAndPartNamesAsNotCollected() throws IOException {
+        Path file = dir.resolve("v1.json");
+        Json.mapper().writeValue(file.toFile(), asSchemaOne(Json.mapper().valueToTree(partlyRead)));
+
+        Snapshot read = SavedInventory.read(file);
+
+        assertThat(read.schemaVersion()).isEqualTo(Snapshot.SCHEMA_VERSION);
+        AccountInventory account = read.accounts().getFirst();
+        assertThat(account.notCollected()).containsExactly(AccountInventory.Part.TRAILS);
+        assertThat(account.trails()).isEmpty();
+        RegionInventory region = account.regions().getFirst();
+        assertThat(region.notCollected()).containsExactly(RegionInventory.Part.CODE_SIGNING_CONFIGS,
+                RegionInventory.Part.SIGNING_PROFILES);
+        assertThat(region.audit().notCollected()).containsExactly(AuditPosture.Part.RECORDERS,
+                AuditPosture.Part.CONFIG_RULES, AuditPosture.Part.ANALYZERS);
+        assertThat(region.network().notCollected()).containsExactly(Network.Part.FLOW_LOGS);
+        assertThat(region.functions().getFirst().notCollected())
+                .containsExactly(LambdaFunction.Part.RESOURCE_POLICY, LambdaFunction.Part.CONCURRENCY);
+        assertThat(read).isEqualTo(partlyRead);
+    }
+
+    @Test
+    void refusesASchemaItDoesNotKnow() throws IOException {
+        Path file = dir.resolve("v9.json");
+        ObjectNode tree = Json.mapper().valueToTree(partlyRead);
+        tree.put("schemaVersion", 9);
+        Json.mapper().writeValue(file.toFile(), tree);
+
+        assertThatThrownBy(() -> SavedInventory.read(file)).isInstanceOf(SavedInventory.UnsupportedSchema.class)
+                .hasMessageContaining("schema version 9");
+    }
+
+    /** What schema 1 wrote: null for a list not read, part names in camel case, no part sets on other records. */
+    private static JsonNode asSchemaOne(ObjectNode snapshot) {
+        snapshot.put("schemaVersion", 1);
+        for (JsonNode account : snapshot.path("accounts")) {
+            ObjectNode a = (ObjectNode) account;
+            a.remove("notCollected");
+            a.putNull("trails");
+            for (JsonNode region : a.path("regions")) {
+                ObjectNode r = (ObjectNode) region;
+                r.remove("notCollected");
+                r.putNull("codeSigningConfigs");
+                r.putNull("signingProfiles");
+                ObjectNode audit = (ObjectNode) r.path("audit");
+                audit.remove("notCollected");
+                audit.putNull("recorders");
+                audit.putNull("configRules");
+                audit.putNull("analyzers");
+                ((ObjectNode) r.path("network")).putArray("notCollected").add("flowLogs");
+                ((ObjectNode) r.path("functions").get(0)).putArray("notCollected").add("resourcePolicy").add("concurrency");
+            }
+            ObjectNode iam = (ObjectNode) a.path("iam");
+            iam.remove("notCollected");
+            iam.putNull("policyValidations");
+            iam.path("roles").forEach(role -> {
+                ((ObjectNode) role).remove("notCollected");
+                ((ObjectNode) role).putNull("serviceLastAccessed");
+            });
+        }
+        return snapshot;
+    }
+}
