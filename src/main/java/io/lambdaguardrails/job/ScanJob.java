@@ -10,6 +10,7 @@ import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.ScanResults;
+import io.lambdaguardrails.rules.Evaluation;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleEngine;
@@ -89,7 +90,7 @@ public final class ScanJob {
 
     private JobOutcome evaluate(Snapshot snapshot, ScanRequest request, RuleEngine engine, JobOptions options,
                                 Instant started) {
-        RuleEngine.Evaluation evaluation = engine.evaluateAll(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
+        Evaluation evaluation = engine.evaluateAll(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
         ScanResult result = ScanResults.of(snapshot, request, started, clock.instant(), tool, evaluation,
                 engine.rules().stream().map(Rule::meta).toList());
         ReportDelivery.Outcome report = delivery.deliver(result, options.report());

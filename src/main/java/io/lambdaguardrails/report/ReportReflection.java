@@ -3,7 +3,7 @@ package io.lambdaguardrails.report;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Suppression;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
-import io.lambdaguardrails.rules.RuleEngine;
+import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -14,7 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
         ScanResult.class, ScanResult.Tool.class, ScanResult.NotEvaluated.class, AccountSummary.class,
-        ResolvedFinding.class, RuleEngine.ExpiredWaiver.class, Finding.class, Suppression.class, Coverage.class, RuleMeta.class, ScanRequest.class,
+        ResolvedFinding.class, ExpiredWaiver.class, Finding.class, Suppression.class, Coverage.class, RuleMeta.class, ScanRequest.class,
         ReportView.class, ReportView.Header.class, ReportView.SeverityTotal.class, ReportView.FamilyTotal.class,
         ReportView.DriftSummary.class, ReportView.AccountRow.class, ReportView.FindingRow.class,
         ReportView.RuleView.class, ReportView.Reference.class, ReportView.AccountOption.class,

@@ -8,7 +8,7 @@ import io.lambdaguardrails.findings.FindingStatus;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
-import io.lambdaguardrails.rules.RuleEngine;
+import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.quarkus.qute.RawString;
 
@@ -46,7 +46,7 @@ public record ReportView(
         List<FindingRow> findings,
         List<Coverage> coverageGaps,
         List<ScanResult.NotEvaluated> notEvaluated,
-        List<RuleEngine.ExpiredWaiver> expiredWaivers,
+        List<ExpiredWaiver> expiredWaivers,
         List<RuleView> rules,
         Filters filters,
         RawString filterData) {

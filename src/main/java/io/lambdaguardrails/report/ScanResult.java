@@ -2,7 +2,7 @@ package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
-import io.lambdaguardrails.rules.RuleEngine;
+import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
 
@@ -32,7 +32,7 @@ public record ScanResult(
         List<Finding> findings,
         List<ResolvedFinding> resolved,
         List<RuleMeta> rules,
-        List<RuleEngine.ExpiredWaiver> expiredWaivers,
+        List<ExpiredWaiver> expiredWaivers,
         String baselineRunId) {
 
     public static final int SCHEMA_VERSION = 1;

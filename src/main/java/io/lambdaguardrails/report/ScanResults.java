@@ -8,7 +8,7 @@ import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.report.AccountSummary.AccountCoverage;
-import io.lambdaguardrails.rules.RuleEngine;
+import io.lambdaguardrails.rules.Evaluation;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
 
@@ -27,7 +27,7 @@ public final class ScanResults {
     }
 
     public static ScanResult of(Snapshot snapshot, ScanRequest request, Instant startedAt, Instant finishedAt,
-                                ScanResult.Tool tool, RuleEngine.Evaluation evaluation, Collection<RuleMeta> catalogue) {
+                                ScanResult.Tool tool, Evaluation evaluation, Collection<RuleMeta> catalogue) {
         List<Finding> findings = evaluation.findings();
         Set<String> fired = findings.stream().map(Finding::ruleId).collect(Collectors.toSet());
         List<RuleMeta> rules = catalogue.stream().filter(r -> fired.contains(r.id())).toList();

@@ -1,7 +1,7 @@
 package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
-import io.lambdaguardrails.rules.RuleEngine;
+import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -57,7 +57,7 @@ public final class ShardMerge {
                 unique(parts, ScanResult::resolved, ResolvedFinding::findingId),
                 unique(parts, ScanResult::rules, RuleMeta::id).stream()
                         .sorted(Comparator.comparing(RuleMeta::id)).toList(),
-                unique(parts, ScanResult::expiredWaivers, RuleEngine.ExpiredWaiver::waiverId),
+                unique(parts, ScanResult::expiredWaivers, ExpiredWaiver::waiverId),
                 null);
     }
 

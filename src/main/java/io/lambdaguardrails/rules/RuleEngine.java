@@ -46,18 +46,6 @@ public final class RuleEngine {
         this.waivers = List.copyOf(waivers);
     }
 
-    /** What one evaluation produced: every finding, and the waivers that had expired by {@code today}. */
-    public record Evaluation(List<Finding> findings, List<ExpiredWaiver> expiredWaivers) {
-        public Evaluation {
-            findings = List.copyOf(findings);
-            expiredWaivers = List.copyOf(expiredWaivers);
-        }
-    }
-
-    /** A waiver past its expiry date, with how many open findings it would still have covered. */
-    public record ExpiredWaiver(String waiverId, String reason, String owner, LocalDate expires, int wouldMatch) {
-    }
-
     public List<Rule> rules() {
         return rules;
     }

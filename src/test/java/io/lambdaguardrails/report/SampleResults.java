@@ -8,7 +8,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.findings.Suppression;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
-import io.lambdaguardrails.rules.RuleEngine;
+import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
 
@@ -72,7 +72,7 @@ public final class SampleResults {
                 request, accounts, coverage,
                 List.of(new ScanResult.NotEvaluated("333333333333", "eu-west-1", "network rules", "ec2:DescribeVpcs ACCESS_DENIED")),
                 findings, List.of(), rules,
-                List.of(new RuleEngine.ExpiredWaiver("W-OLD", "legacy VPC until Q3", "carol", LocalDate.parse("2026-10-01"), 2)),
+                List.of(new ExpiredWaiver("W-OLD", "legacy VPC until Q3", "carol", LocalDate.parse("2026-10-01"), 2)),
                 null);
     }
 

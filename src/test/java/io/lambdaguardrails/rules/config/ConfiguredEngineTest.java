@@ -5,6 +5,8 @@ import io.lambdaguardrails.findings.FindingStatus;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.findings.Suppression;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.Evaluation;
+import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleEngine;
@@ -125,7 +127,7 @@ class ConfiguredEngineTest {
 
     @Test
     void anExpiredWaiverNoLongerAppliesAndIsReported() {
-        RuleEngine.Evaluation evaluation = engine("""
+        Evaluation evaluation = engine("""
                 waivers:
                   - id: old-exception
                     match: {ruleId: LG-OPS-003}
@@ -135,7 +137,7 @@ class ConfiguredEngineTest {
                 """, "LG-OPS-003").evaluateAll(SNAPSHOT, TODAY);
 
         assertThat(evaluation.findings()).allMatch(Finding::open);
-        assertThat(evaluation.expiredWaivers()).containsExactly(new RuleEngine.ExpiredWaiver("old-exception",
+        assertThat(evaluation.expiredWaivers()).containsExactly(new ExpiredWaiver("old-exception",
                 "Tracing budget", "platform", LocalDate.of(2026, 11, 27), 2));
     }
 
