@@ -28,6 +28,7 @@ import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * completion markers to S3, {@code merge --run-id --shards} publishes one report with exactly the findings of an
  * unsharded scan, and refuses to publish when a shard is missing.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class ShardedScanTest {
 

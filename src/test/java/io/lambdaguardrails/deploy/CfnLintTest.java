@@ -1,6 +1,7 @@
 package io.lambdaguardrails.deploy;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every CloudFormation template passes cfn-lint, warnings included (cfn-lint checks IAM action names). */
+@Tag("packaging")
 class CfnLintTest {
 
     private static final Path CFN_LINT = Executables.onPath("cfn-lint").orElse(null);

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.lambdaguardrails.cli.LambdaGuardrailsCommand;
 import io.lambdaguardrails.rules.Settings;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The k8s/ manifests parsed into fabric8's typed models, checked field by field: once from the files themselves and
  * once as {@code kubectl kustomize} renders them (skipped when kubectl is absent).
  */
+@Tag("packaging")
 class KubernetesManifestsTest {
 
     private static final String CONFIG_PATH = "/etc/lambda-guardrails/guardrails.yaml";

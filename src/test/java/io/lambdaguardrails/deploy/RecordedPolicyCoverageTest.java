@@ -26,6 +26,7 @@ import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.OperationRecorder;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * evaluator against the member policy, or the scanner policy for Organizations, S3 and AssumeRole. A collector that
  * starts calling an operation whose action the policy lacks fails this test.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class RecordedPolicyCoverageTest {
 

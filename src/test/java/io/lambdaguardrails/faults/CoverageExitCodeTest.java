@@ -11,6 +11,7 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (or 1 when findings reach --fail-on), in bounded time; an operation the endpoint does not implement is
  * UNSUPPORTED and leaves the exit code alone.
  */
+@Tag("moto")
 @QuarkusMainTest
 class CoverageExitCodeTest {
 

@@ -8,6 +8,7 @@ import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A member role without {@code tag:GetResources} (deployed before tags were read in bulk) costs calls, not data:
  * each function's tags are read on their own, and the scan is as complete as with the bulk read.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class DeniedBulkReadTest {
 

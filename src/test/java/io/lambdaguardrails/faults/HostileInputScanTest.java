@@ -21,6 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stays inert (no element, attribute or formula the account injected), and is complete (the findings of the hostile
  * functions are there, with their text intact); an unreadable policy is a coverage note, not a crash.
  */
+@Tag("moto")
 @QuarkusMainTest
 class HostileInputScanTest {
 

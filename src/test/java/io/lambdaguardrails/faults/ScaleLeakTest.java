@@ -8,6 +8,7 @@ import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A 200-account organisation scanned end to end: every account is read, platform threads stay few while hundreds of
  * accounts are in flight, and once the client factory is closed no thread, file or socket of the scan remains.
  */
+@Tag("moto")
 class ScaleLeakTest {
 
     static final int MEMBERS = 200;

@@ -17,6 +17,7 @@ import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Throttling as AWS does it: short bursts are absorbed by retries and change nothing in the result; throttling that
  * outlasts the retries costs exactly the data of the throttled (account, region, API), recorded as THROTTLED.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class ThrottlingFaultTest {
 

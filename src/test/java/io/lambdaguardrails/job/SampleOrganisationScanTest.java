@@ -17,6 +17,7 @@ import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When a rule or the sample changes on purpose, review {@code target/sample-organisation-findings.actual.txt} and
  * copy it over the golden file.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class SampleOrganisationScanTest {
 

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * The function as Lambda runs it, through Quarkus' Lambda runtime and its mock event server: events go in as JSON,
  * the summary (or the error) comes back as JSON, and the reports land in S3 on moto.
  */
+@Tag("moto")
 @QuarkusTest
 @TestProfile(ScanFunctionEventServerTest.OnMoto.class)
 class ScanFunctionEventServerTest {

@@ -18,6 +18,7 @@ import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the configuration arrives through the event. The function's path through the Lambda runtime is tested in
  * {@code ScanFunctionEventServerTest} (the lambda build).
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class ScanFunctionTest {
 

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.report;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Runs the filter-script tests of {@code src/test/js} (node's test runner over jsdom) against reports rendered here.
  * Skipped, saying why, where node is not installed or jsdom cannot be installed from the lockfile.
  */
+@Tag("browser")
 class ReportFilterScriptTest {
 
     private static final Path JS = Path.of("src/test/js");

@@ -11,6 +11,7 @@ import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A member account whose role cannot be assumed is one ACCESS_DENIED entry; the others are scanned in full. */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class AccessDeniedScanTest {
 

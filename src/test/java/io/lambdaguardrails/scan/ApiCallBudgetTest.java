@@ -6,6 +6,7 @@ import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a fixed handful per function, and nothing per function that a bulk call could answer or that only an opt-in rule
  * needs.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class ApiCallBudgetTest {
 

@@ -8,6 +8,7 @@ import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The network around VPC-attached functions, with each subnet's effective route table. */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class NetworkScanTest {
 

@@ -18,6 +18,7 @@ import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * The scan job end to end on moto with an s3:// output: the documented keys, then a second run with
  * {@code --baseline auto} after one function was fixed and another broken.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class ScanToS3Test {
 
