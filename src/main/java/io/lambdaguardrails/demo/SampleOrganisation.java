@@ -101,6 +101,10 @@ public final class SampleOrganisation {
             account.function(region, "payments-processor", admin, "java17", f -> f
                     .handler("example.Handler::handleRequest")
                     .environment(e -> e.variables(Map.of("DATABASE_URL", FAKE_DSN, "LOG_LEVEL", "info"))));
+            // Opened to "anyone" for a quick integration test and never closed: with its administrator role and the
+            // password beside it, the worst function of the organisation.
+            account.permission(region, "payments-processor", p -> p.statementId("integration-test")
+                    .action("lambda:InvokeFunction").principal("*"));
             account.function(region, "payments-webhook", reader, "python3.11", f -> f);
             account.permission(region, "payments-webhook", p -> p.statementId("anyone").action("lambda:InvokeFunction").principal("*"));
             account.function(region, "payments-partner-sync", reader, "python3.12", f -> f);

@@ -92,7 +92,7 @@ public final class ScanJob {
                                 Instant started) {
         Evaluation evaluation = engine.evaluateAll(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
         ScanResult result = ScanResults.of(snapshot, request, started, clock.instant(), tool, evaluation,
-                engine.rules().stream().map(Rule::meta).toList());
+                engine.rules().stream().map(Rule::meta).toList(), options.config().risk());
         ReportDelivery.Outcome report = delivery.deliver(result, options.report());
         return new JobOutcome(report.published(), report.publication().location(),
                 status(report.published(), options, report.delivered()), report);

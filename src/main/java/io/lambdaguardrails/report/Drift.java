@@ -3,6 +3,7 @@ package io.lambdaguardrails.report;
 import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.risk.RiskPath;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Marks a run's findings against a baseline run by their stable {@code findingId}: NEW or EXISTING (keeping the
- * baseline's {@code firstSeen}), and lists the baseline's findings that are gone as resolved.
+ * baseline's {@code firstSeen}), and lists the baseline's findings that are gone as resolved. Risk paths are marked
+ * the same way by their function's ARN.
  *
  * <p>A finding only counts as resolved where this run had the evidence to say so: its account was entered and no
  * collector failed for its region (or for the account's global data). A finding in an account that was out of scope,
@@ -27,7 +29,7 @@ public final class Drift {
     /** No earlier run to compare with: every finding is new. */
     public static ScanResult firstRun(ScanResult current) {
         return current.withDrift(current.findings().stream().map(f -> f.withBaseline(Baseline.NEW, f.firstSeen())).toList(),
-                List.of(), null);
+                List.of(), current.riskPaths().stream().map(p -> p.withBaseline(Baseline.NEW)).toList(), List.of(), null);
     }
 
     public static ScanResult compare(ScanResult current, ScanResult baseline) {
@@ -42,7 +44,18 @@ public final class Drift {
                 .map(f -> new ResolvedFinding(f.findingId(), f.ruleId(), f.accountId(), f.region(), f.resourceArn(),
                         f.resourceName(), f.detail(), f.firstSeen()))
                 .toList();
-        return current.withDrift(marked, resolved, baseline.runId());
+        Set<String> pathsBefore = baseline.riskPaths().stream().map(RiskPath::functionArn).collect(Collectors.toSet());
+        Set<String> pathsNow = current.riskPaths().stream().map(RiskPath::functionArn).collect(Collectors.toSet());
+        var markedPaths = current.riskPaths().stream()
+                .map(p -> p.withBaseline(pathsBefore.contains(p.functionArn()) ? Baseline.EXISTING : Baseline.NEW))
+                .toList();
+        var resolvedPaths = baseline.riskPaths().stream()
+                .filter(p -> !pathsNow.contains(p.functionArn()))
+                .filter(p -> evidence.covers(p.accountId(), p.region()))
+                .map(p -> new ResolvedRiskPath(p.functionArn(), p.functionName(), p.accountId(), p.region(), p.score(),
+                        p.tier(), p.chain()))
+                .toList();
+        return current.withDrift(marked, resolved, markedPaths, resolvedPaths, baseline.runId());
     }
 
     private static Finding mark(Finding finding, Finding previous) {
@@ -76,9 +89,13 @@ public final class Drift {
         }
 
         boolean covers(Finding finding) {
-            return enteredAccounts.contains(finding.accountId())
-                    && !failedScopes.contains(scope(finding.accountId(), finding.region()))
-                    && !failedScopes.contains(scope(finding.accountId(), Coverage.GLOBAL));
+            return covers(finding.accountId(), finding.region());
+        }
+
+        boolean covers(String accountId, String region) {
+            return enteredAccounts.contains(accountId)
+                    && !failedScopes.contains(scope(accountId, region))
+                    && !failedScopes.contains(scope(accountId, Coverage.GLOBAL));
         }
 
         private static String scope(String accountId, String region) {

@@ -3,6 +3,8 @@ package io.lambdaguardrails.report;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Suppression;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.risk.Ingredient;
+import io.lambdaguardrails.risk.RiskPath;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -14,7 +16,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
         ScanResult.class, ScanResult.Tool.class, ScanResult.NotEvaluated.class, AccountSummary.class,
-        ResolvedFinding.class, ExpiredWaiver.class, Finding.class, Suppression.class, Coverage.class, RuleMeta.class, ScanRequest.class,
+        ResolvedFinding.class, ResolvedRiskPath.class, RiskPath.class, Ingredient.class, ExpiredWaiver.class, Finding.class, Suppression.class, Coverage.class, RuleMeta.class, ScanRequest.class,
         ReportView.class, ReportView.Header.class, ReportView.SeverityTotal.class, ReportView.FamilyTotal.class,
         ReportView.DriftSummary.class, ReportView.AccountRow.class, ReportView.FindingRow.class,
         ReportView.RuleView.class, ReportView.Reference.class, ReportView.AccountOption.class,

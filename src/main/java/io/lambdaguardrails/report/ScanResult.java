@@ -2,6 +2,7 @@ package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.risk.RiskPath;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -16,7 +17,9 @@ import java.util.List;
  * {@code src/main/resources/findings.schema.md}). {@code rules} holds the metadata of every rule that produced a
  * finding, so a report can be re-rendered from this file alone. {@code baselineRunId} names the run the findings were
  * compared with (null when there was none); {@code principal} is who ran the scan (the caller's ARN).
- * {@code expiredWaivers} lists waivers of the configuration that no longer apply.
+ * {@code expiredWaivers} lists waivers of the configuration that no longer apply. {@code riskPaths} ranks the
+ * functions by what their findings add up to (highest score first); {@code resolvedRiskPaths} are the baseline's
+ * paths whose function no longer has one.
  */
 public record ScanResult(
         int schemaVersion,
@@ -33,7 +36,9 @@ public record ScanResult(
         List<ResolvedFinding> resolved,
         List<RuleMeta> rules,
         List<ExpiredWaiver> expiredWaivers,
-        String baselineRunId) {
+        String baselineRunId,
+        List<RiskPath> riskPaths,
+        List<ResolvedRiskPath> resolvedRiskPaths) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -46,6 +51,15 @@ public record ScanResult(
                 findings, resolved, rules, List.of(), null);
     }
 
+    /** A result without risk paths (a file written before they were reported, or not yet ranked). */
+    public ScanResult(int schemaVersion, String runId, Instant startedAt, Instant finishedAt, Tool tool,
+                      String principal, ScanRequest request, List<AccountSummary> accounts, List<Coverage> coverage,
+                      List<NotEvaluated> notEvaluated, List<Finding> findings, List<ResolvedFinding> resolved,
+                      List<RuleMeta> rules, List<ExpiredWaiver> expiredWaivers, String baselineRunId) {
+        this(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts, coverage, notEvaluated,
+                findings, resolved, rules, expiredWaivers, baselineRunId, List.of(), List.of());
+    }
+
     public ScanResult {
         accounts = List.copyOf(accounts);
         coverage = List.copyOf(coverage);
@@ -54,13 +68,24 @@ public record ScanResult(
         resolved = List.copyOf(resolved);
         rules = List.copyOf(rules);
         expiredWaivers = expiredWaivers == null ? List.of() : List.copyOf(expiredWaivers);
+        riskPaths = riskPaths == null ? List.of() : List.copyOf(riskPaths);
+        resolvedRiskPaths = resolvedRiskPaths == null ? List.of() : List.copyOf(resolvedRiskPaths);
     }
 
-    /** The same run with its findings marked against a baseline. */
+    /** The same run with its findings and risk paths marked against a baseline. */
     public ScanResult withDrift(List<Finding> markedFindings, List<ResolvedFinding> resolvedFindings,
+                                List<RiskPath> markedPaths, List<ResolvedRiskPath> resolvedPaths,
                                 String comparedWithRunId) {
         return new ScanResult(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts,
-                coverage, notEvaluated, markedFindings, resolvedFindings, rules, expiredWaivers, comparedWithRunId);
+                coverage, notEvaluated, markedFindings, resolvedFindings, rules, expiredWaivers, comparedWithRunId,
+                markedPaths, resolvedPaths);
+    }
+
+    /** The same run with its functions ranked. */
+    public ScanResult withRiskPaths(List<RiskPath> paths) {
+        return new ScanResult(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts,
+                coverage, notEvaluated, findings, resolved, rules, expiredWaivers, baselineRunId, paths,
+                resolvedRiskPaths);
     }
 
     public record Tool(String name, String version) {

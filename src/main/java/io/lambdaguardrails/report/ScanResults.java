@@ -8,6 +8,8 @@ import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.report.AccountSummary.AccountCoverage;
+import io.lambdaguardrails.risk.RiskPaths;
+import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.Evaluation;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -26,14 +28,17 @@ public final class ScanResults {
     private ScanResults() {
     }
 
+    /** @param weights how the functions' findings are scored into risk paths */
     public static ScanResult of(Snapshot snapshot, ScanRequest request, Instant startedAt, Instant finishedAt,
-                                ScanResult.Tool tool, Evaluation evaluation, Collection<RuleMeta> catalogue) {
+                                ScanResult.Tool tool, Evaluation evaluation, Collection<RuleMeta> catalogue,
+                                RiskWeights weights) {
         List<Finding> findings = evaluation.findings();
         Set<String> fired = findings.stream().map(Finding::ruleId).collect(Collectors.toSet());
         List<RuleMeta> rules = catalogue.stream().filter(r -> fired.contains(r.id())).toList();
         return new ScanResult(ScanResult.SCHEMA_VERSION, snapshot.runId(), startedAt, finishedAt, tool,
                 snapshot.principal(), request, summaries(snapshot, findings), snapshot.coverage(),
-                notEvaluated(snapshot.coverage()), findings, List.of(), rules, evaluation.expiredWaivers(), null);
+                notEvaluated(snapshot.coverage()), findings, List.of(), rules, evaluation.expiredWaivers(), null,
+                new RiskPaths(weights).of(findings), List.of());
     }
 
     static List<AccountSummary> summaries(Snapshot snapshot, List<Finding> findings) {

@@ -1,6 +1,8 @@
 package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.risk.RiskPath;
+import io.lambdaguardrails.risk.RiskPaths;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.RunId;
@@ -16,8 +18,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Combines the partial results of a sharded scan into one: the union of accounts, coverage, findings and rules
- * (findings deduplicated by {@code findingId}), from the earliest start to the latest finish. Baseline marks are
+ * Combines the partial results of a sharded scan into one: the union of accounts, coverage, findings, rules and risk
+ * paths (findings deduplicated by {@code findingId}; a function lives in one account, so its risk path comes whole
+ * from one shard), from the earliest start to the latest finish. Baseline marks are
  * not merged; compare the merged result with a baseline afterwards.
  */
 public final class ShardMerge {
@@ -58,7 +61,9 @@ public final class ShardMerge {
                 unique(parts, ScanResult::rules, RuleMeta::id).stream()
                         .sorted(Comparator.comparing(RuleMeta::id)).toList(),
                 unique(parts, ScanResult::expiredWaivers, ExpiredWaiver::waiverId),
-                null);
+                null,
+                unique(parts, ScanResult::riskPaths, RiskPath::functionArn).stream().sorted(RiskPaths.ORDER).toList(),
+                List.of());
     }
 
     private static <T> List<T> distinct(List<ScanResult> parts, Function<ScanResult, Stream<T>> values) {

@@ -10,6 +10,13 @@ import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.ScanResults;
 import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.risk.Ingredient;
+import io.lambdaguardrails.risk.IngredientKind;
+import io.lambdaguardrails.risk.RiskPath;
+import io.lambdaguardrails.risk.RiskPaths;
+import io.lambdaguardrails.risk.RiskTier;
+import io.lambdaguardrails.rules.config.ConfigLoader;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.config.GuardrailsConfig;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -46,6 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleOrganisationScanTest {
 
     static final Path GOLDEN = Path.of("src/test/resources/golden/sample-organisation-findings.txt");
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    static Snapshot snapshot;
     static List<Finding> findings;
     static ScanResult result;
 
@@ -54,13 +63,14 @@ class SampleOrganisationScanTest {
         try (ScanHarness harness = new ScanHarness(moto.endpoint()); SeededOrganization org = harness.createOrganization()) {
             SampleOrganisation.seed(org);
             var request = ScanRequest.builder().org().regions(SampleOrganisation.REGIONS.toArray(String[]::new)).build();
-            var snapshot = harness.scan(request);
-            var engine = GuardrailsConfig.defaults().engine(RuleCatalogue.all(), List.of());
-            var evaluation = engine.evaluateAll(snapshot, LocalDate.of(2026, 11, 28));
+            snapshot = harness.scan(request);
+            var config = GuardrailsConfig.defaults();
+            var engine = config.engine(RuleCatalogue.all(), List.of());
+            var evaluation = engine.evaluateAll(snapshot, TODAY);
             findings = evaluation.findings();
             result = Drift.firstRun(ScanResults.of(snapshot, request, Instant.parse("2026-11-28T02:00:00Z"),
                     Instant.parse("2026-11-28T02:03:00Z"), new ScanResult.Tool("lambda-guardrails", "test"), evaluation,
-                    engine.rules().stream().map(Rule::meta).toList()));
+                    engine.rules().stream().map(Rule::meta).toList(), config.risk()));
         }
     }
 
@@ -109,6 +119,59 @@ class SampleOrganisationScanTest {
         assertSilent("LG-OPS-", "web-health");
         assertThat(accountsWith("LG-AUD-001")).containsExactlyInAnyOrder("prod-web", "prod-payments", "dev-sandbox");
         assertThat(accountsWith("LG-ORG-001")).containsExactly("dev-sandbox");
+    }
+
+    @Test
+    void theWorstFunctionIsThePublicOneWithTheAdministratorRoleAndASecret() {
+        List<RiskPath> paths = result.riskPaths();
+
+        assertThat(paths.stream().limit(5).map(p -> p.functionName() + " " + p.region() + " " + p.tier()))
+                .containsExactly(
+                        "payments-processor eu-west-1 CRITICAL",
+                        "payments-processor us-east-1 CRITICAL",
+                        "web-api eu-west-1 HIGH",
+                        "web-api us-east-1 HIGH",
+                        "payments-webhook eu-west-1 MEDIUM");
+        RiskPath worst = paths.getFirst();
+        assertThat(worst.ingredients()).extracting(Ingredient::kind).containsExactly(IngredientKind.PUBLIC_POLICY,
+                IngredientKind.ADMINISTRATOR, IngredientKind.SECRET, IngredientKind.UNSIGNED_CODE);
+        assertThat(worst.chain()).isEqualTo("anyone → resource policy (Principal *) → payments-processor → execution "
+                + "role with administrator access → every resource in account " + worst.accountId()
+                + "; also: a secret in DATABASE_URL, code that is not signed and enforced");
+        // Every ingredient points at the open findings it stands on.
+        worst.ingredients().forEach(i -> assertThat(i.findingIds()).isNotEmpty().allSatisfy(id -> assertThat(findings)
+                .anyMatch(f -> f.findingId().equals(id) && f.resourceArn().equals(worst.functionArn()) && f.open())));
+        assertThat(paths).noneMatch(p -> p.functionName().equals("web-health"));
+    }
+
+    @Test
+    void aWaivedFindingIsNoLongerAnIngredient() {
+        var waived = new ConfigLoader(RuleCatalogue.all()).parse("""
+                version: 1
+                waivers:
+                  - match: {ruleId: LG-RUN-001, resourceArn: "*:function:payments-processor"}
+                    reason: the password is rotated hourly by the vault
+                    owner: payments-team
+                    expires: 2027-06-30
+                """, "guardrails.yaml");
+        List<RiskPath> before = new RiskPaths(waived.risk()).of(findings);
+        List<RiskPath> after = new RiskPaths(waived.risk()).of(evaluate(waived));
+
+        RiskPath was = pathOf(before, "payments-processor");
+        RiskPath is = pathOf(after, "payments-processor");
+        assertThat(was.ingredients()).extracting(Ingredient::kind).contains(IngredientKind.SECRET);
+        assertThat(is.ingredients()).extracting(Ingredient::kind).doesNotContain(IngredientKind.SECRET);
+        assertThat(is.score()).isEqualTo(was.score() - waived.risk().secret());
+        assertThat(is.chain()).doesNotContain("DATABASE_URL");
+        assertThat(is.tier()).isEqualTo(RiskTier.CRITICAL);
+    }
+
+    private static RiskPath pathOf(List<RiskPath> paths, String functionName) {
+        return paths.stream().filter(p -> p.functionName().equals(functionName)).findFirst().orElseThrow();
+    }
+
+    private static List<Finding> evaluate(GuardrailsConfig config) {
+        return config.engine(RuleCatalogue.all(), List.of()).evaluateAll(snapshot, TODAY).findings();
     }
 
     private static void assertFires(String ruleId, String resource) {

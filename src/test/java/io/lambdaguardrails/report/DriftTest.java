@@ -6,6 +6,7 @@ import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.risk.RiskPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,6 +57,9 @@ class DriftTest {
         assertThat(marked.resolved()).containsExactly(new ResolvedFinding("fixed", "LG-NET-003", A, "eu-west-1",
                 "arn:aws:lambda:eu-west-1:" + A + ":function:fixed", "fixed", "detail fixed", lastMonth));
         assertThat(marked.baselineRunId()).isEqualTo(baseline.runId());
+        assertThat(marked.riskPaths()).extracting(RiskPath::functionName, RiskPath::baseline)
+                .containsExactlyInAnyOrder(tuple("kept", Baseline.EXISTING), tuple("broken", Baseline.NEW));
+        assertThat(marked.resolvedRiskPaths()).extracting(ResolvedRiskPath::functionName).containsExactly("fixed");
     }
 
     static Stream<Arguments> resolvedOnlyWithEvidence() {

@@ -29,7 +29,7 @@ class ExchangeFormatsTest {
                         LocalDate.parse("2026-09-01")),
                 new ResolvedFinding("LG-NET-003-gone", "LG-NET-003", "111111111111", "eu-west-1",
                         "arn:aws:lambda:eu-west-1:111111111111:function:moved-fn", "moved-fn", "", null));
-        return typical.withDrift(marked, resolved, "20261127T020000Z-prev");
+        return typical.withDrift(marked, resolved, typical.riskPaths(), List.of(), "20261127T020000Z-prev");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.lambdaguardrails.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.risk.RiskPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,12 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FindingsJsonTest {
 
-    /** A result in which every documented object occurs: suppression, resolved, baseline. */
+    /** A result in which every documented object occurs: suppression, resolved findings and risk paths, baseline. */
     private static ScanResult complete() {
         ScanResult typical = SampleResults.typical();
         Finding gone = SampleResults.finding("LG-IAM-001-zzzz", "LG-IAM-001", io.lambdaguardrails.findings.Family.IAM,
                 io.lambdaguardrails.findings.Severity.MEDIUM, "111111111111", "gone-fn", "shared role");
-        ScanResult baseline = SampleResults.result(List.of(gone), typical.accounts(), typical.coverage());
+        Finding goneAdmin = SampleResults.finding("LG-IAM-002-yyyy", "LG-IAM-002", io.lambdaguardrails.findings.Family.IAM,
+                io.lambdaguardrails.findings.Severity.CRITICAL, "111111111111", "gone-admin-fn", "AdministratorAccess");
+        ScanResult baseline = SampleResults.result(List.of(gone, goneAdmin), typical.accounts(), typical.coverage());
         return Drift.compare(typical, baseline);
     }
 
@@ -51,7 +54,10 @@ class FindingsJsonTest {
                 Arguments.of("findings[].suppression", "/findings/5/suppression"),
                 Arguments.of("resolved[]", "/resolved/0"),
                 Arguments.of("rules[]", "/rules/0"),
-                Arguments.of("expiredWaivers[]", "/expiredWaivers/0"));
+                Arguments.of("expiredWaivers[]", "/expiredWaivers/0"),
+                Arguments.of("riskPaths[]", "/riskPaths/0"),
+                Arguments.of("riskPaths[].ingredients[]", "/riskPaths/0/ingredients/0"),
+                Arguments.of("resolvedRiskPaths[]", "/resolvedRiskPaths/0"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,6 +85,10 @@ class FindingsJsonTest {
         assertThat(json.at("/findings/0/suppression").isNull()).isTrue();
         assertThat(json.at("/findings/5/suppression/expires").asText()).isEqualTo("2027-01-31");
         assertThat(json.at("/baselineRunId").asText()).isEqualTo("20261128T020000Z-a1b2c3");
+        assertThat(json.at("/riskPaths/0/functionName").asText()).isEqualTo("public-fn");
+        assertThat(json.at("/riskPaths/0/tier").asText()).isEqualTo("MEDIUM");
+        assertThat(json.at("/riskPaths/0/ingredients/0/kind").asText()).isEqualTo("PUBLIC_POLICY");
+        assertThat(json.at("/riskPaths/0/ingredients/0/findingIds/0").asText()).isEqualTo("LG-ACC-001-aaaa");
         List<String> severities = new ArrayList<>();
         json.at("/accounts/1/openFindings").fieldNames().forEachRemaining(severities::add);
         assertThat(severities).as("map keys in severity order").containsExactly("LOW", "MEDIUM", "HIGH");
@@ -119,6 +129,9 @@ class FindingsJsonTest {
         ScanResult read = FindingsJson.read(FindingsJson.write(complete()));
 
         assertThat(read.findings()).extracting(Finding::baseline).containsOnly(Baseline.NEW);
-        assertThat(read.resolved()).extracting(ResolvedFinding::findingId).containsExactly("LG-IAM-001-zzzz");
+        assertThat(read.resolved()).extracting(ResolvedFinding::findingId)
+                .containsExactlyInAnyOrder("LG-IAM-001-zzzz", "LG-IAM-002-yyyy");
+        assertThat(read.riskPaths()).extracting(RiskPath::baseline).containsOnly(Baseline.NEW);
+        assertThat(read.resolvedRiskPaths()).extracting(ResolvedRiskPath::functionName).containsExactly("gone-admin-fn");
     }
 }

@@ -8,6 +8,8 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.findings.Suppression;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.risk.RiskPaths;
+import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -62,6 +64,7 @@ public final class SampleResults {
                 open, STARTED, FINISHED);
     }
 
+    /** A result with its risk paths ranked by the default weights. */
     public static ScanResult result(List<Finding> findings, List<AccountSummary> accounts, List<Coverage> coverage) {
         List<RuleMeta> rules = findings.stream().map(f -> rule(f.ruleId(), f.family(), f.severity()))
                 .distinct().toList();
@@ -73,7 +76,7 @@ public final class SampleResults {
                 List.of(new ScanResult.NotEvaluated("333333333333", "eu-west-1", "network rules", "ec2:DescribeVpcs ACCESS_DENIED")),
                 findings, List.of(), rules,
                 List.of(new ExpiredWaiver("W-OLD", "legacy VPC until Q3", "carol", LocalDate.parse("2026-10-01"), 2)),
-                null);
+                null).withRiskPaths(new RiskPaths(RiskWeights.defaults()).of(findings));
     }
 
     /** Three accounts, a mix of severities and families, one suppressed finding, one coverage gap. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.Glob;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
@@ -44,7 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
-    private static final List<String> SECTIONS = List.of("version", "settings", "rules", "waivers");
+    private static final List<String> SECTIONS = List.of("version", "settings", "rules", "waivers", "risk");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     private final List<Rule> catalogue;
@@ -130,7 +131,7 @@ public final class ConfigLoader {
                         + "'version: " + GuardrailsConfig.VERSION + "'");
             }
             return new GuardrailsConfig(GuardrailsConfig.VERSION, settings(root.get("settings")), rules(root.get("rules")),
-                    waivers(root.get("waivers")));
+                    waivers(root.get("waivers")), risk(root.get("risk")));
         }
 
         private Settings settings(JsonNode node) {
@@ -138,14 +139,59 @@ public final class ConfigLoader {
             if (node == null || node.isNull()) {
                 return Settings.defaults();
             }
-            if (!node.isObject()) {
-                throw error(at, "'settings' must be a mapping (example: 'settings: {network: {requireVpc: true}}')");
-            }
-            ObjectNode merged = mapper.valueToTree(Settings.defaults());
-            merge(merged, node, at);
-            Settings settings = convert(merged, Settings.class, at);
+            Settings settings = overDefaults(node, at, Settings.defaults(), Settings.class,
+                    "'settings' must be a mapping (example: 'settings: {network: {requireVpc: true}}')");
             new SettingsCheck(at).run(settings);
             return settings;
+        }
+
+        private RiskWeights risk(JsonNode node) {
+            JsonPointer at = pointer("risk");
+            if (node == null || node.isNull()) {
+                return RiskWeights.defaults();
+            }
+            RiskWeights weights = overDefaults(node, at, RiskWeights.defaults(), RiskWeights.class,
+                    "'risk' must be a mapping (example: 'risk: {exposure: {publicAccess: 60}}')");
+            checkRisk(weights, at);
+            return weights;
+        }
+
+        /** The user's mapping merged over {@code defaults} and read as {@code type}. */
+        private <T> T overDefaults(JsonNode node, JsonPointer at, T defaults, Class<T> type, String notAMapping) {
+            if (!node.isObject()) {
+                throw error(at, notAMapping);
+            }
+            ObjectNode merged = mapper.valueToTree(defaults);
+            merge(merged, node, at);
+            return convert(merged, type, at);
+        }
+
+        /** Negative weights would let a finding make a function look safer; tiers must rise. */
+        private void checkRisk(RiskWeights w, JsonPointer at) {
+            Map<String, Integer> weights = new LinkedHashMap<>();
+            weights.put("exposure/publicAccess", w.exposure().publicAccess());
+            weights.put("exposure/foreignAccount", w.exposure().foreignAccount());
+            weights.put("exposure/unscopedService", w.exposure().unscopedService());
+            weights.put("blastRadius/administrator", w.blastRadius().administrator());
+            weights.put("blastRadius/privilegeEscalation", w.blastRadius().privilegeEscalation());
+            weights.put("blastRadius/broadDataAccess", w.blastRadius().broadDataAccess());
+            weights.put("secret", w.secret());
+            weights.put("network/publicSubnet", w.network().publicSubnet());
+            weights.put("network/openEgress", w.network().openEgress());
+            weights.put("deprecatedRuntime", w.deprecatedRuntime());
+            weights.put("unsignedCode", w.unsignedCode());
+            weights.put("combination", w.combination());
+            weights.forEach((path, value) -> {
+                if (value < 0) {
+                    throw error(at.append(JsonPointer.compile("/" + path)), "risk." + path.replace('/', '.')
+                            + " must not be negative (example: '" + path.substring(path.lastIndexOf('/') + 1) + ": 10')");
+                }
+            });
+            var t = w.tiers();
+            if (!(t.critical() > t.high() && t.high() > t.medium() && t.medium() > 0)) {
+                throw error(at.appendProperty("tiers"), "risk.tiers must satisfy critical > high > medium > 0 "
+                        + "(example: 'tiers: {critical: 100, high: 60, medium: 30}')");
+            }
         }
 
         /** User values over defaults; a nested mapping merges, anything else replaces. */

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.config;
 
+import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.RuntimeLifecycle;
 import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.Waiver;
@@ -10,7 +11,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Settings.class, Settings.NetworkSettings.class, Settings.IamSettings.class, Settings.LayerSettings.class,
         Settings.OrgSettings.class, Settings.TagSettings.class, Settings.RuntimeSettings.class,
         Settings.SigningSettings.class, Settings.OpsSettings.class, Settings.MemoryRange.class,
-        RuntimeLifecycle.class, RuleOverride.class, Waiver.class, Waiver.Match.class})
+        RuntimeLifecycle.class, RuleOverride.class, Waiver.class, Waiver.Match.class,
+        RiskWeights.class, RiskWeights.Exposure.class, RiskWeights.BlastRadius.class, RiskWeights.Network.class,
+        RiskWeights.Tiers.class})
 final class ConfigReflection {
 
     private ConfigReflection() {

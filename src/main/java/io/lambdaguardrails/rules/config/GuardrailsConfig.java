@@ -1,6 +1,7 @@
 package io.lambdaguardrails.rules.config;
 
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.Settings;
@@ -11,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The user's {@code guardrails.yaml}: rule settings, per-rule overrides keyed by canonical rule id, and waivers in
- * file order. {@link #defaults()} is what runs when no file is given.
+ * The user's {@code guardrails.yaml}: rule settings, per-rule overrides keyed by canonical rule id, waivers in file
+ * order, and the weights that score risk paths. {@link #defaults()} is what runs when no file is given.
  */
-public record GuardrailsConfig(int version, Settings settings, Map<String, RuleOverride> rules, List<Waiver> waivers) {
+public record GuardrailsConfig(int version, Settings settings, Map<String, RuleOverride> rules, List<Waiver> waivers,
+                               RiskWeights risk) {
 
     public static final int VERSION = 1;
 
@@ -24,7 +26,7 @@ public record GuardrailsConfig(int version, Settings settings, Map<String, RuleO
     }
 
     public static GuardrailsConfig defaults() {
-        return new GuardrailsConfig(VERSION, Settings.defaults(), Map.of(), List.of());
+        return new GuardrailsConfig(VERSION, Settings.defaults(), Map.of(), List.of(), RiskWeights.defaults());
     }
 
     /**
