@@ -180,12 +180,17 @@ public final class SeededAccount {
             return id;
         }
 
-        /** VPC flow logs delivered to an S3 bucket (created if needed). */
+        /** VPC flow logs of all traffic delivered to an S3 bucket (created if needed). */
         public void flowLogs(String bucket) {
+            flowLogs(bucket, TrafficType.ALL);
+        }
+
+        /** VPC flow logs of the given traffic delivered to an S3 bucket (created if needed). */
+        public void flowLogs(String bucket, TrafficType traffic) {
             try (S3Client s3 = clients.s3(Region.of(region), credentials)) {
                 createBucket(s3, bucket, region);
             }
-            ec2.createFlowLogs(r -> r.resourceIds(vpcId).resourceType(FlowLogsResourceType.VPC).trafficType(TrafficType.ALL)
+            ec2.createFlowLogs(r -> r.resourceIds(vpcId).resourceType(FlowLogsResourceType.VPC).trafficType(traffic)
                     .logDestinationType(LogDestinationType.S3).logDestination("arn:aws:s3:::" + bucket));
         }
 

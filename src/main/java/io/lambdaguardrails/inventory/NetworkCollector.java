@@ -79,7 +79,9 @@ public final class NetworkCollector {
         List<String> flowLogTargets = Stream.concat(vpcIds.stream(), subnets.stream().map(Network.Subnet::id)).toList();
         var flowLogs = listOrEmpty(Network.Part.FLOW_LOGS, missing, calls.call(NAME, "ec2:DescribeFlowLogs", () -> ec2.describeFlowLogsPaginator(
                 r -> r.filter(filter("resource-id", flowLogTargets))).flowLogs().stream()
-                .map(f -> new Network.FlowLog(f.flowLogId(), f.resourceId(), f.flowLogStatus(), f.deliverLogsStatus())).toList()));
+                .map(f -> new Network.FlowLog(f.flowLogId(), f.resourceId(), f.flowLogStatus(), f.deliverLogsStatus(),
+                        f.trafficTypeAsString(), f.logDestinationTypeAsString(),
+                        firstNonNull(f.logDestination(), f.logGroupName()))).toList()));
         var endpoints = listOrEmpty(Network.Part.ENDPOINTS, missing, calls.call(NAME, "ec2:DescribeVpcEndpoints", () -> ec2.describeVpcEndpointsPaginator(
                 r -> r.filters(byVpc)).vpcEndpoints().stream()
                 .map(e -> new Network.VpcEndpoint(e.vpcEndpointId(), e.vpcId(), e.serviceName(),

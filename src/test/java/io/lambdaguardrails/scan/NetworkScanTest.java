@@ -5,12 +5,18 @@ import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.Settings;
+import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.network.NoVpcFlowLog;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ec2.model.TrafficType;
 
 import java.util.List;
 import java.util.Map;
@@ -21,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("moto")
 @ExtendWith(MotoExtension.class)
 class NetworkScanTest {
+
+    @BeforeEach
+    void startEmpty(MotoServer moto) {
+        moto.reset();
+    }
 
     @Test
     void resolvesExplicitAndMainRouteTablesAndTheFunctionsVpc(MotoServer moto) {
@@ -64,7 +75,12 @@ class NetworkScanTest {
             assertThat(network.routeTable(explicitTable).orElseThrow().routes()).noneMatch(r -> r.target().startsWith("igw-"));
             assertThat(network.securityGroup(group).orElseThrow().ingress()).singleElement()
                     .satisfies(r -> assertThat(r.cidrs()).containsExactly("0.0.0.0/0"));
-            assertThat(network.flowLogs()).singleElement().satisfies(f -> assertThat(f.resourceId()).isEqualTo(vpcId));
+            assertThat(network.flowLogs()).singleElement().satisfies(f -> {
+                assertThat(f.resourceId()).isEqualTo(vpcId);
+                assertThat(f.trafficType()).isEqualTo("ALL");
+                assertThat(f.destinationType()).isEqualTo("s3");
+                assertThat(f.destination()).isEqualTo("arn:aws:s3:::flow-logs-" + account.id());
+            });
             assertThat(network.gateways()).extracting(Network.Gateway::type).contains("internet");
             assertThat(network.notCollected()).isEmpty();
 
@@ -73,6 +89,30 @@ class NetworkScanTest {
             assertThat(inVpc.vpc().subnetIds()).containsExactlyInAnyOrder(explicitSubnet, mainSubnet);
             LambdaFunction noVpc = region.functions().stream().filter(f -> f.name().equals("no-vpc")).findFirst().orElseThrow();
             assertThat(noVpc.vpcAttached()).isFalse();
+        }
+    }
+
+    /** moto stores a flow log's TrafficType and answers it in DescribeFlowLogs as AWS does. */
+    @Test
+    void aVpcWhoseOnlyFlowLogRecordsRejectedTrafficHasNoCompleteFlowLog(MotoServer moto) {
+        try (ScanHarness harness = new ScanHarness(moto.endpoint()); SeededOrganization org = harness.createOrganization()) {
+            SeededAccount account = org.account("net", org.rootId(), Map.of());
+            String role = account.role("fn-role", Map.of(), List.of());
+            String subnet, group;
+            try (var vpc = account.vpc("us-east-1", "10.2.0.0/16")) {
+                subnet = vpc.subnet("10.2.1.0/24", "a");
+                group = vpc.securityGroup("fn-sg", List.of(), List.of("0.0.0.0/0"));
+                vpc.flowLogs("reject-logs-" + account.id(), TrafficType.REJECT);
+            }
+            account.function("us-east-1", "in-vpc", role, "python3.12",
+                    f -> f.vpcConfig(v -> v.subnetIds(subnet).securityGroupIds(group)));
+
+            Snapshot snapshot = harness.scan(ScanRequest.builder().accounts(account.id()).regions("us-east-1").build());
+
+            assertThat(snapshot.accounts().getFirst().regions().getFirst().network().flowLogs())
+                    .singleElement().satisfies(f -> assertThat(f.trafficType()).isEqualTo("REJECT"));
+            assertThat(RuleRun.run(new NoVpcFlowLog(), snapshot, Settings.defaults())).singleElement()
+                    .satisfies(v -> assertThat(v.detail()).contains("(REJECT, ACTIVE"));
         }
     }
 }

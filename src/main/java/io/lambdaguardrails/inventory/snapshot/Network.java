@@ -107,8 +107,13 @@ public record Network(
                            Integer fromPort, Integer toPort) {
     }
 
-    /** A flow log on a VPC, subnet or ENI ({@code resourceId}), with its status and delivery health. */
-    public record FlowLog(String id, String resourceId, String status, String deliverLogsStatus) {
+    /**
+     * A flow log on a VPC, subnet or ENI ({@code resourceId}), with its status and delivery health, the traffic it
+     * captures ({@code ALL}, {@code ACCEPT} or {@code REJECT}) and where it delivers ({@code cloud-watch-logs},
+     * {@code s3} or {@code kinesis-data-firehose}, and the destination's ARN or log group).
+     */
+    public record FlowLog(String id, String resourceId, String status, String deliverLogsStatus, String trafficType,
+                          String destinationType, String destination) {
     }
 
     /** A VPC endpoint; gateway endpoints carry route tables, interface endpoints subnets. */

@@ -3,16 +3,21 @@ package io.lambdaguardrails.rules.network;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * LG-NET-006: no flow log that is ACTIVE and delivering covers the function's traffic — neither one on its VPC nor
- * one on every subnet it uses.
+ * LG-NET-006: some subnet of the function is not covered by flow logs that are ACTIVE, delivering and capture ALL
+ * traffic (or ACCEPT and REJECT together), counting the logs on the VPC and on that subnet. A log of REJECT alone
+ * records no connection that was made.
  */
 public final class NoVpcFlowLog extends NetworkRule {
 
@@ -28,6 +33,8 @@ public final class NoVpcFlowLog extends NetworkRule {
                     "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-troubleshooting.html"),
             List.of("FSBP EC2.6", "AWS Config VPC_FLOW_LOGS_ENABLED"));
 
+    private static final String ALL = "ALL", ACCEPT = "ACCEPT", REJECT = "REJECT";
+
     public NoVpcFlowLog() {
         super(META, Network.Part.SUBNETS, Network.Part.FLOW_LOGS);
     }
@@ -35,27 +42,37 @@ public final class NoVpcFlowLog extends NetworkRule {
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionNetwork network) {
         String vpcId = network.vpcId();
-        List<Network.FlowLog> healthy = network.network().flowLogs().stream().filter(NoVpcFlowLog::healthy).toList();
-        boolean onVpc = healthy.stream().anyMatch(l -> l.resourceId().equals(vpcId));
-        boolean onEverySubnet = network.subnets().stream()
-                .allMatch(s -> healthy.stream().anyMatch(l -> l.resourceId().equals(s.id())));
-        if (onVpc || onEverySubnet) {
+        List<String> uncovered = network.subnets().stream()
+                .filter(subnet -> !complete(network.network().flowLogs().stream()
+                        .filter(l -> l.resourceId().equals(vpcId) || l.resourceId().equals(subnet.id()))
+                        .filter(NoVpcFlowLog::healthy).map(Network.FlowLog::trafficType).collect(Collectors.toSet())))
+                .map(Network.Subnet::id).toList();
+        if (uncovered.isEmpty()) {
             return Optional.empty();
         }
-        List<Network.FlowLog> unhealthy = network.network().flowLogs().stream()
-                .filter(l -> l.resourceId().equals(vpcId)
-                        || network.scope().function().vpc().subnetIds().contains(l.resourceId()))
-                .filter(l -> !healthy(l))
-                .toList();
-        String why = unhealthy.isEmpty() ? "has no flow log"
-                : "has only flow logs that are inactive or failing ("
-                + String.join(", ", unhealthy.stream().map(l -> l.id() + " " + l.status() + "/" + l.deliverLogsStatus()).toList())
-                + ")";
-        return Optional.of(network.scope().violation("VPC " + vpcId + " " + why
-                + " covering the function's subnets.", List.of(vpcId)));
+        List<String> seen = network.network().flowLogs().stream()
+                .filter(l -> l.resourceId().equals(vpcId) || uncovered.contains(l.resourceId()))
+                .map(NoVpcFlowLog::describe).toList();
+        String why = seen.isEmpty() ? "has no flow log"
+                : "has no active, delivering flow log capturing ALL traffic (or ACCEPT and REJECT) — only "
+                + Details.list(seen, 5);
+        return Optional.of(network.scope().violation("VPC " + vpcId + " " + why + "; subnet(s) not covered: "
+                + String.join(", ", uncovered) + ".", List.of(vpcId)));
+    }
+
+    /** ALL, or ACCEPT and REJECT from two logs: a log of one of them alone misses half the connections. */
+    static boolean complete(Set<String> trafficTypes) {
+        return trafficTypes.contains(ALL) || trafficTypes.containsAll(Set.of(ACCEPT, REJECT));
     }
 
     private static boolean healthy(Network.FlowLog log) {
         return "ACTIVE".equalsIgnoreCase(log.status()) && !"FAILED".equalsIgnoreCase(log.deliverLogsStatus());
+    }
+
+    private static String describe(Network.FlowLog log) {
+        return log.id() + " on " + log.resourceId() + " (" + Objects.requireNonNullElse(log.trafficType(), "traffic type unknown")
+                + ", " + log.status() + "/" + log.deliverLogsStatus()
+                + (log.destinationType() == null ? "" : ", to " + log.destinationType() + " " + Details.safe(log.destination()))
+                + ")";
     }
 }

@@ -76,15 +76,22 @@ public final class OpenNetworkAcl extends Rule {
         return open;
     }
 
-    /** Entries are evaluated lowest number first: an allow-all counts unless a deny comes before it. */
+    /**
+     * Entries are evaluated lowest number first: the all-protocol allow entries before the first deny count, and
+     * together they must cover anywhere.
+     */
     private static boolean allowsAll(Network.NetworkAcl acl, boolean egress) {
+        List<String> allowed = new ArrayList<>();
         for (Network.AclEntry entry : acl.entries().stream().filter(e -> e.egress() == egress)
                 .sorted(Comparator.comparingInt(Network.AclEntry::ruleNumber)).toList()) {
             if ("deny".equalsIgnoreCase(entry.action())) {
                 return false;
             }
-            if (Cidrs.allProtocols(entry.protocol()) && Cidrs.ANYWHERE.contains(entry.cidr())) {
-                return true;
+            if (Cidrs.allProtocols(entry.protocol())) {
+                allowed.add(entry.cidr());
+                if (Cidrs.anywhere(allowed)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * LG-NET-004: a security group of the function allows all traffic out to anywhere — protocol {@code -1}, or every TCP
- * and every UDP port. One finding per function, naming each such group.
+ * and every UDP port — where "anywhere" and "every port" are the union of the group's rules, not one literal rule. One finding per function, naming each such group.
  */
 public final class OpenSecurityGroupEgress extends NetworkRule {
 
@@ -44,10 +44,6 @@ public final class OpenSecurityGroupEgress extends NetworkRule {
     }
 
     static boolean allowsEverythingOut(Network.SecurityGroup group) {
-        List<Network.SgRule> toAnywhere = group.egress().stream().filter(r -> Cidrs.anywhere(r.cidrs())).toList();
-        boolean allProtocols = toAnywhere.stream().anyMatch(r -> Cidrs.allProtocols(r.protocol()));
-        boolean allTcp = toAnywhere.stream().anyMatch(r -> Cidrs.isProtocol(r.protocol(), "tcp", "6") && Cidrs.allPorts(r));
-        boolean allUdp = toAnywhere.stream().anyMatch(r -> Cidrs.isProtocol(r.protocol(), "udp", "17") && Cidrs.allPorts(r));
-        return allProtocols || (allTcp && allUdp);
+        return Cidrs.allTraffic(group.egress());
     }
 }

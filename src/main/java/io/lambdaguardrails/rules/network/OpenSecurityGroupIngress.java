@@ -10,7 +10,10 @@ import io.lambdaguardrails.rules.Violation;
 import java.util.List;
 import java.util.Optional;
 
-/** LG-NET-005: a security group of the function allows ingress from anywhere. One finding per function. */
+/**
+ * LG-NET-005: a security group of the function allows ingress from anywhere: for some protocol and port, the union of
+ * the group's inbound ranges is 0.0.0.0/0 or ::/0. One finding per function.
+ */
 public final class OpenSecurityGroupIngress extends NetworkRule {
 
     public static final RuleMeta META = new RuleMeta("LG-NET-005",
@@ -32,7 +35,8 @@ public final class OpenSecurityGroupIngress extends NetworkRule {
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionNetwork network) {
-        List<String> open = network.securityGroupIds(g -> g.ingress().stream().anyMatch(r -> Cidrs.anywhere(r.cidrs())));
+        List<String> open = network.securityGroupIds(
+                g -> !Cidrs.protocolsOpenToAnywhere(g.ingress()).isEmpty());
         if (open.isEmpty()) {
             return Optional.empty();
         }

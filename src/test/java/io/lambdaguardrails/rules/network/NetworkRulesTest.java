@@ -20,6 +20,7 @@ import static io.lambdaguardrails.findings.Severity.LOW;
 import static io.lambdaguardrails.findings.Severity.MEDIUM;
 import static io.lambdaguardrails.rules.fixtures.RuleRun.expect;
 import static io.lambdaguardrails.rules.network.VpcLayout.endpoint;
+import static io.lambdaguardrails.rules.network.VpcLayout.flowLog;
 import static io.lambdaguardrails.rules.network.VpcLayout.group;
 import static io.lambdaguardrails.rules.network.VpcLayout.route;
 import static io.lambdaguardrails.rules.network.VpcLayout.sgRule;
@@ -97,6 +98,31 @@ class NetworkRulesTest {
                         group("sg-fn", List.of(), List.of(sgRule("tcp", 0, 65535, "0.0.0.0/0")))), DEFAULTS, List.of()),
                 arguments("NET-004 all protocols to the VPC only", new OpenSecurityGroupEgress(), groups(
                         group("sg-fn", List.of(), List.of(sgRule("-1", null, null, "10.0.0.0/16")))), DEFAULTS, List.of()),
+                arguments("NET-004 all ports to 0.0.0.0/1 plus 128.0.0.0/1 is all ports to anywhere", new OpenSecurityGroupEgress(),
+                        groups(group("sg-split", List.of(), List.of(sgRule("-1", null, null, "0.0.0.0/1"),
+                                sgRule("-1", null, null, "128.0.0.0/1")))),
+                        DEFAULTS, List.of(expect("fn", LOW, "sg-split"))),
+                arguments("NET-004 four /2 blocks cover anywhere", new OpenSecurityGroupEgress(),
+                        groups(group("sg-quarters", List.of(), List.of(sgRule("-1", null, null, "0.0.0.0/2"),
+                                sgRule("-1", null, null, "64.0.0.0/2"), sgRule("-1", null, null, "128.0.0.0/2"),
+                                sgRule("-1", null, null, "192.0.0.0/2")))),
+                        DEFAULTS, List.of(expect("fn", LOW, "sg-quarters"))),
+                arguments("NET-004 three /2 blocks leave a gap", new OpenSecurityGroupEgress(),
+                        groups(group("sg-gap", List.of(), List.of(sgRule("-1", null, null, "0.0.0.0/2"),
+                                sgRule("-1", null, null, "64.0.0.0/2"), sgRule("-1", null, null, "192.0.0.0/2")))),
+                        DEFAULTS, List.of()),
+                arguments("NET-004 TCP and UDP port ranges that together cover every port", new OpenSecurityGroupEgress(),
+                        groups(group("sg-ranges", List.of(), List.of(sgRule("tcp", 0, 32767, "0.0.0.0/0"),
+                                sgRule("tcp", 32768, 65535, "0.0.0.0/0"), sgRule("udp", 0, 65535, "0.0.0.0/0")))),
+                        DEFAULTS, List.of(expect("fn", LOW, "sg-ranges"))),
+                arguments("NET-004 TCP ranges that miss a port", new OpenSecurityGroupEgress(),
+                        groups(group("sg-holes", List.of(), List.of(sgRule("tcp", 0, 442, "0.0.0.0/0"),
+                                sgRule("tcp", 444, 65535, "0.0.0.0/0"), sgRule("udp", 0, 65535, "0.0.0.0/0")))),
+                        DEFAULTS, List.of()),
+                arguments("NET-004 protocol numbers 6 and 17 as tcp and udp", new OpenSecurityGroupEgress(),
+                        groups(group("sg-numbers", List.of(), List.of(sgRule("6", 0, 65535, "::/0"),
+                                sgRule("17", 0, 65535, "::/0")))),
+                        DEFAULTS, List.of(expect("fn", LOW, "sg-numbers"))),
                 arguments("NET-004 two open groups: one finding naming both", new OpenSecurityGroupEgress(), groups(
                         group("sg-a", List.of(), List.of(sgRule("-1", null, null, "0.0.0.0/0"))),
                         group("sg-b", List.of(), List.of(sgRule("-1", null, null, "::/0")))),
@@ -107,6 +133,15 @@ class NetworkRulesTest {
                 arguments("NET-005 ingress from anywhere", new OpenSecurityGroupIngress(), groups(
                         group("sg-shared", List.of(sgRule("tcp", 22, 22, "0.0.0.0/0")), List.of())),
                         DEFAULTS, List.of(expect("fn", MEDIUM, "sg-shared allow inbound"))),
+                arguments("NET-005 ingress from two halves of the IPv4 space", new OpenSecurityGroupIngress(), groups(
+                        group("sg-split", List.of(sgRule("tcp", 22, 22, "0.0.0.0/1"), sgRule("tcp", 22, 22, "128.0.0.0/1")),
+                                List.of())), DEFAULTS, List.of(expect("fn", MEDIUM, "sg-split allow inbound"))),
+                arguments("NET-005 halves of the IPv4 space on different ports", new OpenSecurityGroupIngress(), groups(
+                        group("sg-ports", List.of(sgRule("tcp", 22, 22, "0.0.0.0/1"), sgRule("tcp", 443, 443, "128.0.0.0/1")),
+                                List.of())), DEFAULTS, List.of()),
+                arguments("NET-005 ingress from the whole IPv6 space in two blocks", new OpenSecurityGroupIngress(), groups(
+                        group("sg-v6", List.of(sgRule("-1", null, null, "::/1"), sgRule("-1", null, null, "8000::/1")),
+                                List.of())), DEFAULTS, List.of(expect("fn", MEDIUM, "sg-v6"))),
                 arguments("NET-005 ingress from the VPC", new OpenSecurityGroupIngress(), groups(
                         group("sg-fn", List.of(sgRule("tcp", 443, 443, "10.0.0.0/16")), List.of())), DEFAULTS, List.of()),
                 arguments("NET-005 two open groups: one finding naming both", new OpenSecurityGroupIngress(), groups(
@@ -119,13 +154,30 @@ class NetworkRulesTest {
                 arguments("NET-006 no flow log", new NoVpcFlowLog(), flowLogs(),
                         DEFAULTS, List.of(expect("fn", MEDIUM, "VPC vpc-1 has no flow log"))),
                 arguments("NET-006 VPC flow log failing delivery", new NoVpcFlowLog(),
-                        flowLogs(new Network.FlowLog("fl-1", "vpc-1", "ACTIVE", "FAILED")),
-                        DEFAULTS, List.of(expect("fn", MEDIUM, "fl-1 ACTIVE/FAILED"))),
+                        flowLogs(flowLog("fl-1", "vpc-1", "ACTIVE", "FAILED", "ALL")),
+                        DEFAULTS, List.of(expect("fn", MEDIUM, "fl-1 on vpc-1 (ALL, ACTIVE/FAILED"))),
+                arguments("NET-006 VPC flow log of REJECT traffic only", new NoVpcFlowLog(),
+                        flowLogs(flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "REJECT")),
+                        DEFAULTS, List.of(expect("fn", MEDIUM, "only fl-1 on vpc-1 (REJECT, ACTIVE/SUCCESS, to s3"))),
+                arguments("NET-006 VPC flow log of ACCEPT traffic only", new NoVpcFlowLog(),
+                        flowLogs(flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ACCEPT")),
+                        DEFAULTS, List.of(expect("fn", MEDIUM, "subnet(s) not covered: subnet-a, subnet-b"))),
+                arguments("NET-006 ACCEPT and REJECT logs together on the VPC", new NoVpcFlowLog(), flowLogs(
+                        flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ACCEPT"),
+                        flowLog("fl-2", "vpc-1", "ACTIVE", "SUCCESS", "REJECT")), DEFAULTS, List.of()),
+                arguments("NET-006 ACCEPT on the VPC and REJECT on each subnet", new NoVpcFlowLog(), flowLogs(
+                        flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ACCEPT"),
+                        flowLog("fl-a", "subnet-a", "ACTIVE", "SUCCESS", "REJECT"),
+                        flowLog("fl-b", "subnet-b", "ACTIVE", "SUCCESS", "REJECT")), DEFAULTS, List.of()),
+                arguments("NET-006 ACCEPT and REJECT, but the REJECT log is failing", new NoVpcFlowLog(), flowLogs(
+                        flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ACCEPT"),
+                        flowLog("fl-2", "vpc-1", "ACTIVE", "FAILED", "REJECT")),
+                        DEFAULTS, List.of(expect("fn", MEDIUM, "fl-2 on vpc-1 (REJECT, ACTIVE/FAILED"))),
                 arguments("NET-006 flow logs on every subnet", new NoVpcFlowLog(), flowLogs(
-                        new Network.FlowLog("fl-a", "subnet-a", "ACTIVE", "SUCCESS"),
-                        new Network.FlowLog("fl-b", "subnet-b", "ACTIVE", "SUCCESS")), DEFAULTS, List.of()),
+                        flowLog("fl-a", "subnet-a", "ACTIVE", "SUCCESS", "ALL"),
+                        flowLog("fl-b", "subnet-b", "ACTIVE", "SUCCESS", "ALL")), DEFAULTS, List.of()),
                 arguments("NET-006 flow log on one subnet of two", new NoVpcFlowLog(), flowLogs(
-                        new Network.FlowLog("fl-a", "subnet-a", "ACTIVE", "SUCCESS")),
+                        flowLog("fl-a", "subnet-a", "ACTIVE", "SUCCESS", "ALL")),
                         DEFAULTS, List.of(expect("fn", MEDIUM, "VPC vpc-1"))),
 
                 // LG-NET-007
@@ -177,6 +229,11 @@ class NetworkRulesTest {
                         new Network.AclEntry(100, false, "-1", "allow", "0.0.0.0/0", null, null),
                         new Network.AclEntry(50, true, "-1", "deny", "203.0.113.0/24", null, null),
                         new Network.AclEntry(100, true, "-1", "allow", "0.0.0.0/0", null, null)))), DEFAULTS, List.of()),
+                arguments("NET-008 allow-all entries for the two halves of the IPv4 space", new OpenNetworkAcl(),
+                        acls(new Network.NetworkAcl("acl-1", VpcLayout.VPC, false, List.of("subnet-a"), List.of(
+                                new Network.AclEntry(100, false, "-1", "allow", "0.0.0.0/1", null, null),
+                                new Network.AclEntry(110, false, "-1", "allow", "128.0.0.0/1", null, null)))),
+                        DEFAULTS, List.of(expect("acl-1", LOW, "in from anywhere"))),
                 arguments("NET-008 open ACL on another subnet", new OpenNetworkAcl(), acls(defaultAcl("acl-9", "subnet-z")),
                         DEFAULTS, List.of()));
     }

@@ -25,7 +25,7 @@ final class VpcLayout {
             table("rtb-private", false, route("10.0.0.0/16", "local"), route("0.0.0.0/0", "nat-0abc"))));
     List<Network.SecurityGroup> groups = new ArrayList<>(List.of(
             group("sg-fn", List.of(), List.of(sgRule("tcp", 443, 443, "0.0.0.0/0")))));
-    List<Network.FlowLog> flowLogs = new ArrayList<>(List.of(new Network.FlowLog("fl-1", VPC, "ACTIVE", "SUCCESS")));
+    List<Network.FlowLog> flowLogs = new ArrayList<>(List.of(flowLog("fl-1", VPC, "ACTIVE", "SUCCESS", "ALL")));
     List<Network.VpcEndpoint> endpoints = new ArrayList<>(List.of(
             endpoint("com.amazonaws.us-east-1.s3", "Gateway", "available", List.of("rtb-private")),
             endpoint("com.amazonaws.us-east-1.secretsmanager", "Interface", "available", List.of())));
@@ -58,7 +58,7 @@ final class VpcLayout {
                             subnets.forEach(n::subnet);
                             tables.forEach(t -> n.routeTable(t.id(), t.vpcId(), t.main(), t.routes().toArray(Network.Route[]::new)));
                             groups.forEach(n::securityGroup);
-                            flowLogs.forEach(l -> n.flowLog(l.id(), l.resourceId(), l.status(), l.deliverLogsStatus()));
+                            flowLogs.forEach(n::flowLog);
                             endpoints.forEach(n::endpoint);
                             acls.forEach(n::acl);
                         })
@@ -83,6 +83,10 @@ final class VpcLayout {
 
     static Network.SgRule sgRule(String protocol, Integer from, Integer to, String cidr) {
         return new Network.SgRule(protocol, from, to, List.of(cidr), List.of());
+    }
+
+    static Network.FlowLog flowLog(String id, String resourceId, String status, String deliverStatus, String trafficType) {
+        return new Network.FlowLog(id, resourceId, status, deliverStatus, trafficType, "s3", "arn:aws:s3:::flow-logs");
     }
 
     static Network.VpcEndpoint endpoint(String service, String type, String state, List<String> routeTables) {
