@@ -48,29 +48,21 @@ public final class ApiCaller {
      * a *NotFound error means the optional sub-resource is absent, which is a successful answer.
      */
     public <T> Outcome<T> call(String collector, String api, boolean notFoundIsAnswer, Supplier<T> operation) {
-        if (unsupported.isUnsupported(api)) {
+        if (unsupported.isUnsupported(api, accountId)) {
             coverage.record(accountId, region, collector, api, CoverageStatus.UNSUPPORTED,
                     "operation not implemented by the endpoint");
             return new Outcome<>(null, false, CoverageStatus.UNSUPPORTED);
         }
         try {
-            T value = operation.get();
+            Outcome<T> outcome = proven(api, notFoundIsAnswer, operation);
             coverage.ok(accountId, region, collector, api);
-            return new Outcome<>(value, true, null);
+            return outcome;
         } catch (UnreadableDocument e) {
             coverage.record(accountId, region, collector, api, CoverageStatus.ERROR, e.getMessage());
             return new Outcome<>(null, false, CoverageStatus.ERROR);
-        } catch (RuntimeException e) {
-            if (notFoundIsAnswer && AwsFailure.notFound(e)) {
-                coverage.ok(accountId, region, collector, api);
-                return new Outcome<>(null, false, null);
-            }
-            AwsFailure failure = AwsFailure.of(e);
-            if (failure.status() == CoverageStatus.UNSUPPORTED) {
-                unsupported.markUnsupported(api);
-            }
-            coverage.failed(accountId, region, collector, api, failure);
-            return new Outcome<>(null, false, failure.status());
+        } catch (Failed e) {
+            coverage.failed(accountId, region, collector, api, e.failure);
+            return new Outcome<>(null, false, e.failure.status());
         }
     }
 
@@ -83,19 +75,62 @@ public final class ApiCaller {
      * what was read: its failure is no gap and is not recorded (an unimplemented operation is still remembered).
      */
     public <T> Outcome<T> attempt(String collector, String api, Supplier<T> operation) {
-        if (unsupported.isUnsupported(api)) {
+        if (unsupported.isUnsupported(api, accountId)) {
             return new Outcome<>(null, false, CoverageStatus.UNSUPPORTED);
         }
         try {
-            T value = operation.get();
+            Outcome<T> outcome = proven(api, false, operation);
             coverage.ok(accountId, region, collector, api);
-            return new Outcome<>(value, true, null);
-        } catch (RuntimeException e) {
-            AwsFailure failure = AwsFailure.of(e);
-            if (failure.status() == CoverageStatus.UNSUPPORTED) {
-                unsupported.markUnsupported(api);
+            return outcome;
+        } catch (UnreadableDocument e) {
+            return new Outcome<>(null, false, CoverageStatus.ERROR);
+        } catch (Failed e) {
+            return new Outcome<>(null, false, e.failure.status());
+        }
+    }
+
+    /**
+     * Makes the call; an answer of "not implemented" is asked again once, because one such answer may come from a
+     * proxy or load balancer in trouble. Only the same answer twice marks the operation unsupported for the run.
+     */
+    private <T> Outcome<T> proven(String api, boolean notFoundIsAnswer, Supplier<T> operation) {
+        try {
+            return once(notFoundIsAnswer, operation);
+        } catch (Failed first) {
+            if (first.failure.status() != CoverageStatus.UNSUPPORTED) {
+                throw first;
             }
-            return new Outcome<>(null, false, failure.status());
+            try {
+                return once(notFoundIsAnswer, operation);
+            } catch (Failed second) {
+                if (second.failure.status() == CoverageStatus.UNSUPPORTED) {
+                    unsupported.markUnsupported(api, accountId);
+                }
+                throw second;
+            }
+        }
+    }
+
+    private static <T> Outcome<T> once(boolean notFoundIsAnswer, Supplier<T> operation) {
+        try {
+            return new Outcome<>(operation.get(), true, null);
+        } catch (UnreadableDocument e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (notFoundIsAnswer && AwsFailure.notFound(e)) {
+                return new Outcome<>(null, false, null);
+            }
+            throw new Failed(AwsFailure.of(e));
+        }
+    }
+
+    /** A classified failure on its way out of {@link #proven}. */
+    private static final class Failed extends RuntimeException {
+        private final transient AwsFailure failure;
+
+        Failed(AwsFailure failure) {
+            super(failure.message(), null, false, false);
+            this.failure = failure;
         }
     }
 }

@@ -37,7 +37,9 @@ public record AwsFailure(CoverageStatus status, String message) {
             if (code != null && ACCESS_DENIED_CODES.contains(code) || http == 403) {
                 return new AwsFailure(CoverageStatus.ACCESS_DENIED, what);
             }
-            if ((code == null || code.isBlank()) && (http == 404 || http == 500 || http == 501)) {
+            // Only a candidate: the caller asks again before it writes the operation off (see ApiCaller). A code-less
+            // 500 is a server error like any other, retried by the SDK and ERROR when it persists.
+            if ((code == null || code.isBlank()) && (http == 404 || http == 501)) {
                 return new AwsFailure(CoverageStatus.UNSUPPORTED, "operation not implemented by the endpoint (" + what + ")");
             }
             return new AwsFailure(CoverageStatus.ERROR, what);

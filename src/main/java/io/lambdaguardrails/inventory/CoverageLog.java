@@ -5,8 +5,10 @@ import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 
 /**
  * Collects coverage from many threads, one entry per (account, region, collector, API). Per-resource calls are
@@ -51,11 +53,25 @@ public final class CoverageLog {
         });
     }
 
-    /** Whether anything was recorded as not OK for this account (used to mark an account PARTIAL). */
+    /**
+     * Every entry, sorted. An operation that answered "not implemented" in one place but was read in the same region
+     * elsewhere in the run is not an endpoint's gap: there it is an ERROR, which makes coverage incomplete.
+     */
     public List<Coverage> entries() {
+        Set<String> readSomewhere = entries.entrySet().stream()
+                .filter(e -> e.getValue().calls > e.getValue().failed)
+                .map(e -> e.getKey().region() + " " + e.getKey().api())
+                .collect(Collectors.toSet());
         return entries.entrySet().stream()
-                .map(e -> new Coverage(e.getKey().accountId(), e.getKey().region(), e.getKey().collector(),
-                        e.getKey().api(), e.getValue().status, describe(e.getValue())))
+                .map(e -> {
+                    Key k = e.getKey();
+                    Tally t = e.getValue();
+                    if (t.status == CoverageStatus.UNSUPPORTED && readSomewhere.contains(k.region() + " " + k.api())) {
+                        return new Coverage(k.accountId(), k.region(), k.collector(), k.api(), CoverageStatus.ERROR,
+                                describe(t) + ", though it answered elsewhere in this run");
+                    }
+                    return new Coverage(k.accountId(), k.region(), k.collector(), k.api(), t.status, describe(t));
+                })
                 .sorted(Comparator.comparing(Coverage::accountId).thenComparing(Coverage::region)
                         .thenComparing(Coverage::collector).thenComparing(Coverage::api))
                 .toList();

@@ -3,6 +3,7 @@ package io.lambdaguardrails.report;
 import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 import io.lambdaguardrails.risk.RiskPath;
 
 import java.time.LocalDate;
@@ -18,8 +19,10 @@ import java.util.stream.Collectors;
  * the same way by their function's ARN.
  *
  * <p>A finding only counts as resolved where this run had the evidence to say so: its account was entered and no
- * collector failed for its region (or for the account's global data). A finding in an account that was out of scope,
- * or could not be read this time, is neither reported nor resolved — absence of data is not a fix.
+ * collector failed for its region (or for the account's global data), and no operation the baseline read there came
+ * back UNSUPPORTED this time (an endpoint that stops answering an operation has not fixed what that operation showed).
+ * A finding in an account that was out of scope, or could not be read this time, is neither reported nor resolved —
+ * absence of data is not a fix.
  */
 public final class Drift {
 
@@ -37,7 +40,7 @@ public final class Drift {
                 .collect(Collectors.toMap(Finding::findingId, Function.identity(), (a, b) -> a));
         var marked = current.findings().stream().map(f -> mark(f, before.get(f.findingId()))).toList();
         Set<String> now = current.findings().stream().map(Finding::findingId).collect(Collectors.toSet());
-        var evidence = new Evidence(current);
+        var evidence = new Evidence(current, baseline);
         var resolved = baseline.findings().stream()
                 .filter(f -> !now.contains(f.findingId()))
                 .filter(evidence::covers)
@@ -77,13 +80,18 @@ public final class Drift {
         private final Set<String> enteredAccounts;
         private final Set<String> failedScopes;
 
-        Evidence(ScanResult current) {
+        Evidence(ScanResult current, ScanResult baseline) {
             enteredAccounts = current.accounts().stream()
                     .filter(a -> a.coverage() != AccountSummary.AccountCoverage.NOT_EVALUATED)
                     .map(AccountSummary::accountId)
                     .collect(Collectors.toSet());
+            Set<Operation> unsupportedBefore = baseline.coverage().stream()
+                    .filter(c -> c.status() == CoverageStatus.UNSUPPORTED)
+                    .map(Operation::of)
+                    .collect(Collectors.toSet());
             failedScopes = current.coverage().stream()
-                    .filter(c -> c.status().incomplete())
+                    .filter(c -> c.status().incomplete()
+                            || c.status() == CoverageStatus.UNSUPPORTED && !unsupportedBefore.contains(Operation.of(c)))
                     .map(c -> scope(c.accountId(), c.region()))
                     .collect(Collectors.toSet());
         }
@@ -96,6 +104,13 @@ public final class Drift {
             return enteredAccounts.contains(accountId)
                     && !failedScopes.contains(scope(accountId, region))
                     && !failedScopes.contains(scope(accountId, Coverage.GLOBAL));
+        }
+
+        /** One operation in one (account, region). */
+        private record Operation(String accountId, String region, String api) {
+            static Operation of(Coverage c) {
+                return new Operation(c.accountId(), c.region(), c.api());
+            }
         }
 
         private static String scope(String accountId, String region) {

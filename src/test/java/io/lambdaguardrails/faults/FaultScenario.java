@@ -6,10 +6,14 @@ import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.report.ScanResults;
+import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.Settings;
+import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
 import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
@@ -68,6 +72,14 @@ final class FaultScenario {
     static List<Finding> findings(Snapshot snapshot) {
         List<Rule> rules = RuleCatalogue.all().stream().filter(r -> r.meta().enabledByDefault()).toList();
         return new RuleEngine(rules, Settings.defaults()).evaluate(snapshot, LocalDate.of(2026, 11, 28));
+    }
+
+    /** The run's result as the reports carry it, for comparing one run with another. */
+    static ScanResult result(Snapshot snapshot, ScanRequest request) {
+        List<Rule> rules = RuleCatalogue.all().stream().filter(r -> r.meta().enabledByDefault()).toList();
+        var evaluation = new RuleEngine(rules, Settings.defaults()).evaluateAll(snapshot, LocalDate.of(2026, 11, 28));
+        return ScanResults.of(snapshot, request, Instant.EPOCH, Instant.EPOCH, ScanResult.Tool.current(), evaluation,
+                rules.stream().map(Rule::meta).toList(), RiskWeights.defaults());
     }
 
     /** The inventory without the timings, which differ between any two runs. */

@@ -69,7 +69,7 @@ class DriftTest {
         Coverage unsupported = new Coverage(A, "eu-west-1", "analyzer", "access-analyzer:ListAnalyzers", CoverageStatus.UNSUPPORTED, null);
         return Stream.of(
                 Arguments.of("account entered, nothing failed", List.of(SampleResults.account(A, COMPLETE, Map.of())), List.of(), true),
-                Arguments.of("unsupported APIs do not count", List.of(SampleResults.account(A, COMPLETE, Map.of())), List.of(unsupported), true),
+                Arguments.of("an API the baseline read is unsupported now", List.of(SampleResults.account(A, COMPLETE, Map.of())), List.of(unsupported), false),
                 Arguments.of("failure in another region", List.of(SampleResults.account(A, PARTIAL, Map.of())), List.of(deniedElsewhere), true),
                 Arguments.of("failure in the finding's region", List.of(SampleResults.account(A, PARTIAL, Map.of())), List.of(deniedInRegion), false),
                 Arguments.of("failure of the account's global data", List.of(SampleResults.account(A, PARTIAL, Map.of())), List.of(globalTimeout), false),
@@ -86,6 +86,16 @@ class DriftTest {
 
         assertThat(marked.resolved()).extracting(ResolvedFinding::findingId)
                 .isEqualTo(resolved ? List.of("gone") : List.of());
+    }
+
+    @Test
+    void anApiUnsupportedInBothRunsDoesNotStopResolving() {
+        Coverage unsupported = new Coverage(A, "eu-west-1", "analyzer", "access-analyzer:ListAnalyzers", CoverageStatus.UNSUPPORTED, null);
+        ScanResult baseline = run(List.of(finding("gone", A, "eu-west-1", SampleResults.TODAY)), List.of(), List.of(unsupported));
+
+        ScanResult marked = Drift.compare(run(List.of(), List.of(SampleResults.account(A, COMPLETE, Map.of())), List.of(unsupported)), baseline);
+
+        assertThat(marked.resolved()).extracting(ResolvedFinding::findingId).containsExactly("gone");
     }
 
     @Test
