@@ -14,8 +14,11 @@ final class ReportPrinter {
     static void print(PrintWriter out, ReportDelivery.Outcome outcome) {
         Publication publication = outcome.publication();
         if (publication.delivered()) {
-            out.printf("Reports: %s%s%n", publication.location(),
-                    publication.latestReplaced() ? " (and latest/)" : " (partial: latest/ untouched)");
+            out.printf("Reports: %s%s%n", publication.location(), switch (publication.latest()) {
+                case REPLACED -> " (and latest/)";
+                case UNTOUCHED -> " (partial: latest/ untouched)";
+                case TAKEN_BY_ANOTHER_RUN -> " (latest/ left to another run that replaced it first)";
+            });
         } else {
             out.printf("NOT DELIVERED: %s%n", publication.failure());
             out.printf("Reports saved locally instead: %s%n", publication.fallbackFolder());

@@ -4,10 +4,12 @@ import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.ReportFormat;
 
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
- * Finds the baseline of a run: {@code auto} (the default) reads {@code latest/findings.json} at the output — before
- * this run replaces it; {@code none} compares with nothing; anything else is a findings.json path or
+ * Finds the baseline of a run: {@code auto} (the default) reads the findings.json of the run that
+ * {@code latest/manifest.json} names at the output — a complete, delivered run, read from its own folder before this
+ * run replaces {@code latest/}; {@code none} compares with nothing; anything else is a findings.json path or
  * {@code s3://bucket/key}. A baseline that cannot be read is reported, never fatal: the run's reports matter more.
  */
 public final class Baselines {
@@ -37,14 +39,22 @@ public final class Baselines {
     }
 
     private static BaselineOutcome latestAt(ReportSink output) {
-        String key = ReportKeys.latest(ReportFormat.JSON);
-        String location = output.location(key);
+        String manifestAt = output.location(LatestManifest.KEY);
         try {
-            return output.read(key)
-                    .<BaselineOutcome>map(bytes -> new BaselineOutcome.Compared(FindingsJson.read(bytes), location))
-                    .orElseGet(() -> new BaselineOutcome.FirstRun(location));
-        } catch (SinkException | FindingsJson.InvalidFindingsException e) {
-            return new BaselineOutcome.Unreadable(location, e.getMessage());
+            Optional<byte[]> manifest = output.read(LatestManifest.KEY);
+            if (manifest.isEmpty()) {
+                // Copies without a manifest come from a publish that did not finish (or an older version): not a baseline.
+                return output.read(ReportKeys.latest(ReportFormat.JSON)).isPresent()
+                        ? new BaselineOutcome.Unreadable(manifestAt, "latest/ has reports but no manifest naming a complete run")
+                        : new BaselineOutcome.FirstRun(manifestAt);
+            }
+            String key = LatestManifest.read(manifest.get()).inRunFolder(ReportFormat.JSON.fileName())
+                    .orElseThrow(() -> new IllegalArgumentException("the latest run has no findings.json"));
+            byte[] findings = output.read(key)
+                    .orElseThrow(() -> new IllegalArgumentException("the latest run's " + output.location(key) + " is missing"));
+            return new BaselineOutcome.Compared(FindingsJson.read(findings), output.location(key));
+        } catch (SinkException | FindingsJson.InvalidFindingsException | IllegalArgumentException e) {
+            return new BaselineOutcome.Unreadable(manifestAt, e.getMessage());
         }
     }
 }

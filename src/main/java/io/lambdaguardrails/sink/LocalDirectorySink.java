@@ -2,15 +2,25 @@ package io.lambdaguardrails.sink;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Reports in a local folder. Each file is written beside its target and moved into place, so no reader sees half a file. */
 public final class LocalDirectorySink implements ReportSink {
+
+    /** Taken while {@code latest/} changes hands; stays in the folder, empty. */
+    static final String LOCK_FILE = ".latest.lock";
 
     private final Path root;
 
@@ -47,6 +57,50 @@ public final class LocalDirectorySink implements ReportSink {
             return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
         } catch (IOException e) {
             throw new SinkException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** The version of a local file is the SHA-256 of its content. */
+    @Override
+    public Optional<Versioned> readVersioned(String key) {
+        return read(key).map(bytes -> new Versioned(bytes, digest(bytes)));
+    }
+
+    /**
+     * Compares and writes under a lock: a JVM-wide one for writers in this process, and a file lock on
+     * {@value #LOCK_FILE} in the report folder for other processes.
+     */
+    @Override
+    public boolean writeIfUnchanged(String key, Path file, String contentType, String expectedVersion) {
+        Path lockFile = root.resolve(LOCK_FILE);
+        synchronized (LocalDirectorySink.class) {
+            try {
+                Files.createDirectories(root);
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock ignored = channel.lock()) {
+                    String current = readVersioned(key).map(Versioned::version).orElse(null);
+                    if (!Objects.equals(current, expectedVersion)) {
+                        return false;
+                    }
+                    write(key, file, contentType);
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new SinkException("cannot lock " + lockFile + ": " + e, e);
+            }
+        }
+    }
+
+    @Override
+    public void copy(String fromKey, String toKey, String contentType) {
+        write(toKey, resolve(fromKey), contentType);
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -8,8 +8,18 @@ import java.util.List;
  * output, or the local fallback folder. {@code written} lists the objects written where asked, in order. When that
  * failed, {@code failure} says why and {@code fallbackFolder} holds every report instead.
  */
-public record Publication(String runFolder, String location, List<String> written, boolean latestReplaced,
+public record Publication(String runFolder, String location, List<String> written, Latest latest,
                           String failure, Path fallbackFolder) {
+
+    /** What became of {@code latest/}. */
+    public enum Latest {
+        /** It now holds this run. */
+        REPLACED,
+        /** Not asked to (a partial result) or not reached (a failure): it holds what it held. */
+        UNTOUCHED,
+        /** Another run replaced it while this one was publishing; it holds that run. */
+        TAKEN_BY_ANOTHER_RUN
+    }
 
     public Publication {
         written = List.copyOf(written);
@@ -18,5 +28,9 @@ public record Publication(String runFolder, String location, List<String> writte
     /** True when every report reached the asked location. */
     public boolean delivered() {
         return failure == null;
+    }
+
+    public boolean latestReplaced() {
+        return latest == Latest.REPLACED;
     }
 }

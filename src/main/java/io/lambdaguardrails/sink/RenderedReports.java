@@ -63,6 +63,15 @@ public final class RenderedReports implements AutoCloseable {
         return Collections.unmodifiableMap(files);
     }
 
+    /** A small file beside the reports (a manifest, a marker), deleted with them. */
+    public Path stage(String name, byte[] content) {
+        try {
+            return Files.write(folder.resolve(name), content);
+        } catch (IOException e) {
+            throw new SinkException("cannot write " + name + " to " + folder + ": " + e, e);
+        }
+    }
+
     /** Deletes the files and their folder; a file that cannot be deleted is left to the system's temporary cleanup. */
     @Override
     public void close() {

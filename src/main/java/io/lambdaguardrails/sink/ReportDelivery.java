@@ -86,6 +86,12 @@ public final class ReportDelivery {
         public boolean delivered() {
             return publication.delivered();
         }
+
+        public Outcome withWarning(String warning) {
+            List<String> more = new ArrayList<>(warnings);
+            more.add(warning);
+            return new Outcome(published, baseline, publication, links, List.copyOf(more));
+        }
     }
 
     /**
@@ -111,7 +117,8 @@ public final class ReportDelivery {
         if (publication.delivered()) {
             try {
                 for (ReportFormat format : options.formats().stream().sorted().toList()) {
-                    String key = options.mode() == PublishMode.FULL ? ReportKeys.latest(format)
+                    // Into the run folder unless latest/ holds this run: another run may have replaced it.
+                    String key = publication.latestReplaced() ? ReportKeys.latest(format)
                             : ReportKeys.inFolder(publication.runFolder(), format);
                     links.add(new Link(format, sink.link(key, options.linkExpiry())));
                 }

@@ -10,15 +10,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Publishes a run: renders the asked formats, writes {@code runs/YYYY/MM/DD/<runId>/}, and only when every object of
  * it is written replaces {@code latest/}. A shard's partial result goes to its shard folder instead, followed by its
- * completion marker, which {@code merge} waits for. S3 has no atomic rename, so {@code latest/} is written in a fixed order —
- * findings.json, findings.csv, report.html — and a reader that sees a new {@code report.html} sees a complete set.
- * When anything fails, every report goes to a local fallback folder instead: a report is never lost. The reports are
- * rendered to temporary files first (see {@link RenderedReports}), deleted when the publish ends either way.
+ * completion marker, which {@code merge} waits for.
+ *
+ * <p>S3 has no atomic rename, so {@code latest/} changes hands through {@link LatestManifest}: the reports are copied
+ * in publishing order, then the manifest naming this run is written last, on condition that it is still the one read
+ * before the copies. A run that loses that race to another leaves {@code latest/} to the winner and puts the
+ * winner's copies back; a run whose copies fail puts the previous run's copies back. Either way the manifest only
+ * ever names a complete run, and the baseline is read through it.
+ *
+ * <p>When anything fails, every report goes to a local fallback folder instead: a report is never lost. The reports
+ * are rendered to temporary files first (see {@link RenderedReports}), deleted when the publish ends either way.
  */
 public final class ReportPublisher {
 
@@ -43,17 +50,56 @@ public final class ReportPublisher {
             List<String> written = new ArrayList<>();
             try {
                 reports.forEach((format, file) -> written.add(write(ReportKeys.inFolder(runFolder, format), format, file)));
+                Publication.Latest latest = Publication.Latest.UNTOUCHED;
                 if (mode == PublishMode.FULL) {
-                    reports.forEach((format, file) -> written.add(write(ReportKeys.latest(format), format, file)));
+                    latest = replaceLatest(result.runId(), runFolder, rendered, written);
                 } else if (result.request() != null && result.request().shard() != null) {
                     written.add(markComplete(result));
                 }
-                return new Publication(runFolder, sink.location(runFolder), written, mode == PublishMode.FULL, null,
-                        null);
+                return new Publication(runFolder, sink.location(runFolder), written, latest, null, null);
             } catch (SinkException e) {
                 Path fallback = fallBack(runFolder, reports, e);
-                return new Publication(runFolder, fallback.toString(), written, false, e.getMessage(), fallback);
+                return new Publication(runFolder, fallback.toString(), written, Publication.Latest.UNTOUCHED,
+                        e.getMessage(), fallback);
             }
+        }
+    }
+
+    private Publication.Latest replaceLatest(String runId, String runFolder, RenderedReports rendered,
+                                             List<String> written) {
+        Optional<ReportSink.Versioned> before = sink.readVersioned(LatestManifest.KEY);
+        var manifest = new LatestManifest(runId, runFolder, rendered.files().keySet().stream()
+                .map(f -> new LatestManifest.Report(f.fileName(), f.contentType())).toList());
+        try {
+            rendered.files().forEach((format, file) -> written.add(write(ReportKeys.latest(format), format, file)));
+            Path staged = rendered.stage("manifest.json", manifest.toJson());
+            if (sink.writeIfUnchanged(LatestManifest.KEY, staged, "application/json",
+                    before.map(ReportSink.Versioned::version).orElse(null))) {
+                written.add(sink.location(LatestManifest.KEY));
+                return Publication.Latest.REPLACED;
+            }
+        } catch (SinkException e) {
+            before.ifPresent(previous -> restore(previous.bytes(), e));
+            throw e;
+        }
+        // Another run replaced latest/ while this one copied: its manifest stands, and so must its copies.
+        sink.readVersioned(LatestManifest.KEY).ifPresent(winner -> restore(winner.bytes(), null));
+        return Publication.Latest.TAKEN_BY_ANOTHER_RUN;
+    }
+
+    /** Puts the copies of the run a manifest names back into latest/; best effort when {@code failure} is already on its way. */
+    private void restore(byte[] manifestJson, SinkException failure) {
+        try {
+            LatestManifest manifest = LatestManifest.read(manifestJson);
+            for (LatestManifest.Report report : manifest.reports()) {
+                sink.copy(manifest.runFolder() + "/" + report.file(), ReportKeys.LATEST + "/" + report.file(),
+                        report.contentType());
+            }
+        } catch (SinkException | IllegalArgumentException e) {
+            if (failure == null) {
+                throw e instanceof SinkException s ? s : new SinkException("cannot put latest/ back: " + e.getMessage(), e);
+            }
+            failure.addSuppressed(e);
         }
     }
 

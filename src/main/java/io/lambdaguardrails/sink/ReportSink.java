@@ -17,6 +17,22 @@ public interface ReportSink {
     /** The object's bytes, or empty when there is none. */
     Optional<byte[]> read(String key) throws SinkException;
 
+    /** An object's bytes and the version a conditional write compares with (an S3 ETag, a local file's digest). */
+    record Versioned(byte[] bytes, String version) {
+    }
+
+    /** The object with its version, or empty when there is none. */
+    Optional<Versioned> readVersioned(String key) throws SinkException;
+
+    /**
+     * Writes {@code key} only if it still has {@code expectedVersion} (null: only if there is none), atomically with
+     * that check. False when another writer changed it first; the object is then left as that writer left it.
+     */
+    boolean writeIfUnchanged(String key, Path file, String contentType, String expectedVersion) throws SinkException;
+
+    /** Copies one object of the sink to another key. */
+    void copy(String fromKey, String toKey, String contentType) throws SinkException;
+
     /** Where a key is, for people: {@code s3://bucket/prefix/key} or an absolute path. */
     String location(String key);
 

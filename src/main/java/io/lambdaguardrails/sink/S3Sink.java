@@ -4,6 +4,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -37,29 +38,74 @@ public final class S3Sink implements ReportSink {
 
     @Override
     public void write(String key, Path file, String contentType) {
-        PutObjectRequest request = PutObjectRequest.builder()
-                .bucket(location.bucket())
-                .key(location.key(key))
-                .contentType(contentType)
-                .serverSideEncryption(encryption.mode())
-                .ssekmsKeyId(encryption.kmsKeyId())
-                .checksumAlgorithm(ChecksumAlgorithm.CRC32)
-                .build();
         try {
-            s3.putObject(request, RequestBody.fromFile(file));
+            s3.putObject(put(key, contentType).build(), RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw new SinkException("cannot write " + location(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** S3's conditional write: If-Match on the ETag read before, or If-None-Match * when there was none. */
+    @Override
+    public boolean writeIfUnchanged(String key, Path file, String contentType, String expectedVersion) {
+        PutObjectRequest.Builder request = put(key, contentType);
+        if (expectedVersion == null) {
+            request.ifNoneMatch("*");
+        } else {
+            request.ifMatch(expectedVersion);
+        }
+        try {
+            s3.putObject(request.build(), RequestBody.fromFile(file));
+            return true;
+        } catch (S3Exception e) {
+            // 412: the object changed; 409: a concurrent conditional write is in progress; 404: it was deleted.
+            if (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404 && expectedVersion != null) {
+                return false;
+            }
+            throw new SinkException("cannot write " + location(key) + ": " + e.getMessage(), e);
         } catch (SdkException e) {
             throw new SinkException("cannot write " + location(key) + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public Optional<byte[]> read(String key) {
+    public void copy(String fromKey, String toKey, String contentType) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key(key))).asByteArray());
+            s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(location.key(fromKey))
+                    .destinationBucket(location.bucket()).destinationKey(location.key(toKey))
+                    .contentType(contentType).metadataDirective(MetadataDirective.REPLACE)
+                    .serverSideEncryption(encryption.mode()).ssekmsKeyId(encryption.kmsKeyId()));
+        } catch (SdkException e) {
+            throw new SinkException("cannot copy " + location(fromKey) + " to " + location(toKey) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PutObjectRequest.Builder put(String key, String contentType) {
+        return PutObjectRequest.builder()
+                .bucket(location.bucket())
+                .key(location.key(key))
+                .contentType(contentType)
+                .serverSideEncryption(encryption.mode())
+                .ssekmsKeyId(encryption.kmsKeyId())
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32);
+    }
+
+    @Override
+    public Optional<byte[]> read(String key) {
+        return readVersioned(key).map(Versioned::bytes);
+    }
+
+    /** A missing key is no object; a missing bucket is an error, never "no earlier run". */
+    @Override
+    public Optional<Versioned> readVersioned(String key) {
+        try {
+            var object = s3.getObjectAsBytes(b -> b.bucket(location.bucket()).key(location.key(key)));
+            return Optional.of(new Versioned(object.asByteArray(), object.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if (e.statusCode() == 404 && !"NoSuchBucket".equals(code)) {
                 return Optional.empty();
             }
             throw new SinkException("cannot read " + location(key) + ": " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -49,6 +50,31 @@ final class MemorySink implements ReportSink {
     @Override
     public Optional<byte[]> read(String key) {
         return Optional.ofNullable(objects.get(key));
+    }
+
+    /** The version is the identity of the stored array: every write stores a new one. */
+    @Override
+    public Optional<Versioned> readVersioned(String key) {
+        return read(key).map(bytes -> new Versioned(bytes, Integer.toHexString(System.identityHashCode(bytes))));
+    }
+
+    @Override
+    public synchronized boolean writeIfUnchanged(String key, Path file, String contentType, String expectedVersion) {
+        if (!Objects.equals(readVersioned(key).map(Versioned::version).orElse(null), expectedVersion)) {
+            return false;
+        }
+        write(key, file, contentType);
+        return true;
+    }
+
+    @Override
+    public void copy(String fromKey, String toKey, String contentType) {
+        if (failing.test(toKey)) {
+            throw new SinkException("cannot copy to mem:/" + toKey + ": injected failure");
+        }
+        writes.add(toKey);
+        objects.put(toKey, objects.get(fromKey).clone());
+        contentTypes.put(toKey, contentType);
     }
 
     @Override

@@ -121,8 +121,12 @@ class ReportDeliveryTest {
 
     @Test
     void anUnreadableLatestLeavesFindingsUnmarkedWithAWarning() throws IOException {
+        String earlier = "runs/2026/11/27/20261127T020000Z-aaaaaa";
         Files.createDirectories(dir.resolve("out/latest"));
-        Files.writeString(dir.resolve("out/latest/findings.json"), "{\"schemaVersion\": 99}");
+        Files.createDirectories(dir.resolve("out/" + earlier));
+        Files.writeString(dir.resolve("out/latest/manifest.json"), "{\"runId\": \"20261127T020000Z-aaaaaa\", \"runFolder\": \""
+                + earlier + "\", \"reports\": [{\"file\": \"findings.json\", \"contentType\": \"application/json\"}]}");
+        Files.writeString(dir.resolve("out/" + earlier + "/findings.json"), "{\"schemaVersion\": 99}");
         ScanResult today = run("20261128T020000Z-bbbbbb", Instant.parse("2026-11-28T02:00:00Z"), List.of("fn-b"));
 
         var outcome = new ReportDelivery(NO_S3).deliver(today, options("auto", PublishMode.FULL));

@@ -53,8 +53,8 @@ class ReportPublisherTest {
 
         assertThat(publication.delivered()).isTrue();
         assertThat(publication.latestReplaced()).isTrue();
-        assertThat(files(out)).containsExactly(
-                "latest/findings.csv", "latest/findings.json", "latest/report.html",
+        assertThat(files(out)).containsExactly(LocalDirectorySink.LOCK_FILE,
+                "latest/findings.csv", "latest/findings.json", "latest/manifest.json", "latest/report.html",
                 RUN + "/findings.csv", RUN + "/findings.json", RUN + "/report.html");
         for (ReportFormat format : ALL) {
             assertThat(out.resolve("latest/" + format.fileName()))
@@ -77,19 +77,19 @@ class ReportPublisherTest {
                 RUN + "/findings.json", RUN + "/findings.csv", RUN + "/findings.asff.json",
                 RUN + "/findings.ocsf.json", RUN + "/report.html",
                 "latest/findings.json", "latest/findings.csv", "latest/findings.asff.json",
-                "latest/findings.ocsf.json", "latest/report.html");
+                "latest/findings.ocsf.json", "latest/report.html", "latest/manifest.json");
         assertThat(sink.contentTypes.get("latest/findings.asff.json")).isEqualTo("application/json");
     }
 
     @Test
-    void latestIsWrittenLastInTheDocumentedOrder() {
+    void latestIsWrittenLastInTheDocumentedOrderAndItsManifestLastOfAll() {
         var sink = new MemorySink();
 
         new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), ALL, PublishMode.FULL);
 
         assertThat(sink.writes).containsExactly(
                 RUN + "/findings.json", RUN + "/findings.csv", RUN + "/report.html",
-                "latest/findings.json", "latest/findings.csv", "latest/report.html");
+                "latest/findings.json", "latest/findings.csv", "latest/report.html", "latest/manifest.json");
         assertThat(sink.contentTypes.get("latest/report.html")).isEqualTo("text/html; charset=utf-8");
         assertThat(sink.contentTypes.get("latest/findings.csv")).isEqualTo("text/csv; charset=utf-8");
         assertThat(sink.contentTypes.get("latest/findings.json")).isEqualTo("application/json");
@@ -124,7 +124,7 @@ class ReportPublisherTest {
         new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), EnumSet.of(ReportFormat.HTML, ReportFormat.CSV), PublishMode.FULL);
 
         assertThat(sink.writes).containsExactly(RUN + "/findings.csv", RUN + "/report.html",
-                "latest/findings.csv", "latest/report.html");
+                "latest/findings.csv", "latest/report.html", "latest/manifest.json");
     }
 
     @Test

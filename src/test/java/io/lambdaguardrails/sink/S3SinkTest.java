@@ -104,8 +104,8 @@ class S3SinkTest {
         assertThat(outcome.delivered()).isTrue();
         assertThat(outcome.publication().location()).isEqualTo("s3://" + bucket + "/guardrails/" + RUN);
         assertThat(keys()).containsExactly(
-                "guardrails/latest/findings.csv", "guardrails/latest/findings.json", "guardrails/latest/report.html",
-                "guardrails/" + RUN + "/findings.csv", "guardrails/" + RUN + "/findings.json", "guardrails/" + RUN + "/report.html");
+                "guardrails/latest/findings.csv", "guardrails/latest/findings.json", "guardrails/latest/manifest.json",
+                "guardrails/latest/report.html", "guardrails/" + RUN + "/findings.csv", "guardrails/" + RUN + "/findings.json", "guardrails/" + RUN + "/report.html");
         for (ReportFormat format : ReportFormat.DEFAULTS) {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("guardrails/latest/" + format.fileName())
                     .checksumMode(ChecksumMode.ENABLED));

@@ -75,7 +75,7 @@ class ScanToS3Test {
             String runFolder = first.report().publication().runFolder();
             assertThat(keys(s3)).containsExactlyInAnyOrder(
                     "guardrails/latest/findings.json", "guardrails/latest/findings.csv", "guardrails/latest/report.html",
-                    "guardrails/" + runFolder + "/findings.json", "guardrails/" + runFolder + "/findings.csv",
+                    "guardrails/latest/manifest.json", "guardrails/" + runFolder + "/findings.json", "guardrails/" + runFolder + "/findings.csv",
                     "guardrails/" + runFolder + "/report.html");
             assertThat(first.result().findings()).extracting(Finding::baseline).containsOnly(Baseline.NEW);
             assertThat(deprecated(first.result())).containsExactly("fixed-later");
