@@ -28,7 +28,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,26 +75,29 @@ public final class ScanJob {
         RuleEngine engine = options.config().engine(RuleCatalogue.all(), request.rules());
         Snapshot snapshot = scanner.scan(request, runId, scanDeadline, listener,
                 CollectionPlan.reading(engine.rules().stream().flatMap(r -> r.reads().stream()).toList()));
-        if (options.saveInventory() != null) {
-            save(snapshot, options);
-        }
-        return evaluate(snapshot, request, engine, options, started);
+        // Best effort: the inventory is an extra; failing to save it must not cost the run its reports.
+        String inventoryProblem = options.saveInventory() == null ? null : save(snapshot, options);
+        return evaluate(snapshot, request, engine, options, started, inventoryProblem);
     }
 
     /** Evaluates and publishes an inventory collected earlier ({@code evaluate --inventory}), without touching AWS. */
     public JobOutcome evaluate(Snapshot snapshot, ScanRequest request, JobOptions options) {
         return evaluate(snapshot, request, options.config().engine(RuleCatalogue.all(), request.rules()), options,
-                clock.instant());
+                clock.instant(), null);
     }
 
+    /** @param inventoryProblem why {@code --save-inventory} could not be written, or null */
     private JobOutcome evaluate(Snapshot snapshot, ScanRequest request, RuleEngine engine, JobOptions options,
-                                Instant started) {
+                                Instant started, String inventoryProblem) {
         Evaluation evaluation = engine.evaluateAll(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
         ScanResult result = ScanResults.of(snapshot, request, started, clock.instant(), tool, evaluation,
                 engine.rules().stream().map(Rule::meta).toList(), options.config().risk());
         ReportDelivery.Outcome report = delivery.deliver(result, options.report());
+        if (inventoryProblem != null) {
+            report = report.withWarning(inventoryProblem);
+        }
         return new JobOutcome(report.published(), report.publication().location(),
-                status(report.published(), options, report.delivered()), report);
+                status(report.published(), options, report.delivered() && inventoryProblem == null), report);
     }
 
     /**
@@ -109,14 +111,16 @@ public final class ScanJob {
         }
     }
 
-    private static void save(Snapshot snapshot, JobOptions options) {
+    /** @return null when saved, otherwise what went wrong (the run then ends with exit 4, its reports published) */
+    private static String save(Snapshot snapshot, JobOptions options) {
         try {
             if (options.saveInventory().getParent() != null) {
                 Files.createDirectories(options.saveInventory().getParent());
             }
             SavedInventory.write(options.saveInventory(), snapshot);
+            return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the inventory to " + options.saveInventory(), e);
+            return "the inventory could not be saved to " + options.saveInventory() + " (" + e + ")";
         }
     }
 
