@@ -5,27 +5,60 @@ import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
-/** Reports in a local folder. Each file is written beside its target and moved into place, so no reader sees half a file. */
+/**
+ * Reports in a local folder. Each file is written beside its target and moved into place, so no reader sees half a
+ * file. Inside the folder nothing is written through a symbolic link (a planted {@code latest} link would carry
+ * reports elsewhere); the folder itself may be one, since the user named it. Files get {@link #filePermissions}
+ * (0640 by default: the owner and the owner's group), new folders 0750 — or 0600 and 0700 for a {@link #privateTo
+ * private} folder, such as the fallback folder.
+ */
 public final class LocalDirectorySink implements ReportSink {
 
     /** Taken while {@code latest/} changes hands; stays in the folder, empty. */
     static final String LOCK_FILE = ".latest.lock";
 
+    private static final Set<PosixFilePermission> SHARED_FILE = PosixFilePermissions.fromString("rw-r-----");
+    private static final Set<PosixFilePermission> SHARED_FOLDER = PosixFilePermissions.fromString("rwxr-x---");
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
+
     private final Path root;
+    private final Set<PosixFilePermission> filePermissions;
+    private final Set<PosixFilePermission> folderPermissions;
 
     public LocalDirectorySink(Path root) {
+        this(root, SHARED_FILE, SHARED_FOLDER);
+    }
+
+    private LocalDirectorySink(Path root, Set<PosixFilePermission> files, Set<PosixFilePermission> folders) {
         this.root = root.toAbsolutePath().normalize();
+        this.filePermissions = files;
+        this.folderPermissions = folders;
+    }
+
+    /** A folder only the current user can read: files 0600, folders 0700. */
+    public static LocalDirectorySink privateTo(Path root) {
+        return new LocalDirectorySink(root, PRIVATE_FILE, PRIVATE_FOLDER);
+    }
+
+    public Set<PosixFilePermission> filePermissions() {
+        return filePermissions;
     }
 
     public Path root() {
@@ -36,11 +69,12 @@ public final class LocalDirectorySink implements ReportSink {
     public void write(String key, Path file, String contentType) {
         Path target = resolve(key);
         try {
-            Files.createDirectories(target.getParent());
+            createFolders(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".writing-", ".tmp");
             try {
                 // Copied beside the target first: the source may be on another file system, where a move is a copy.
                 Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+                setPermissions(temporary, filePermissions);
                 move(temporary, target);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -50,9 +84,47 @@ public final class LocalDirectorySink implements ReportSink {
         }
     }
 
+    /** Creates the folders between the root and {@code folder}, refusing any that is a symbolic link. */
+    private void createFolders(Path folder) throws IOException {
+        if (!Files.exists(root)) {
+            Files.createDirectories(root);
+            setPermissions(root, folderPermissions);
+        }
+        Path current = root;
+        for (Path name : root.relativize(folder)) {
+            current = refuseLink(current.resolve(name));
+            if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(current);
+                setPermissions(current, folderPermissions);
+            }
+        }
+    }
+
+    /** Every step from the root to {@code path}, {@code path} included, must be no symbolic link. */
+    private Path refuseLinks(Path path) {
+        Path current = root;
+        for (Path name : root.relativize(path)) {
+            current = refuseLink(current.resolve(name));
+        }
+        return path;
+    }
+
+    private Path refuseLink(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            throw new SinkException("refusing to follow the symbolic link " + path + " inside the report folder " + root);
+        }
+        return path;
+    }
+
+    private static void setPermissions(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(path, permissions);
+        }
+    }
+
     @Override
     public Optional<byte[]> read(String key) {
-        Path file = resolve(key);
+        Path file = refuseLinks(resolve(key));
         try {
             return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
         } catch (IOException e) {
@@ -76,7 +148,8 @@ public final class LocalDirectorySink implements ReportSink {
         synchronized (LocalDirectorySink.class) {
             try {
                 Files.createDirectories(root);
-                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                      FileLock ignored = channel.lock()) {
                     String current = readVersioned(key).map(Versioned::version).orElse(null);
                     if (!Objects.equals(current, expectedVersion)) {

@@ -35,7 +35,7 @@ public final class ReportDelivery {
      * @param output       {@code s3://bucket/prefix} or a local folder
      * @param html         the HTML renderer, with the bundled template or a user's ({@link HtmlReport#withTemplate})
      * @param baseline     {@code auto} (null means the same), {@code none}, a path or an {@code s3://} URI
-     * @param fallbackRoot local folder for the reports when the output cannot take them
+     * @param fallbackRoot local folder for the reports when the output cannot take them; null: a fresh private one
      */
     public record Options(String output, Set<ReportFormat> formats, HtmlReport html, String baseline, PublishMode mode,
                           Encryption encryption, Path fallbackRoot, Duration linkExpiry) {
@@ -66,15 +66,16 @@ public final class ReportDelivery {
 
     /**
      * Where reports go when the output fails: {@value #LOCAL_FOLDER} in the working folder for an S3 output (where a
-     * laptop user looks), the system temporary folder when that is not writable (a container's read-only root, a
-     * Lambda function) or when the output is itself a local folder.
+     * laptop user looks); null — a fresh folder only the user can open, made in the temporary folder when needed —
+     * when that is not writable (a container's read-only root, a Lambda function) or when the output is itself a
+     * local folder. Never a fixed name in the shared temporary folder, where another user could prepare it.
      */
     public static Path defaultFallbackRoot(String output) {
         Path here = Path.of("").toAbsolutePath();
         if (S3Location.isS3(output) && Files.isWritable(here)) {
             return here.resolve(LOCAL_FOLDER);
         }
-        return Path.of(System.getProperty("java.io.tmpdir"), LOCAL_FOLDER);
+        return null;
     }
 
     public record Link(ReportFormat format, URI uri) {

@@ -5,8 +5,10 @@ import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,10 @@ public final class ReportPublisher {
     private final HtmlReport html;
     private final Path fallbackRoot;
 
-    /** @param fallbackRoot local folder that receives the run folder when the sink fails */
+    /**
+     * @param fallbackRoot local folder that receives the run folder when the sink fails (files 0600, folders 0700);
+     *                     null: a fresh private folder in the temporary folder
+     */
     public ReportPublisher(ReportSink sink, HtmlReport html, Path fallbackRoot) {
         this.sink = sink;
         this.html = html;
@@ -126,8 +131,24 @@ public final class ReportPublisher {
         return sink.location(key);
     }
 
+    /** A new folder only this user can open, under a name nobody could have prepared for it. */
+    private static Path freshPrivateFolder() throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempDirectory(ReportDelivery.LOCAL_FOLDER + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createTempDirectory(ReportDelivery.LOCAL_FOLDER + "-");
+    }
+
     private Path fallBack(String runFolder, Map<ReportFormat, Path> reports, SinkException cause) {
-        var local = new LocalDirectorySink(fallbackRoot);
+        LocalDirectorySink local;
+        try {
+            local = LocalDirectorySink.privateTo(fallbackRoot != null ? fallbackRoot : freshPrivateFolder());
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+            throw new SinkException("reports could not be written (" + cause.getMessage()
+                    + ") nor saved locally (" + e + ")", cause);
+        }
         try {
             reports.forEach((format, file) ->
                     local.write(ReportKeys.inFolder(runFolder, format), file, format.contentType()));
