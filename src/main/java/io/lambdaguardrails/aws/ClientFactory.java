@@ -30,6 +30,7 @@ public final class ClientFactory implements AutoCloseable {
     /** IAM, Organizations and STS answer on one global endpoint, signed for us-east-1. */
     public static final Region GLOBAL = Region.US_EAST_1;
     private static final UnimplementedOperationInterceptor UNIMPLEMENTED = new UnimplementedOperationInterceptor();
+    private static final RepeatedPageTokenGuard REPEATED_PAGE_TOKEN = new RepeatedPageTokenGuard();
 
     private final AwsSettings settings;
     private final List<ExecutionInterceptor> interceptors;
@@ -67,6 +68,7 @@ public final class ClientFactory implements AutoCloseable {
                         .maxAttempts(settings.maxAttempts())
                         .build())
                 .addExecutionInterceptor(UNIMPLEMENTED)
+                .addExecutionInterceptor(REPEATED_PAGE_TOKEN)
                 .apiCallTimeout(settings.callTimeout())
                 .scheduledExecutorService(timeouts);
         interceptors.forEach(override::addExecutionInterceptor);

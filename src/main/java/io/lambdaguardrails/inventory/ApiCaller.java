@@ -1,5 +1,6 @@
 package io.lambdaguardrails.inventory;
 
+import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 
 import java.util.function.Supplier;
@@ -61,7 +62,12 @@ public final class ApiCaller {
             coverage.record(accountId, region, collector, api, CoverageStatus.ERROR, e.getMessage());
             return new Outcome<>(null, false, CoverageStatus.ERROR);
         } catch (Failed e) {
-            coverage.failed(accountId, region, collector, api, e.failure);
+            if (e.credentials) {
+                coverage.record(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole", e.failure.status(),
+                        "refreshing the account's credentials: " + e.failure.message());
+            } else {
+                coverage.failed(accountId, region, collector, api, e.failure);
+            }
             return new Outcome<>(null, false, e.failure.status());
         }
     }
@@ -120,17 +126,19 @@ public final class ApiCaller {
             if (notFoundIsAnswer && AwsFailure.notFound(e)) {
                 return new Outcome<>(null, false, null);
             }
-            throw new Failed(AwsFailure.of(e));
+            throw new Failed(AwsFailure.of(e), AwsFailure.credentialRefresh(e));
         }
     }
 
     /** A classified failure on its way out of {@link #proven}. */
     private static final class Failed extends RuntimeException {
         private final transient AwsFailure failure;
+        private final boolean credentials;
 
-        Failed(AwsFailure failure) {
+        Failed(AwsFailure failure, boolean credentials) {
             super(failure.message(), null, false, false);
             this.failure = failure;
+            this.credentials = credentials;
         }
     }
 }

@@ -5,6 +5,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 import java.util.Set;
 
@@ -49,6 +50,19 @@ public record AwsFailure(CoverageStatus status, String message) {
             return new AwsFailure(CoverageStatus.TIMEOUT, "abandoned at the account deadline");
         }
         return new AwsFailure(CoverageStatus.ERROR, t.getClass().getSimpleName());
+    }
+
+    /**
+     * Whether the call failed because the account's credentials could not be refreshed (STS answered, not the
+     * service called): that is a failure of the account's session, not of the API being called.
+     */
+    public static boolean credentialRefresh(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof StsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the error means "this thing does not exist", which for optional sub-resources is an answer. */

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class OrgCollector {
 
-    static final String NAME = "organizations";
+    public static final String NAME = "organizations";
 
     private final OrganizationsClient organizations;
     private final ApiCaller calls;

@@ -128,7 +128,7 @@ public final class ScanJob {
         boolean overThreshold = options.failOn() != null && result.findings().stream()
                 .anyMatch(f -> f.open() && f.severity().atLeast(options.failOn()));
         boolean incomplete = result.coverage().stream().anyMatch(c -> c.status().incomplete()
-                && (result.request().discovers() || !isOrganizationRead(c)));
+                && (result.request().discovers() || !result.request().accountTags().isEmpty() || !isOrganizationRead(c)));
         return ExitStatus.worst(
                 delivered ? ExitStatus.OK : ExitStatus.NOT_DELIVERED,
                 overThreshold ? ExitStatus.FINDINGS : ExitStatus.OK,
@@ -136,7 +136,7 @@ public final class ScanJob {
     }
 
     /**
-     * Without --org/--ou, Organizations is read only for context (account names, the org's boundary); failing to
+     * Without --org/--ou/--account-tag, Organizations is read only for context (account names, the org's boundary); failing to
      * read it is reported but does not make the scan of the named accounts incomplete.
      */
     private static boolean isOrganizationRead(Coverage c) {

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,10 +35,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,6 +55,7 @@ public final class Scanner {
     private static final Logger LOG = Logger.getLogger(Scanner.class);
     /** Concurrent per-resource calls within one account, shared by its regions: well under Lambda's read limits. */
     private static final int CALLS_PER_ACCOUNT = 16;
+    static final String DISCOVERY_DEADLINE_API = "scan:DiscoveryDeadline";
 
     private final ClientFactory clients;
     private final AwsCredentialsProvider caller;
@@ -86,8 +92,9 @@ public final class Scanner {
              OrganizationsClient organizations = clients.client(OrganizationsClient::builder, ClientFactory.GLOBAL, caller)) {
             GetCallerIdentityResponse identity = identity(sts);
             String callerAccount = identity.account();
-            OrgContext org = new OrgCollector(organizations,
-                    new ApiCaller(callerAccount, Coverage.GLOBAL, coverage, unsupported)).collect();
+            OrgContext org = discoverOrganization(request, callerAccount,
+                    new OrgCollector(organizations, new ApiCaller(callerAccount, Coverage.GLOBAL, coverage, unsupported)),
+                    coverage);
             List<String> targets = TargetResolver.resolve(request, org, callerAccount);
             listener.targetsResolved(targets.size());
             LOG.infof("run %s: scanning %d account(s) in %s as %s", runId, targets.size(),
@@ -101,6 +108,36 @@ public final class Scanner {
                     .toList());
             return new Snapshot(Snapshot.SCHEMA_VERSION, runId, clock.instant(), callerAccount, identity.arn(), context, accounts,
                     coverage.entries());
+        }
+    }
+
+    /**
+     * Reads the organisation within its own deadline, as long as one account gets, so a hanging Organizations API
+     * costs that long: the accounts it would have named are then not scanned, and coverage says why. The scan deadline
+     * does not cut it short: it stops accounts from starting, and those accounts still need their names and tags.
+     */
+    private OrgContext discoverOrganization(ScanRequest request, String callerAccount, OrgCollector collector,
+                                            CoverageLog coverage) {
+        Instant deadline = clock.instant().plus(request.accountTimeout());
+        // A thread of its own rather than an executor, whose close would wait for a call that does not answer.
+        FutureTask<OrgContext> discovery = new FutureTask<>(collector::collect);
+        Thread.ofVirtual().name("organisation-discovery").start(discovery);
+        try {
+            long waitMillis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+            return discovery.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            discovery.cancel(true);
+            coverage.record(callerAccount, Coverage.GLOBAL, OrgCollector.NAME, DISCOVERY_DEADLINE_API,
+                    CoverageStatus.TIMEOUT, "organisation not read before the discovery deadline");
+            return null;
+        } catch (InterruptedException e) {
+            discovery.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ScanException("scan interrupted");
+        } catch (ExecutionException e) {
+            coverage.record(callerAccount, Coverage.GLOBAL, OrgCollector.NAME, DISCOVERY_DEADLINE_API,
+                    CoverageStatus.ERROR, "discovery failed: " + e.getCause().getClass().getSimpleName());
+            return null;
         }
     }
 
@@ -187,7 +224,9 @@ public final class Scanner {
             return collector.collect(accountId, name, caller, regions(request, accountId, caller, coverage), deadline);
         }
         String roleArn = request.roleArnFor(accountId);
-        try (StsAssumeRoleCredentialsProvider member = AccountCredentials.assumeRole(sts, roleArn, request.externalId(), runId)) {
+        Instant accountDeadline = deadline;
+        try (StsAssumeRoleCredentialsProvider member = AccountCredentials.assumeRole(sts, roleArn, request.externalId(),
+                runId, () -> Duration.between(clock.instant(), accountDeadline))) {
             try {
                 member.resolveCredentials();
             } catch (RuntimeException e) {

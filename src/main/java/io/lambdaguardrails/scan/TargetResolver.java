@@ -47,15 +47,15 @@ public final class TargetResolver {
         }
     }
 
-    /** Sorted, distinct account ids. {@code org} is null when Organizations could not be read. */
+    /**
+     * Sorted, distinct account ids. {@code org} is null when Organizations could not be read: then no account is
+     * discovered and none can be shown to carry the asked tags — the coverage of the failed read says why, and the
+     * run ends incomplete rather than as a usage error.
+     */
     public static List<String> resolve(ScanRequest request, OrgContext org, String callerAccountId) {
         Set<String> targets = new LinkedHashSet<>(request.accounts());
         if (request.discovers()) {
-            if (org == null) {
-                throw new ScanException("--org and --ou need Organizations read access from the calling account "
-                        + "(the management or a delegated administrator account); it could not be read");
-            }
-            for (OrgAccount a : org.accounts()) {
+            for (OrgAccount a : org == null ? List.<OrgAccount>of() : org.accounts()) {
                 boolean active = "ACTIVE".equals(a.status());
                 boolean inScope = request.org() || request.ous().stream().anyMatch(a.path()::contains);
                 if (active && inScope) {
@@ -66,10 +66,7 @@ public final class TargetResolver {
             targets.add(callerAccountId);
         }
         if (!request.accountTags().isEmpty()) {
-            if (org == null) {
-                throw new ScanException("--account-tag needs Organizations read access to see account tags");
-            }
-            targets.removeIf(id -> org.account(id).map(a -> !hasTags(a.tags(), request.accountTags())).orElse(true));
+            targets.removeIf(id -> org == null || org.account(id).map(a -> !hasTags(a.tags(), request.accountTags())).orElse(true));
         }
         targets.removeAll(request.excludeAccounts());
         List<String> sorted = targets.stream().sorted().toList();
