@@ -24,18 +24,24 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The Lambda function: one scan per invocation (EventBridge Scheduler's event, see {@link ScanEvent}), with the
  * function's execution role as the caller, reports to S3, and the invocation's remaining time less a margin as the
  * scan deadline ({@link FunctionSettings}). Returns the run's {@link JobSummary}; an event it cannot run fails the
- * invocation with a message naming the bad field.
+ * invocation with a message naming the bad field, and so do reports that could not be delivered.
+ *
+ * <p>The margin is the time kept for publishing: the scan stops at the deadline, and S3 calls made with the reports get
+ * at most an eighth of the margin each, so a slow or hanging S3 cannot carry the invocation past Lambda's timeout.
  */
 @RegisterForReflection(targets = {ScanEvent.class, JobSummary.class, JobSummary.Gap.class})
 public class ScanFunction implements RequestHandler<JsonNode, JobSummary> {
 
     private static final Logger LOG = Logger.getLogger(ScanFunction.class);
+
+    private static final Duration MIN_PUBLISH_CALL = Duration.ofSeconds(5);
 
     private final Clock clock = Clock.systemUTC();
     private final FunctionSettings settings;
@@ -59,9 +65,12 @@ public class ScanFunction implements RequestHandler<JsonNode, JobSummary> {
         Region home = DefaultAwsRegionProviderChain.builder().build().getRegion();
         var aws = new AwsSettings(function.endpoint(), home.id(), AwsSettings.DEFAULT_MAX_ATTEMPTS,
                 AwsSettings.DEFAULT_CALL_TIMEOUT, AwsSettings.DEFAULT_MAX_CONNECTIONS);
+        var publishing = new AwsSettings(function.endpoint(), home.id(), AwsSettings.DEFAULT_MAX_ATTEMPTS,
+                publishCallTimeout(function.margin()), AwsSettings.DEFAULT_MAX_CONNECTIONS);
         try (ClientFactory clients = new ClientFactory(aws);
+             ClientFactory reports = new ClientFactory(publishing);
              DefaultCredentialsProvider role = DefaultCredentialsProvider.builder().build()) {
-            S3Access s3 = S3Access.lazy(() -> clients.s3(home, role), () -> clients.presigner(home, role));
+            S3Access s3 = S3Access.lazy(() -> reports.s3(home, role), () -> reports.presigner(home, role));
             GuardrailsConfig config = EventConfig.load(event.config(), s3);
             JobOptions options = new JobOptions(report(output, event.partial()), event.severity(), null, config,
                     event.effectiveRunId().orElse(null));
@@ -70,10 +79,19 @@ public class ScanFunction implements RequestHandler<JsonNode, JobSummary> {
             JobSummary summary = JobSummary.of(ScanJob.create(clients, role, home, s3)
                     .run(event.request(), options, new LoggingScanListener(), deadline));
             LOG.info(summary.describe());
+            if (!summary.delivered()) {
+                throw new DeliveryFailedException("reports not delivered to " + output + " (" + summary.describe() + ")");
+            }
             return summary;
         } catch (ScanException | ConfigException e) {
             throw new InvalidEventException(e.getMessage());
         }
+    }
+
+    /** Each S3 call of the publish gets an eighth of the margin, and at least five seconds. */
+    static Duration publishCallTimeout(Duration margin) {
+        Duration eighth = margin.dividedBy(8);
+        return eighth.compareTo(MIN_PUBLISH_CALL) < 0 ? MIN_PUBLISH_CALL : eighth;
     }
 
     private static ReportDelivery.Options report(String output, boolean partial) {

@@ -89,6 +89,23 @@ class ScanFunctionTest {
     }
 
     @Test
+    void reportsThatCannotBeDeliveredFailTheInvocationSoTheSchedulerRetries() {
+        var event = Json.mapper().valueToTree(Map.of(
+                "request", Map.of("org", true, "regions", List.of("us-east-1")),
+                "output", "s3://no-such-bucket-for-reports/guardrails"));
+
+        assertThatThrownBy(() -> function.handleRequest(event, new FixedContext(Duration.ofMinutes(14))))
+                .isInstanceOf(DeliveryFailedException.class)
+                .hasMessageContaining("s3://no-such-bucket-for-reports/guardrails").hasMessageContaining("NOT DELIVERED");
+    }
+
+    @Test
+    void eachS3CallOfThePublishGetsAFractionOfTheMargin() {
+        assertThat(ScanFunction.publishCallTimeout(Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(15));
+        assertThat(ScanFunction.publishCallTimeout(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void theConfigurationFromS3Applies() {
         s3.putObject(b -> b.bucket(BUCKET).key("config/guardrails.yaml"), RequestBody.fromString("""
                 version: 1
