@@ -47,7 +47,7 @@ public class ReportOptions {
     @Option(names = "--kms-key-id", paramLabel = "KEY", description = "KMS key id or ARN for --sse aws:kms (default: the account's aws/s3 key).")
     String kmsKeyId;
 
-    @Option(names = "--fallback-dir", paramLabel = "DIR", description = "Where reports are saved when the output cannot take them (default: ./" + ReportDelivery.LOCAL_FOLDER + " for an S3 output, else the temporary folder).")
+    @Option(names = "--fallback-dir", paramLabel = "DIR", description = "Where reports are saved when the output cannot take them (default: ./" + ReportDelivery.LOCAL_FOLDER + " for an S3 output, else a new private folder in the temporary folder).")
     Path fallbackDir;
 
     @Option(names = "--link-expiry", paramLabel = "DURATION", description = "How long the printed pre-signed links to the S3 reports stay valid, at most 7 days (default: ${DEFAULT-VALUE}).", defaultValue = "24h", converter = DurationConverter.class)
