@@ -3,7 +3,10 @@ package io.lambdaguardrails.policy;
 import java.util.BitSet;
 import java.util.Locale;
 
-/** IAM glob matching: {@code *} matches any run of characters, {@code ?} exactly one. */
+/**
+ * Glob matching, as IAM does it and as the user's rule ids and waivers are written: {@code *} matches any run of
+ * characters, {@code ?} exactly one, nothing else is special. No regular expression is compiled.
+ */
 public final class Wildcard {
 
     private Wildcard() {

@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules;
 
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Suppression;
+import io.lambdaguardrails.policy.Wildcard;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -31,10 +32,10 @@ public record Waiver(String id, Match match, String reason, String owner, LocalD
         }
 
         boolean matches(Finding finding, Map<String, String> resourceTags) {
-            return (ruleId == null || Glob.ignoringCase(ruleId).matches(finding.ruleId()))
+            return (ruleId == null || Wildcard.matches(ruleId, finding.ruleId(), true))
                     && (accountIds.isEmpty() || accountIds.contains(finding.accountId()))
                     && (regions.isEmpty() || regions.contains(finding.region()))
-                    && (resourceArn == null || Glob.of(resourceArn).matches(finding.resourceArn()))
+                    && (resourceArn == null || Wildcard.matches(resourceArn, finding.resourceArn(), false))
                     && tags.entrySet().stream().allMatch(t -> t.getValue().equals(resourceTags.get(t.getKey())));
         }
     }

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lambdaguardrails.policy.Wildcard;
 import io.lambdaguardrails.risk.RiskWeights;
-import io.lambdaguardrails.rules.Glob;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.Settings;
@@ -279,7 +279,7 @@ public final class ConfigLoader {
                         + "regions, resourceArn, tags" + Examples.forKey("match"));
             }
             String ruleId = waiver.match().ruleId();
-            if (ruleId != null && catalogue.stream().noneMatch(r -> Glob.ignoringCase(ruleId).matches(r.meta().id()))) {
+            if (ruleId != null && catalogue.stream().noneMatch(r -> Wildcard.matches(ruleId, r.meta().id(), true))) {
                 throw error(match.appendProperty("ruleId"), "ruleId '" + ruleId + "' matches no rule"
                         + Examples.forKey("ruleId"));
             }

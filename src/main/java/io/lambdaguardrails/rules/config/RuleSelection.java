@@ -1,6 +1,6 @@
 package io.lambdaguardrails.rules.config;
 
-import io.lambdaguardrails.rules.Glob;
+import io.lambdaguardrails.policy.Wildcard;
 import io.lambdaguardrails.rules.Rule;
 
 import java.util.List;
@@ -17,9 +17,9 @@ final class RuleSelection {
     }
 
     static List<Rule> select(List<Rule> catalogue, Map<String, RuleOverride> overrides, List<String> patterns) {
-        List<Glob> globs = patterns.stream().map(String::strip).map(Glob::ignoringCase).toList();
-        for (Glob glob : globs) {
-            if (catalogue.stream().noneMatch(r -> glob.matches(r.meta().id()))) {
+        List<String> globs = patterns.stream().map(String::strip).toList();
+        for (String glob : globs) {
+            if (catalogue.stream().noneMatch(r -> Wildcard.matches(glob, r.meta().id(), true))) {
                 throw new ConfigException("--rules '" + glob + "' matches no rule id; run 'rules list' to see them "
                         + "(example: --rules 'LG-NET-*,LG-RUN-003')");
             }
@@ -27,7 +27,8 @@ final class RuleSelection {
         return catalogue.stream()
                 .filter(rule -> globs.isEmpty()
                         ? enabled(rule, overrides)
-                        : globs.stream().anyMatch(g -> g.matches(rule.meta().id()) && (!g.hasWildcards() || enabled(rule, overrides))))
+                        : globs.stream().anyMatch(g -> Wildcard.matches(g, rule.meta().id(), true)
+                                && (!Wildcard.has(g) || enabled(rule, overrides))))
                 .toList();
     }
 
