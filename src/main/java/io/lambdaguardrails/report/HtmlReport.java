@@ -7,15 +7,13 @@ import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.Variant;
+import org.apache.commons.codec.digest.DigestUtils;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -103,15 +101,7 @@ public final class HtmlReport {
         static Assets of(String css, String script) {
             return new Assets(new RawString("<style>" + css + "</style>"),
                     new RawString("<script>" + script + "</script>"),
-                    "'sha256-" + Base64.getEncoder().encodeToString(sha256(script)) + "'");
-        }
-
-        private static byte[] sha256(String text) {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
+                    "'sha256-" + Base64.getEncoder().encodeToString(DigestUtils.sha256(script)) + "'");
         }
     }
 }

@@ -5,14 +5,11 @@ import io.lambdaguardrails.findings.FindingStatus;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import org.apache.commons.codec.digest.DigestUtils;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,11 +109,6 @@ public final class RuleEngine {
      */
     static String findingId(String ruleId, Violation v) {
         String key = String.join("|", ruleId, v.accountId(), v.region(), v.resourceArn(), "");
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return ruleId + "-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return ruleId + "-" + DigestUtils.sha256Hex(key).substring(0, 16);
     }
 }

@@ -1,9 +1,7 @@
 package io.lambdaguardrails.inventory.snapshot;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.util.List;
 
 /**
@@ -22,11 +20,6 @@ public record PolicyValidation(String documentHash, List<Issue> issues) {
 
     /** SHA-256 of the document text as stored in the snapshot, in hex. */
     public static String hashOf(String document) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(document.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return DigestUtils.sha256Hex(document);
     }
 }
