@@ -2,21 +2,17 @@ package io.lambdaguardrails.rules.runtime;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction.EnvironmentVariable;
-import io.lambdaguardrails.rules.FunctionRule;
-import io.lambdaguardrails.rules.RuleContext;
-import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
-import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * LG-RUN-001: environment variables that hold a secret. Only the variable's name, the detector and the keyed
  * fingerprint are reported; the value never left collection.
  */
-public final class SecretInEnvironment extends FunctionRule {
+public final class SecretInEnvironment extends SecretRule {
 
     public static final RuleMeta META = new RuleMeta("LG-RUN-001", "Environment variable holds a secret",
             Family.RUNTIME, Severity.CRITICAL, true,
@@ -37,14 +33,13 @@ public final class SecretInEnvironment extends FunctionRule {
     }
 
     @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        List<EnvironmentVariable> flagged = scope.function().environment().stream().filter(EnvironmentVariable::flagged).toList();
-        if (flagged.isEmpty()) {
-            return Optional.empty();
-        }
-        String listed = String.join("; ", flagged.stream()
-                .map(v -> SecretLabel.of(v.name(), v.detector(), v.fingerprint())).toList());
-        return Optional.of(scope.violation("Environment variable(s) holding a secret: " + listed + ". Values are not shown.",
-                flagged.stream().map(v -> "env:" + v.name()).toList()));
+    protected List<Flagged> flagged(LambdaFunction function) {
+        return function.environment().stream().filter(EnvironmentVariable::flagged)
+                .map(v -> new Flagged(v.name(), v.detector(), v.fingerprint(), "env:" + v.name())).toList();
+    }
+
+    @Override
+    protected String detail(String labels) {
+        return "Environment variable(s) holding a secret: " + labels + ". Values are not shown.";
     }
 }

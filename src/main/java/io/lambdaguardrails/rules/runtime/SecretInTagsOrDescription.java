@@ -1,20 +1,15 @@
 package io.lambdaguardrails.rules.runtime;
 
-import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.SecretFinding;
-import io.lambdaguardrails.rules.FunctionRule;
-import io.lambdaguardrails.rules.RuleContext;
-import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
-import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
-import java.util.Optional;
 
 /** LG-RUN-002: a tag value or the description holds something shaped like a secret (redacted at collection). */
-public final class SecretInTagsOrDescription extends FunctionRule {
+public final class SecretInTagsOrDescription extends SecretRule {
 
     public static final RuleMeta META = new RuleMeta("LG-RUN-002", "Tag value or description holds a secret",
             Family.RUNTIME, Severity.MEDIUM, true,
@@ -34,15 +29,14 @@ public final class SecretInTagsOrDescription extends FunctionRule {
     }
 
     @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        List<SecretFinding> found = scope.function().secrets().stream().filter(SecretInTagsOrDescription::inMetadata).toList();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        String listed = String.join("; ", found.stream()
-                .map(s -> SecretLabel.of(s.location(), s.detector(), s.fingerprint())).toList());
-        return Optional.of(scope.violation("Secret-shaped value(s) in " + listed + ". Values are redacted.",
-                found.stream().map(SecretFinding::location).toList()));
+    protected List<Flagged> flagged(LambdaFunction function) {
+        return function.secrets().stream().filter(SecretInTagsOrDescription::inMetadata)
+                .map(s -> new Flagged(s.location(), s.detector(), s.fingerprint(), s.location())).toList();
+    }
+
+    @Override
+    protected String detail(String labels) {
+        return "Secret-shaped value(s) in " + labels + ". Values are redacted.";
     }
 
     private static boolean inMetadata(SecretFinding finding) {
