@@ -16,12 +16,4 @@ public record AwsSettings(URI endpoint, String defaultRegion, int maxAttempts, D
     public static final int DEFAULT_MAX_ATTEMPTS = 8;
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
-
-    public AwsSettings withEndpoint(URI override) {
-        return new AwsSettings(override, defaultRegion, maxAttempts, callTimeout, maxConnections);
-    }
-
-    public AwsSettings withMaxAttempts(int attempts) {
-        return new AwsSettings(endpoint, defaultRegion, attempts, callTimeout, maxConnections);
-    }
 }

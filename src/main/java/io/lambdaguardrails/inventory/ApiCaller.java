@@ -37,11 +37,6 @@ public final class ApiCaller {
         public boolean succeeded() {
             return failure == null;
         }
-
-        /** The value, or null when absent or failed. */
-        public T orNull() {
-            return value;
-        }
     }
 
     /**
