@@ -48,13 +48,10 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-MOTO_PORT=$(free_port)
 # Without AWS-managed IAM policies: moto would load ~1,500 into every account it creates.
-env -u MOTO_ACCOUNT_ID MOTO_IAM_LOAD_MANAGED_POLICIES=false moto_server -H 127.0.0.1 -p "$MOTO_PORT" > "$OUT/moto.log" 2>&1 &
-MOTO_PID=$!
+start_moto "$OUT/moto.log" MOTO_IAM_LOAD_MANAGED_POLICIES=false
 PIDS+=($MOTO_PID)
 MOTO=http://127.0.0.1:$MOTO_PORT
-wait_http "$MOTO/moto-api/"
 
 PROXY_PORT=$(free_port)
 java -cp target/test-classes io.lambdaguardrails.testbed.FaultProxyMain --upstream "$MOTO" --port "$PROXY_PORT" \

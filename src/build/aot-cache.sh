@@ -16,15 +16,9 @@ fi
 jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-moto_server -H 127.0.0.1 -p "$port" > target/aot-moto.log 2>&1 &
-moto_pid=$!
-trap 'kill "$moto_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -fs -o /dev/null "http://127.0.0.1:$port/moto-api/" && break
-  kill -0 "$moto_pid" 2>/dev/null || { echo "moto_server failed to start; see target/aot-moto.log" >&2; exit 1; }
-  sleep 0.2
-done
+start_moto target/aot-moto.log
+trap 'kill "$MOTO_PID" 2>/dev/null || true' EXIT
+port=$MOTO_PORT
 
 rm -f target/quarkus-app/app.aot
 java -XX:AOTCacheOutput=target/quarkus-app/app.aot -jar "$jar" demo --endpoint-url "http://127.0.0.1:$port" \

@@ -32,4 +32,23 @@ ensure_moto() {
   fi
 }
 
+# start_moto LOG [VAR=value …]: starts moto_server on a free loopback port with that environment (never
+# MOTO_ACCOUNT_ID, which breaks multi-account), logging to LOG; sets MOTO_PORT and MOTO_PID and returns once it
+# answers. The caller stops it (kill "$MOTO_PID").
+start_moto() {
+  local log=$1
+  shift
+  MOTO_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  mkdir -p "$(dirname "$log")"
+  env -u MOTO_ACCOUNT_ID "$@" moto_server -H 127.0.0.1 -p "$MOTO_PORT" > "$log" 2>&1 &
+  MOTO_PID=$!
+  for _ in $(seq 1 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$MOTO_PORT/moto-api/')" 2>/dev/null && return 0
+    kill -0 "$MOTO_PID" 2>/dev/null || { echo "moto_server failed to start; see $log" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "moto_server did not answer on port $MOTO_PORT; see $log" >&2
+  exit 1
+}
+
 select_jdk && ensure_moto

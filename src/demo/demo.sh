@@ -13,16 +13,9 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml reports-template -newer "$jar" -p
   ./mvnw -B -q package -DskipTests
 fi
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-mkdir -p target
-MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "$port" > target/demo-moto.log 2>&1 &
-moto_pid=$!
-trap 'kill "$moto_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/moto-api/')" 2>/dev/null && break
-  kill -0 "$moto_pid" 2>/dev/null || { echo "moto_server failed to start; see target/demo-moto.log" >&2; exit 1; }
-  sleep 0.2
-done
+start_moto target/demo-moto.log MOTO_IAM_LOAD_MANAGED_POLICIES=true
+trap 'kill "$MOTO_PID" 2>/dev/null || true' EXIT
+port=$MOTO_PORT
 
 status=0
 java -jar "$jar" demo --endpoint-url "http://127.0.0.1:$port" --output "$output" || status=$?
