@@ -105,16 +105,32 @@ public final class FunctionCollector {
                 f.environment() == null || f.environment().variables() == null ? Map.of() : f.environment().variables(),
                 tags.value() == null ? Map.of() : tags.value(),
                 f.description());
-        return new LambdaFunction(arn, f.functionName(), f.runtimeAsString(), f.packageTypeAsString(), f.role(),
+        return new LambdaFunction(arn, f.functionName(), f.runtimeAsString(), packageType(f), f.role(),
                 screened.description(), f.memorySize(), f.timeout(), f.lastModified(), vpc(f),
                 screened.environment(), f.kmsKeyArn(),
-                f.tracingConfig() == null ? null : f.tracingConfig().modeAsString(),
+                tracingMode(f),
                 f.layers() == null ? List.of() : f.layers().stream().map(Layer::arn).toList(),
                 f.deadLetterConfig() == null ? null : f.deadLetterConfig().targetArn(),
                 screened.tags(), policy.value(), url.value(), codeSigningArn, concurrency.value(),
                 eventInvoke.value(),
                 eventSources == null ? List.of() : eventSources.getOrDefault(arn, List.of()),
                 screened.secrets(), notCollected);
+    }
+
+    private static LambdaFunction.PackageType packageType(FunctionConfiguration f) {
+        return switch (f.packageType()) {
+            case ZIP -> LambdaFunction.PackageType.ZIP;
+            case IMAGE -> LambdaFunction.PackageType.IMAGE;
+            case null, default -> null;
+        };
+    }
+
+    private static LambdaFunction.TracingMode tracingMode(FunctionConfiguration f) {
+        return switch (f.tracingConfig() == null ? null : f.tracingConfig().mode()) {
+            case ACTIVE -> LambdaFunction.TracingMode.ACTIVE;
+            case PASS_THROUGH -> LambdaFunction.TracingMode.PASS_THROUGH;
+            case null, default -> null;
+        };
     }
 
     private <T> ApiCaller.Outcome<T> budgeted(String api, boolean notFoundIsAnswer, java.util.function.Supplier<T> op) {

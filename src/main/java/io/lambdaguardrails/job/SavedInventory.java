@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * A snapshot saved by {@code scan --save-inventory}, read back for {@code evaluate}: the current schema, or schema 1,
- * whose null lists the snapshot records take as not collected and whose part names ({@code "resourcePolicy"}) are
- * turned into the enum constants ({@code RESOURCE_POLICY}) here.
+ * whose null lists the snapshot records take as not collected and whose part names ({@code "resourcePolicy"}) and
+ * AWS values ({@code "PassThrough"}) are turned into the enum constants ({@code RESOURCE_POLICY}, {@code PASS_THROUGH})
+ * here.
  */
 public final class SavedInventory {
 
@@ -49,18 +50,33 @@ public final class SavedInventory {
         snapshot.put("schemaVersion", Snapshot.SCHEMA_VERSION);
         for (JsonNode account : snapshot.path("accounts")) {
             for (JsonNode region : account.path("regions")) {
-                region.path("functions").forEach(SavedInventory::upgradePartNames);
+                for (JsonNode function : region.path("functions")) {
+                    upgradePartNames(function);
+                    upgradeEnum(function, "packageType");
+                    upgradeEnum(function, "tracingMode");
+                }
                 upgradePartNames(region.path("network"));
             }
         }
     }
 
-    /** {@code "flowLogs"} → {@code "FLOW_LOGS"}. */
     private static void upgradePartNames(JsonNode record) {
         if (record.path("notCollected") instanceof ArrayNode parts) {
             for (int i = 0; i < parts.size(); i++) {
-                parts.set(i, parts.textNode(parts.get(i).asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)));
+                parts.set(i, parts.textNode(constant(parts.get(i).asText())));
             }
         }
+    }
+
+    /** AWS's value as schema 1 kept it ({@code "PassThrough"}), as the snapshot enum's constant. */
+    private static void upgradeEnum(JsonNode record, String field) {
+        if (record.get(field) != null && record.get(field).isTextual() && record instanceof ObjectNode object) {
+            object.put(field, constant(record.get(field).asText()));
+        }
+    }
+
+    /** {@code "flowLogs"} → {@code "FLOW_LOGS"}, {@code "PassThrough"} → {@code "PASS_THROUGH"}. */
+    private static String constant(String name) {
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }

@@ -39,7 +39,7 @@ class SavedInventoryTest {
     }
 
     @Test
-    void readsSchemaOneWithItsNullListsAndPartNamesAsNotCollected() throws IOException {
+    void readsSchemaOneWithItsNullListsAndPartNamesAsNotCollectedAndAwsValuesAsEnums() throws IOException {
         Path file = dir.resolve("v1.json");
         Json.mapper().writeValue(file.toFile(), asSchemaOne(Json.mapper().valueToTree(partlyRead)));
 
@@ -71,7 +71,10 @@ class SavedInventoryTest {
                 .hasMessageContaining("schema version 9");
     }
 
-    /** What schema 1 wrote: null for a list not read, part names in camel case, no part sets on other records. */
+    /**
+     * What schema 1 wrote: null for a list not read, part names in camel case, no part sets on other records, AWS's
+     * spelling of its enum values.
+     */
     private static JsonNode asSchemaOne(ObjectNode snapshot) {
         snapshot.put("schemaVersion", 1);
         for (JsonNode account : snapshot.path("accounts")) {
@@ -89,7 +92,10 @@ class SavedInventoryTest {
                 audit.putNull("configRules");
                 audit.putNull("analyzers");
                 ((ObjectNode) r.path("network")).putArray("notCollected").add("flowLogs");
-                ((ObjectNode) r.path("functions").get(0)).putArray("notCollected").add("resourcePolicy").add("concurrency");
+                ObjectNode function = (ObjectNode) r.path("functions").get(0);
+                function.putArray("notCollected").add("resourcePolicy").add("concurrency");
+                function.put("packageType", "Zip");
+                function.put("tracingMode", "Active");
             }
             ObjectNode iam = (ObjectNode) a.path("iam");
             iam.remove("notCollected");

@@ -15,7 +15,7 @@ public record LambdaFunction(
         String arn,
         String name,
         String runtime,
-        String packageType,
+        PackageType packageType,
         String roleArn,
         String description,
         Integer memorySize,
@@ -24,7 +24,7 @@ public record LambdaFunction(
         VpcAttachment vpc,
         List<EnvironmentVariable> environment,
         String kmsKeyArn,
-        String tracingMode,
+        TracingMode tracingMode,
         List<String> layerArns,
         String deadLetterTargetArn,
         Map<String, String> tags,
@@ -40,6 +40,26 @@ public record LambdaFunction(
     /** The parts read with a call of their own, any of which may fail or be left out of the collection plan. */
     public enum Part {
         RESOURCE_POLICY, URL, TAGS, CODE_SIGNING, CONCURRENCY, EVENT_INVOKE, EVENT_SOURCES
+    }
+
+    /** How the code is deployed; null when Lambda did not say. */
+    public enum PackageType {
+        ZIP, IMAGE
+    }
+
+    /** X-Ray tracing, with AWS's spelling for details; null when Lambda did not say. */
+    public enum TracingMode {
+        ACTIVE("Active"), PASS_THROUGH("PassThrough");
+
+        private final String awsName;
+
+        TracingMode(String awsName) {
+            this.awsName = awsName;
+        }
+
+        public String awsName() {
+            return awsName;
+        }
     }
 
     public LambdaFunction {

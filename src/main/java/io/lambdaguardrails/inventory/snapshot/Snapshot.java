@@ -17,7 +17,7 @@ public record Snapshot(
         List<AccountInventory> accounts,
         List<Coverage> coverage) {
 
-    /** 2: parts not collected are enum sets on each record, and lists are never null. */
+    /** 2: parts not collected are enum sets on each record, lists are never null, AWS enum values are enums. */
     public static final int SCHEMA_VERSION = 2;
 
     public Snapshot {

@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules.ops;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
@@ -31,10 +32,10 @@ public final class TracingNotActive extends FunctionRule {
 
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        String mode = scope.function().tracingMode();
-        if (mode == null || "Active".equalsIgnoreCase(mode)) {
+        LambdaFunction.TracingMode mode = scope.function().tracingMode();
+        if (mode == null || mode == LambdaFunction.TracingMode.ACTIVE) {
             return Optional.empty();
         }
-        return Optional.of(scope.violation("Tracing mode is " + mode + ", not Active."));
+        return Optional.of(scope.violation("Tracing mode is " + mode.awsName() + ", not Active."));
     }
 }

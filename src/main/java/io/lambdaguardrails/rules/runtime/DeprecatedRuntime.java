@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules.runtime;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
@@ -48,7 +49,7 @@ public final class DeprecatedRuntime extends FunctionRule {
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         String runtime = scope.function().runtime();
-        if ("Image".equalsIgnoreCase(scope.function().packageType()) || runtime == null) {
+        if (scope.function().packageType() == LambdaFunction.PackageType.IMAGE || runtime == null) {
             return Optional.empty();
         }
         int warnDays = context.settings().runtime().warnDays();

@@ -38,7 +38,7 @@ public final class NoCodeSigning extends FunctionRule {
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         LambdaFunction function = scope.function();
-        if ("Image".equalsIgnoreCase(function.packageType()) || !function.collected(LambdaFunction.Part.CODE_SIGNING)
+        if (function.packageType() == LambdaFunction.PackageType.IMAGE || !function.collected(LambdaFunction.Part.CODE_SIGNING)
                 || function.codeSigningConfigArn() != null) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.FindingStatus;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.findings.Suppression;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.rules.Evaluation;
 import io.lambdaguardrails.rules.ExpiredWaiver;
@@ -32,9 +33,9 @@ class ConfiguredEngineTest {
     /** Two accounts; "legacy" runs a deprecated runtime without tracing, "api" is fine but for tracing. */
     private static final Snapshot SNAPSHOT = Fixtures.org(o -> o
             .account("111111111111", a -> a.tag("team", "payments").region("eu-west-1", r -> r
-                    .function("legacy", f -> f.runtime("python3.8").tracing("PassThrough").tag("tier", "legacy"))))
+                    .function("legacy", f -> f.runtime("python3.8").tracing(LambdaFunction.TracingMode.PASS_THROUGH).tag("tier", "legacy"))))
             .account("222222222222", a -> a.region("us-east-1", r -> r
-                    .function("api", f -> f.tracing("PassThrough")))));
+                    .function("api", f -> f.tracing(LambdaFunction.TracingMode.PASS_THROUGH)))));
 
     private static RuleEngine engine(String yaml, String... patterns) {
         return LOADER.parse("version: 1\n" + yaml, "guardrails.yaml").engine(RuleCatalogue.all(), List.of(patterns));

@@ -62,9 +62,9 @@ class OpsRulesTest {
                         List.of()),
 
                 // LG-OPS-003
-                arguments("OPS-003 PassThrough", new TracingNotActive(), Fixtures.oneFunction(f -> f.tracing("PassThrough")),
+                arguments("OPS-003 PassThrough", new TracingNotActive(), Fixtures.oneFunction(f -> f.tracing(LambdaFunction.TracingMode.PASS_THROUGH)),
                         DEFAULTS, List.of(expect("fn", LOW, "PassThrough, not Active"))),
-                arguments("OPS-003 Active", new TracingNotActive(), Fixtures.oneFunction(f -> f.tracing("Active")), DEFAULTS,
+                arguments("OPS-003 Active", new TracingNotActive(), Fixtures.oneFunction(f -> f.tracing(LambdaFunction.TracingMode.ACTIVE)), DEFAULTS,
                         List.of()),
                 arguments("OPS-003 unknown", new TracingNotActive(), Fixtures.oneFunction(f -> f.tracing(null)), DEFAULTS,
                         List.of()),
