@@ -3,6 +3,7 @@ package io.lambdaguardrails.rules.runtime;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
@@ -18,7 +19,7 @@ import java.util.Optional;
 /**
  * LG-RUN-003: the managed runtime is deprecated (HIGH) or will be within {@code runtime.warnDays} (MEDIUM), by the
  * shipped lifecycle table with the configuration's overrides. Container images choose their own runtime and are
- * skipped; runtimes missing from the table are not judged.
+ * skipped. A runtime missing from the table gets a LOW finding saying its dates are not known, never silence.
  */
 public final class DeprecatedRuntime extends FunctionRule {
 
@@ -53,8 +54,13 @@ public final class DeprecatedRuntime extends FunctionRule {
             return Optional.empty();
         }
         int warnDays = context.settings().runtime().warnDays();
-        return shipped.withOverrides(context.settings().runtime().lifecycle()).lookup(runtime)
-                .flatMap(lifecycle -> check(scope, lifecycle, context.today(), warnDays));
+        Optional<RuntimeLifecycle> lifecycle = shipped.withOverrides(context.settings().runtime().lifecycle()).lookup(runtime);
+        if (lifecycle.isEmpty()) {
+            return Optional.of(scope.violation("Runtime " + Details.safe(runtime) + " is not in the lifecycle table "
+                    + "(checked " + shipped.lastChecked() + "): an unknown runtime, its dates are not known. Add it "
+                    + "under settings.runtime.lifecycle, or update the table.").withSeverity(Severity.LOW));
+        }
+        return check(scope, lifecycle.get(), context.today(), warnDays);
     }
 
     private static Optional<Violation> check(FunctionScope f, RuntimeLifecycle lifecycle, LocalDate today,

@@ -2,12 +2,14 @@ package io.lambdaguardrails.rules.runtime;
 
 import io.lambdaguardrails.rules.RuntimeLifecycle;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,14 @@ class RuntimeLifecycleTableTest {
             "go1.x, 2024-01-08", "java8, 2024-01-08", "provided, 2024-01-08", "dotnetcore3.1, 2023-04-03"})
     void shipsTheDeprecationDates(String runtime, LocalDate deprecation) {
         assertThat(shipped.lookup(runtime)).map(RuntimeLifecycle::deprecation).contains(deprecation);
+    }
+
+    /** Every runtime the AWS SDK knows must have an entry, dated or not, so that no runtime goes unchecked. */
+    @Test
+    void listsEveryRuntimeTheAwsSdkKnows() {
+        List<String> missing = Runtime.knownValues().stream().map(Runtime::toString)
+                .filter(runtime -> shipped.lookup(runtime).isEmpty()).toList();
+        assertThat(missing).as("runtimes of the AWS SDK missing from " + RuntimeLifecycleTable.RESOURCE).isEmpty();
     }
 
     @Test
