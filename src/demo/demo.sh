@@ -18,7 +18,7 @@ trap 'kill "$MOTO_PID" 2>/dev/null || true' EXIT
 port=$MOTO_PORT
 
 status=0
-java -jar "$jar" demo --endpoint-url "http://127.0.0.1:$port" --output "$output" || status=$?
+target/quarkus-app/lambda-guardrails demo --endpoint-url "http://127.0.0.1:$port" --output "$output" || status=$?
 echo
 echo "Reports of this run are in $output/runs/…; the newest are always in $output/latest/ — open $output/latest/report.html in a browser."
 exit "$status"

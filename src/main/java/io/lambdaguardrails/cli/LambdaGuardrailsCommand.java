@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes (scan):%n",
         footer = {
                 "  0  done",
-                "  1  open findings at or above --fail-on",
+                "  1  open findings at or above --fail-on, or new ones at or above --fail-on-new",
                 "  2  usage or configuration error",
                 "  3  coverage incomplete: an account or region was denied, throttled, timed out or failed",
                 "  4  report not delivered where asked (written to a local fallback) or internal error",

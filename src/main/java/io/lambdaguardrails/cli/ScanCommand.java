@@ -7,6 +7,9 @@ import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.job.ScanJob;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanDeadline;
+import io.lambdaguardrails.scan.TargetResolver;
+import io.lambdaguardrails.sink.Baselines;
+import io.lambdaguardrails.sink.PublishMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,8 +26,8 @@ import java.util.concurrent.Callable;
                 "Without a target option, scans the account of the current credentials."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  lambda-guardrails scan --org --role-name OrganizationAccountAccessRole --regions eu-west-1,us-east-1 \\",
-                "      --output s3://my-bucket/guardrails --fail-on high",
+                "  lambda-guardrails scan --org --regions eu-west-1,us-east-1 --output s3://my-bucket/guardrails --fail-on high",
+                "  lambda-guardrails scan --org --role-name OrganizationAccountAccessRole --fail-on-new high   (members without the read-only role)",
                 "  lambda-guardrails scan --accounts 111111111111,222222222222 --regions all --output ./reports"})
 public class ScanCommand implements Callable<Integer> {
 
@@ -36,6 +39,9 @@ public class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when open findings reach this severity: ${COMPLETION-CANDIDATES} (any case).")
     Severity failOn;
+
+    @Option(names = "--fail-on-new", paramLabel = "SEVERITY", description = "Exit 1 when findings NEW since the baseline (open, not suppressed) reach this severity; existing ones do not count. For CI gates that accept today's debt.")
+    Severity failOnNew;
 
     @Option(names = "--save-inventory", paramLabel = "FILE", description = "Also write the collected inventory (snapshot) as JSON, for 'evaluate' later.")
     Path saveInventory;
@@ -61,11 +67,17 @@ public class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         console.apply();
+        var request = targets.request(shard, rules.patterns());
+        TargetResolver.validate(request);
         if (runId != null && !RunId.valid(runId)) {
             throw new ParameterException(spec.commandLine(), "--run-id must look like 20261128T020000Z-suffix (UTC start, then letters or digits), got '" + runId + "'");
         }
-        var options = new JobOptions(report.toOptions(), failOn, saveInventory, rules.load(), runId);
-        var request = targets.request(shard, rules.patterns());
+        var options = new JobOptions(report.toOptions(), failOn, saveInventory, rules.load(), runId, failOnNew);
+        if (failOnNew != null && (options.report().mode() == PublishMode.PARTIAL
+                || Baselines.NONE.equals(options.report().baseline()))) {
+            throw new ParameterException(spec.commandLine(), "--fail-on-new compares with the last run: it cannot be "
+                    + "used with --baseline none or --partial (gate the merged result instead)");
+        }
         try (ClientFactory clients = new ClientFactory(aws.settings());
              DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
             ScanJob job = ScanJob.create(clients, credentials, aws.homeRegion(), aws.s3(clients, credentials));

@@ -1,6 +1,7 @@
 package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.scan.ScanRequest;
+import io.lambdaguardrails.scan.TargetResolver;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -28,7 +29,8 @@ public class ScanOptions {
     @Option(names = "--regions", split = ",", paramLabel = "REGION", description = "Regions to scan, or 'all' for every region enabled in each account. Default: your configured region.")
     List<String> regions = List.of();
 
-    @Option(names = "--role-name", paramLabel = "NAME", description = "Role assumed in member accounts (default: ${DEFAULT-VALUE}).", defaultValue = ScanRequest.DEFAULT_ROLE_NAME)
+    @Option(names = "--role-name", paramLabel = "NAME", description = {"Role assumed in member accounts (default: ${DEFAULT-VALUE}, the read-only role of src/main/cloudformation/member-role.yaml).",
+            "To use the organisation's administrator role instead: --role-name OrganizationAccountAccessRole."}, defaultValue = ScanRequest.DEFAULT_ROLE_NAME)
     String roleName;
 
     @Option(names = "--role-arn-template", paramLabel = "ARN", description = "Member role ARN with an {accountId} placeholder, for roles under a path: 'arn:aws:iam::{accountId}:role/security/Audit'. Wins over --role-name.")
@@ -45,6 +47,7 @@ public class ScanOptions {
 
     /** @param shard {@code i/n} or null; @param rules rule id patterns (empty: every enabled rule) */
     public ScanRequest request(String shard, List<String> rules) {
+        TargetResolver.requireConcurrency(maxConcurrentAccounts);
         return new ScanRequest(accounts, org, ous, excludeAccounts, accountTags, regions, roleName, roleArnTemplate,
                 externalId, maxConcurrentAccounts, accountTimeout, shard, rules);
     }

@@ -14,14 +14,21 @@ import java.nio.file.Path;
  * @param saveInventory where to write the collected snapshot as JSON; null: nowhere
  * @param config        rule settings, overrides and waivers (the user's {@code guardrails.yaml})
  * @param runId         the run's id, when given (shards of one run share it); null: a new one from the start time
+ * @param failOnNew     open findings NEW since the baseline at or above this severity make the run exit 1; null: never
  */
 public record JobOptions(ReportDelivery.Options report, Severity failOn, Path saveInventory, GuardrailsConfig config,
-                         String runId) {
+                         String runId, Severity failOnNew) {
 
     public static final String DEFAULT_OUTPUT = ReportDelivery.LOCAL_FOLDER;
 
     public JobOptions {
         config = config == null ? GuardrailsConfig.defaults() : config;
+    }
+
+    /** Without a gate on new findings. */
+    public JobOptions(ReportDelivery.Options report, Severity failOn, Path saveInventory, GuardrailsConfig config,
+                      String runId) {
+        this(report, failOn, saveInventory, config, runId, null);
     }
 
     /** The default reports (every format, bundled template, baseline {@code auto}) at {@code output}, default rules. */

@@ -1,11 +1,13 @@
 package io.lambdaguardrails.job;
 
 import io.lambdaguardrails.aws.ClientFactory;
+import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.inventory.CollectionPlan;
 import io.lambdaguardrails.inventory.SecretScreen;
 import io.lambdaguardrails.inventory.secrets.FingerprintKey;
 import io.lambdaguardrails.inventory.secrets.SecretDetector;
 import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.report.ScanResult;
@@ -20,6 +22,8 @@ import io.lambdaguardrails.scan.ScanException;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.scan.Scanner;
+import io.lambdaguardrails.scan.TargetResolver;
+import io.lambdaguardrails.sink.OutputCheck;
 import io.lambdaguardrails.sink.PublishMode;
 import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.S3Access;
@@ -44,6 +48,7 @@ public final class ScanJob {
     private final Clock clock;
     private final ScanResult.Tool tool;
     private final ReportDelivery delivery;
+    private final S3Access s3;
 
     /**
      * The job every entry point runs: scanning as {@code caller} through {@code clients}, screening secrets with this
@@ -61,6 +66,7 @@ public final class ScanJob {
         this.clock = clock;
         this.tool = tool;
         this.delivery = new ReportDelivery(s3);
+        this.s3 = s3;
     }
 
     /**
@@ -68,12 +74,13 @@ public final class ScanJob {
      *                     a margin); may be brought forward while the scan runs (a daemon asked to stop)
      */
     public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, ScanDeadline scanDeadline) {
+        TargetResolver.validate(request);
         requireSharedRun(request, options);
         Instant started = clock.instant();
         String runId = options.runId() != null ? options.runId() : RunId.at(started);
         // Built before scanning, so a bad --rules pattern fails in a second rather than after the scan.
         RuleEngine engine = options.config().engine(RuleCatalogue.all(), request.rules());
-        Snapshot snapshot = scanner.scan(request, runId, scanDeadline, listener,
+        Snapshot snapshot = scanner.scan(request, runId, scanDeadline, checkingOutputFirst(listener, options.report()),
                 CollectionPlan.reading(engine.rules().stream().flatMap(r -> r.reads().stream()).toList()));
         // Best effort: the inventory is an extra; failing to save it must not cost the run its reports.
         String inventoryProblem = options.saveInventory() == null ? null : save(snapshot, options);
@@ -111,6 +118,32 @@ public final class ScanJob {
         }
     }
 
+    /**
+     * Checks the output once the targets are known and before the first account is scanned: a target error is
+     * reported first, and an output that cannot take the reports costs seconds, not a scan.
+     */
+    private ScanListener checkingOutputFirst(ScanListener listener, ReportDelivery.Options report) {
+        return new ScanListener() {
+            @Override
+            public void targetsResolved(int accounts) {
+                OutputCheck.problem(report, s3).ifPresent(problem -> {
+                    throw new ScanException(problem);
+                });
+                listener.targetsResolved(accounts);
+            }
+
+            @Override
+            public void accountStarted(String accountId) {
+                listener.accountStarted(accountId);
+            }
+
+            @Override
+            public void accountFinished(AccountInventory account, int done, int total) {
+                listener.accountFinished(account, done, total);
+            }
+        };
+    }
+
     /** @return null when saved, otherwise what went wrong (the run then ends with exit 4, its reports published) */
     private static String save(Snapshot snapshot, JobOptions options) {
         try {
@@ -127,11 +160,13 @@ public final class ScanJob {
     static ExitStatus status(ScanResult result, JobOptions options, boolean delivered) {
         boolean overThreshold = options.failOn() != null && result.findings().stream()
                 .anyMatch(f -> f.open() && f.severity().atLeast(options.failOn()));
+        boolean newOverThreshold = options.failOnNew() != null && result.findings().stream()
+                .anyMatch(f -> f.open() && f.baseline() == Baseline.NEW && f.severity().atLeast(options.failOnNew()));
         boolean incomplete = result.coverage().stream().anyMatch(c -> c.status().incomplete()
                 && (result.request().discovers() || !result.request().accountTags().isEmpty() || !isOrganizationRead(c)));
         return ExitStatus.worst(
                 delivered ? ExitStatus.OK : ExitStatus.NOT_DELIVERED,
-                overThreshold ? ExitStatus.FINDINGS : ExitStatus.OK,
+                overThreshold || newOverThreshold ? ExitStatus.FINDINGS : ExitStatus.OK,
                 incomplete ? ExitStatus.INCOMPLETE : ExitStatus.OK);
     }
 

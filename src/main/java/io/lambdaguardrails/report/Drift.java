@@ -45,7 +45,7 @@ public final class Drift {
                 .filter(f -> !now.contains(f.findingId()))
                 .filter(evidence::covers)
                 .map(f -> new ResolvedFinding(f.findingId(), f.ruleId(), f.accountId(), f.region(), f.resourceArn(),
-                        f.resourceName(), f.detail(), f.firstSeen()))
+                        f.resourceName(), f.detail(), f.firstSeen(), f.severity()))
                 .toList();
         Set<String> pathsBefore = baseline.riskPaths().stream().map(RiskPath::functionArn).collect(Collectors.toSet());
         Set<String> pathsNow = current.riskPaths().stream().map(RiskPath::functionArn).collect(Collectors.toSet());

@@ -70,10 +70,7 @@ public record ReportView(
                 (int) findings.stream().filter(f -> !f.open()).count(),
                 WORST_FIRST.stream().map(s -> SeverityTotal.of(s, findings)).toList(),
                 Stream.of(Family.values()).map(f -> FamilyTotal.of(f, findings)).toList(),
-                new DriftSummary(result.baselineRunId(),
-                        (int) findings.stream().filter(f -> f.baseline() == Baseline.NEW).count(),
-                        result.resolved(),
-                        result.baselineRunId() == null && findings.stream().allMatch(f -> f.baseline() == Baseline.NEW)),
+                DriftSummary.of(result, rows),
                 accountRows(result),
                 rows,
                 result.coverage().stream().filter(c -> c.status() != CoverageStatus.OK)
@@ -111,11 +108,37 @@ public record ReportView(
         }
     }
 
-    /** {@code firstRun}: no earlier run existed, so every finding was marked new. */
-    public record DriftSummary(String baselineRunId, int newCount, List<ResolvedFinding> resolved, boolean firstRun) {
+    /**
+     * {@code newCount} and {@code newOpen}: the open findings NEW since the baseline, {@code newOpen} worst first, then
+     * by account, function and rule — what a reader wants before anything else. {@code resolvedRows} are
+     * {@code resolved} worst first. {@code firstRun}: no earlier run existed, so every finding was marked new.
+     */
+    public record DriftSummary(String baselineRunId, int newCount, List<FindingRow> newOpen,
+                               List<ResolvedFinding> resolved, List<ResolvedRow> resolvedRows, boolean firstRun) {
         public boolean compared() {
             return baselineRunId != null;
         }
+
+        static DriftSummary of(ScanResult result, List<FindingRow> rows) {
+            List<FindingRow> newOpen = rows.stream().filter(r -> r.finding().open() && r.newSinceBaseline())
+                    .sorted(Comparator.comparing((FindingRow r) -> r.finding().severity(), Comparator.reverseOrder())
+                            .thenComparing(r -> r.finding().accountId())
+                            .thenComparing(r -> r.finding().resourceName(), Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(r -> r.finding().ruleId()))
+                    .toList();
+            List<ResolvedRow> resolvedRows = result.resolved().stream()
+                    .sorted(Comparator.comparing(ResolvedFinding::severity, Comparator.nullsLast(Comparator.reverseOrder()))
+                            .thenComparing(ResolvedFinding::accountId).thenComparing(ResolvedFinding::ruleId))
+                    .map(r -> new ResolvedRow(r, r.severity() == null ? "" : cssClass(r.severity())))
+                    .toList();
+            boolean firstRun = result.baselineRunId() == null
+                    && result.findings().stream().allMatch(f -> f.baseline() == Baseline.NEW);
+            return new DriftSummary(result.baselineRunId(), newOpen.size(), newOpen, result.resolved(), resolvedRows,
+                    firstRun);
+        }
+    }
+
+    public record ResolvedRow(ResolvedFinding resolved, String severityClass) {
     }
 
     /** One account line; {@code counts} follow {@link #WORST_FIRST}. */

@@ -41,9 +41,13 @@ public record ScanRequest(
         String shard,
         List<String> rules) {
 
-    public static final String DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
+    /** The read-only member role we ship (CloudFormation StackSet), never the organisation's administrator role. */
+    public static final String DEFAULT_ROLE_NAME = "LambdaGuardrailsReadOnly";
     public static final int DEFAULT_MAX_CONCURRENT_ACCOUNTS = 32;
+    public static final int MAX_CONCURRENT_ACCOUNTS = 1000;
     public static final Duration DEFAULT_ACCOUNT_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration MIN_ACCOUNT_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration MAX_ACCOUNT_TIMEOUT = Duration.ofHours(24);
 
     public ScanRequest {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -55,10 +59,12 @@ public record ScanRequest(
         if (roleName == null && roleArnTemplate == null) {
             roleName = DEFAULT_ROLE_NAME;
         }
-        if (maxConcurrentAccounts <= 0) {
+        // Absent (0 or null, as in an event that leaves them out) means the default; anything else is checked as
+        // given by TargetResolver.validate, so a mistyped value is an error rather than silently the default.
+        if (maxConcurrentAccounts == 0) {
             maxConcurrentAccounts = DEFAULT_MAX_CONCURRENT_ACCOUNTS;
         }
-        if (accountTimeout == null || accountTimeout.isZero() || accountTimeout.isNegative()) {
+        if (accountTimeout == null) {
             accountTimeout = DEFAULT_ACCOUNT_TIMEOUT;
         }
     }

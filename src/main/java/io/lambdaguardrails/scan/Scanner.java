@@ -3,6 +3,7 @@ package io.lambdaguardrails.scan;
 import io.lambdaguardrails.aws.AccountCredentials;
 import io.lambdaguardrails.inventory.AwsFailure;
 import io.lambdaguardrails.aws.ClientFactory;
+import io.lambdaguardrails.aws.Reachability;
 import io.lambdaguardrails.inventory.AccountCollector;
 import io.lambdaguardrails.inventory.ApiCaller;
 import io.lambdaguardrails.inventory.AwsManagedPolicies;
@@ -145,7 +146,13 @@ public final class Scanner {
         try {
             return sts.getCallerIdentity();
         } catch (RuntimeException e) {
-            throw new ScanException("cannot determine who is calling AWS (" + AwsFailure.of(e).message()
+            var unreachable = Reachability.problem(e, clients.settings().endpoint());
+            if (unreachable.isPresent()) {
+                throw new ScanException("cannot reach AWS: " + unreachable.get()
+                        + (clients.settings().endpoint() == null ? "; check the network and proxy settings"
+                        : "; check --endpoint-url (or AWS_ENDPOINT_URL)"));
+            }
+            throw new ScanException("cannot determine who is calling AWS (" + Reachability.describe(e, null)
                     + "): configure credentials (AWS_PROFILE, environment variables or SSO) and a region");
         }
     }

@@ -55,7 +55,7 @@ class DriftTest {
                         tuple("kept", Baseline.EXISTING, lastMonth),
                         tuple("broken", Baseline.NEW, SampleResults.TODAY));
         assertThat(marked.resolved()).containsExactly(new ResolvedFinding("fixed", "LG-NET-003", A, "eu-west-1",
-                "arn:aws:lambda:eu-west-1:" + A + ":function:fixed", "fixed", "detail fixed", lastMonth));
+                "arn:aws:lambda:eu-west-1:" + A + ":function:fixed", "fixed", "detail fixed", lastMonth, Severity.MEDIUM));
         assertThat(marked.baselineRunId()).isEqualTo(baseline.runId());
         assertThat(marked.riskPaths()).extracting(RiskPath::functionName, RiskPath::baseline)
                 .containsExactlyInAnyOrder(tuple("kept", Baseline.EXISTING), tuple("broken", Baseline.NEW));

@@ -40,7 +40,7 @@ class HtmlReportTest {
             String html = Files.readString(Path.of("reports-template/report.html"))
                     .replace("<h1>Lambda guardrails report</h1>",
                             "<h1>ACME Lambda posture</h1><p class=\"custom\" title=\"{view.header.principal}\">{view.header.principal}</p>")
-                    .replace("<td><div class=\"detail\">", "<td title=\"{row.finding.detail}\"><div class=\"detail\">");
+                    .replace("<td class=\"f-detail\"><div class=\"detail\">", "<td class=\"f-detail\" title=\"{row.finding.detail}\"><div class=\"detail\">");
             Files.writeString(dir.resolve("report.html"), html);
             return dir;
         } catch (IOException e) {
@@ -183,7 +183,7 @@ class HtmlReportTest {
         assertThat(doc.select(".meta div").eachText()).contains(
                 "Started 2026-11-28 02:00:00 UTC", "Duration 4m 12s", "Tool lambda-guardrails 0.1.0",
                 "Run by arn:aws:sts::111111111111:assumed-role/Sec/alice", "Accounts 3",
-                "Regions eu-west-1, us-east-1", "Member role OrganizationAccountAccessRole");
+                "Regions eu-west-1, us-east-1", "Member role LambdaGuardrailsReadOnly");
     }
 
     @Test
@@ -225,9 +225,18 @@ class HtmlReportTest {
         Document doc = parse(HtmlReport.bundled(), Drift.compare(current, baseline));
 
         assertThat(doc.selectFirst("#drift p").text()).isEqualTo(
-                "Compared with run 20261128T020000Z-a1b2c3: 5 new findings, 1 resolved.");
+                "Compared with run 20261128T020000Z-a1b2c3: 4 new open findings, 1 resolved.");
+        assertThat(doc.select("#drift table").eachAttr("id")).as("new findings come first")
+                .containsExactly("new-findings", "resolved");
+        assertThat(doc.select("#new-findings tbody tr")).extracting(tr -> tr.select("td").eachText())
+                .as("worst first, then account, function and rule; the suppressed new finding is not listed")
+                .containsExactly(
+                        List.of("HIGH", "name-222222222222 222222222222", "old-fn eu-west-1", "LG-RUN-003 Title of LG-RUN-003"),
+                        List.of("MEDIUM", "name-111111111111 111111111111", "vpc-fn eu-west-1", "LG-NET-003 Title of LG-NET-003"),
+                        List.of("MEDIUM", "name-222222222222 222222222222", "other-fn eu-west-1", "LG-NET-003 Title of LG-NET-003"),
+                        List.of("LOW", "name-222222222222 222222222222", "quiet-fn eu-west-1", "LG-OPS-003 Title of LG-OPS-003"));
         assertThat(doc.select("#resolved tbody tr")).hasSize(1);
-        assertThat(doc.selectFirst("#resolved tbody tr td").text()).isEqualTo("LG-IAM-001");
+        assertThat(doc.select("#resolved tbody tr td").eachText()).startsWith("MEDIUM", "LG-IAM-001", "111111111111");
         assertThat(doc.select("#findings-table span.new")).hasSize(5);
         assertThat(doc.selectFirst("tr[data-id=" + kept.findingId() + "] span.new")).isNull();
     }
@@ -238,7 +247,7 @@ class HtmlReportTest {
         Document unmarked = parse(HtmlReport.bundled(), SampleResults.typical());
 
         assertThat(first.selectFirst("#drift p").text()).isEqualTo("No earlier run to compare with: every finding counts as new.");
-        assertThat(first.selectFirst("#headline").text()).contains("6 new");
+        assertThat(first.selectFirst("#headline").text()).as("new counts open findings only").contains("5 new");
         assertThat(unmarked.selectFirst("#drift p").text()).isEqualTo("Not compared with an earlier run.");
         assertThat(unmarked.selectFirst("#headline").text()).doesNotContain("new");
     }

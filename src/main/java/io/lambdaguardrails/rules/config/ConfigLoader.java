@@ -105,8 +105,8 @@ public final class ConfigLoader {
             } catch (JsonProcessingException e) {
                 JsonLocation l = e.getLocation();
                 throw new ConfigException(source, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
-                        "this is not valid YAML (" + e.getOriginalMessage().replaceAll("\\s+", " ").strip() + "); check indentation and quoting "
-                                + "(example: 'resourceArn: \"arn:aws:lambda:*\"')");
+                        "this is not valid YAML; check indentation and quoting (example: 'resourceArn: "
+                                + "\"arn:aws:lambda:*\"'):\n" + caretDisplay(e.getOriginalMessage()));
             }
             if (root == null || root.isNull() || root.isMissingNode()) {
                 throw new ConfigException(source, 0, 0, "the file is empty; start it with 'version: 1'");
@@ -338,6 +338,15 @@ public final class ConfigLoader {
                 return Examples.human(at) + " must be " + Examples.typeName(m.getTargetType());
             }
             return Examples.human(at) + " is not valid" + (key == null ? "" : " for '" + key + "'");
+        }
+
+        /**
+         * The YAML parser's own report, line by line and indented, so its caret stays under the column it points at;
+         * the parser's internal name for the input (" in 'reader', line 3") is replaced by the file's.
+         */
+        private String caretDisplay(String parserMessage) {
+            return parserMessage.strip().lines().map(l -> "  " + l.replaceFirst("^( *in )'[^']*',", "$1" + source + ","))
+                    .collect(java.util.stream.Collectors.joining("\n"));
         }
 
         private static List<String> knownKeys(UnrecognizedPropertyException e) {

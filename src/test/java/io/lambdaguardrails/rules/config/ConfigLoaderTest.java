@@ -263,6 +263,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void keepsTheYamlParsersCaretDisplayOnItsOwnLines() {
+        assertThatThrownBy(() -> loader.parse("version: 1\nrules:\n  LG-NET-001: {enabled: false\n", "guardrails.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    List<String> lines = e.getMessage().lines().toList();
+                    int caret = lines.indexOf(lines.stream().filter(l -> l.strip().equals("^")).findFirst().orElseThrow());
+                    assertThat(lines.get(caret - 1)).as("the quoted line sits above its caret").contains("LG-NET-001");
+                    assertThat(lines).anyMatch(l -> l.contains("in guardrails.yaml, line"));
+                });
+    }
+
+    @Test
     void loadsFromAFile(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("guardrails.yaml"), "version: 1\nsettings: {network: {minAzs: 3}}\n");
         assertThat(loader.load(file).settings().network().minAzs()).isEqualTo(3);
