@@ -1,5 +1,7 @@
 package io.lambdaguardrails.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
@@ -8,6 +10,8 @@ import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.job.SavedInventory;
 import io.lambdaguardrails.job.ScanJob;
+import io.lambdaguardrails.report.Json;
+import io.lambdaguardrails.report.JsonFileKind;
 import io.lambdaguardrails.scan.ScanRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +22,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -65,14 +70,27 @@ public class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** The inventory, or a usage error that names the file and what is wrong with it. */
     private Snapshot read() {
+        String what = "--inventory " + inventory + ": ";
+        if (!Files.isRegularFile(inventory)) {
+            throw new ParameterException(spec.commandLine(), what + (Files.isDirectory(inventory) ? "is a folder"
+                    : "no such file") + "; give a file written by scan --save-inventory");
+        }
         try {
+            JsonFileKind kind = JsonFileKind.of(Json.mapper().readTree(inventory.toFile()));
+            if (kind != JsonFileKind.INVENTORY) {
+                throw new ParameterException(spec.commandLine(), what + "this is " + kind.description()
+                        + (kind == JsonFileKind.OTHER ? "; evaluate reads a file written by scan --save-inventory" : ""));
+            }
             return SavedInventory.read(inventory);
         } catch (SavedInventory.UnsupportedSchema e) {
-            throw new ParameterException(spec.commandLine(), "--inventory " + inventory + ": " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), what + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new ParameterException(spec.commandLine(), what + JsonFileKind.problem(e)
+                    + "; expected a file written by scan --save-inventory");
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--inventory " + inventory + ": cannot read it ("
-                    + e.getClass().getSimpleName() + "); expected a file written by scan --save-inventory");
+            throw new ParameterException(spec.commandLine(), what + "cannot be read");
         }
     }
 }

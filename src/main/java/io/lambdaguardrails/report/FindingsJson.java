@@ -47,6 +47,9 @@ public final class FindingsJson {
             if (tree == null || !tree.isObject()) {
                 throw new InvalidFindingsException("not a JSON object");
             }
+            if (JsonFileKind.of(tree) == JsonFileKind.INVENTORY) {
+                throw new InvalidFindingsException("this is " + JsonFileKind.INVENTORY.description());
+            }
             JsonNode version = tree.get("schemaVersion");
             if (version == null || !version.canConvertToInt()) {
                 throw new InvalidFindingsException("no schemaVersion");
@@ -59,7 +62,7 @@ public final class FindingsJson {
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(tree);
         } catch (JsonProcessingException e) {
-            throw new InvalidFindingsException(e.getOriginalMessage());
+            throw new InvalidFindingsException(JsonFileKind.problem(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
