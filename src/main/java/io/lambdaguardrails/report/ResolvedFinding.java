@@ -10,4 +10,10 @@ import java.time.LocalDate;
  */
 public record ResolvedFinding(String findingId, String ruleId, String accountId, String region, String resourceArn,
                               String resourceName, String detail, LocalDate firstSeen, Severity severity) {
+
+    /** A resolved finding whose severity is not known. */
+    public ResolvedFinding(String findingId, String ruleId, String accountId, String region, String resourceArn,
+                           String resourceName, String detail, LocalDate firstSeen) {
+        this(findingId, ruleId, accountId, region, resourceArn, resourceName, detail, firstSeen, null);
+    }
 }

@@ -261,8 +261,9 @@ class HtmlReportTest {
                 result.findings().stream().map(f -> "rule-" + f.ruleId()).distinct().toList());
         Element rule = doc.selectFirst("article#rule-LG-ACC-001");
         assertThat(rule.select("p").eachText()).contains("Why LG-ACC-001 matters.", "Fix LG-ACC-001 like this.");
-        assertThat(rule.select("a").eachAttr("href"))
+        assertThat(rule.select(".refs a").eachAttr("href"))
                 .containsExactly("https://docs.aws.amazon.com/lambda/latest/dg/governance.html");
+        assertThat(rule.select("p.back a").eachAttr("href")).as("a way back from the reference").containsExactly("#findings");
         assertThat(rule.select("li").eachText()).contains("javascript:alert(3)");
         assertThat(doc.select("#findings-table a[href=#rule-LG-ACC-001]")).hasSize(1);
     }

@@ -6,10 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.PrintsPage;
-import org.openqa.selenium.print.PageSize;
-import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -32,9 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,95 +151,6 @@ class ReportBrowserTest {
         assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("4000 of 20000 findings shown");
         // Speed is measured and printed, not asserted: a shared CI machine must not turn a slow moment into a failure.
         System.out.printf("20000 rows: severity filter applied and laid out in %.0f ms%n", millis.doubleValue());
-    }
-
-    /** Most pages the demo's report may take on A4. */
-    private static final int MAX_DEMO_PAGES = 30;
-
-    @Test
-    void theDemoPrintsOnFewPagesWithRowsAsBlocks() throws IOException {
-        open("demo.html", DemoResult.get());
-        PrintOptions a4 = new PrintOptions();
-        a4.setPageSize(new PageSize(29.7, 21.0));
-        byte[] pdf = Base64.getDecoder().decode(((PrintsPage) browser).print(a4).getContent());
-        Files.write(OUT.resolve("demo.pdf"), pdf);
-        int pages = PdfPages.count(pdf);
-        System.out.printf("demo report (%d findings): %d A4 pages%n", DemoResult.get().findings().size(), pages);
-
-        assertThat(pages).isBetween(1, MAX_DEMO_PAGES);
-        printScreenshot("demo-print-first-page.png");
-    }
-
-    @Test
-    void atPhoneWidthNoWordBreaksMidLetterAndNothingIsCutOff() throws IOException {
-        open("demo.html", DemoResult.get());
-        try {
-            browser.manage().window().setSize(new Dimension(390, 844));
-            Number viewport = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
-            Number page = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-            @SuppressWarnings("unchecked")
-            List<String> broken = (List<String>) ((JavascriptExecutor) browser).executeScript(BROKEN_WORDS);
-            screenshot("demo-390px.png");
-            ((JavascriptExecutor) browser).executeScript("document.getElementById('findings-table').scrollIntoView()");
-            screenshot("demo-390px-findings.png");
-
-            assertThat(viewport.intValue()).isLessThanOrEqualTo(390);
-            assertThat(page.intValue()).as("nothing wider than the screen").isLessThanOrEqualTo(viewport.intValue());
-            assertThat(broken).as("words broken across lines although they fit their box").isEmpty();
-        } finally {
-            browser.manage().window().setSize(new Dimension(1400, 1100));
-        }
-        screenshot("demo-desktop.png");
-    }
-
-    /**
-     * Every word (a run of non-spaces) that spans two lines although its box is wide enough to hold it whole — a word
-     * broken letter by letter because its column is too narrow. A word wider than its whole box (a long ARN) may wrap.
-     */
-    private static final String BROKEN_WORDS = """
-            const broken = [];
-            const probe = document.createElement('span');
-            probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
-            document.body.appendChild(probe);
-            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-            let node;
-            while ((node = walker.nextNode())) {
-              const el = node.parentElement;
-              if (!el || el.closest('script,style,[hidden]') || el.getClientRects().length === 0) continue;
-              let box = el;
-              while (box.parentElement && getComputedStyle(box).display.startsWith('inline')) box = box.parentElement;
-              const style = getComputedStyle(box);
-              const width = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-              const words = /\\S+/g;
-              let m;
-              while ((m = words.exec(node.data))) {
-                const range = document.createRange();
-                range.setStart(node, m.index);
-                range.setEnd(node, m.index + m[0].length);
-                const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-                if (lines.size < 2) continue;
-                probe.style.font = getComputedStyle(el).font;
-                probe.style.letterSpacing = getComputedStyle(el).letterSpacing;
-                probe.textContent = m[0];
-                if (probe.getBoundingClientRect().width <= width) broken.push(m[0] + ' in ' + box.tagName + '.' + box.className);
-              }
-            }
-            probe.remove();
-            return broken.slice(0, 20);
-            """;
-
-    /** A screenshot of the page as it prints, at the width of an A4 page. */
-    private static void printScreenshot(String name) throws IOException {
-        ChromeDriver chrome = (ChromeDriver) browser;
-        try {
-            browser.manage().window().setSize(new Dimension(794, 1123));
-            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-            screenshot(name);
-        } finally {
-            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-            browser.manage().window().setSize(new Dimension(1400, 1100));
-        }
     }
 
     @Test
