@@ -48,8 +48,7 @@ public record Condition(String operator, String key, List<String> values) {
 
     /** StringNotEquals, ArnNotLike, NotIpAddress…: true when no value matches. */
     public boolean negated() {
-        String base = baseOperator();
-        return base.contains("not") && !base.equals("null");
+        return ConditionOperator.negated(baseOperator());
     }
 
     /**
@@ -62,17 +61,7 @@ public record Condition(String operator, String key, List<String> values) {
 
     /** Whether the condition holds for a request carrying {@code value} for this key. */
     public boolean holdsFor(String value) {
-        String base = baseOperator();
-        boolean anyMatch = switch (base) {
-            case "stringequals", "stringnotequals" -> values.contains(value);
-            case "stringequalsignorecase", "stringnotequalsignorecase", "bool" ->
-                    values.stream().anyMatch(v -> v.equalsIgnoreCase(value));
-            case "stringlike", "stringnotlike", "arnequals", "arnnotequals", "arnlike", "arnnotlike" ->
-                    values.stream().anyMatch(v -> Wildcard.matches(v, value, false));
-            case "null" -> values.stream().anyMatch(v -> v.equalsIgnoreCase("false"));
-            default -> false; // numeric, date, IP and binary comparisons are not judged: assume no match
-        };
-        return negated() ? !anyMatch : anyMatch;
+        return evaluate(new RequestContext(java.util.Map.of(key, List.of(value)), Set.of(), true)).isTrue();
     }
 
     /**
@@ -80,16 +69,51 @@ public record Condition(String operator, String key, List<String> values) {
      * IfExists and ForAllValues do; positive operators and ForAnyValue do not.
      */
     public boolean holdsWhenAbsent() {
-        if (forAnyValue()) {
-            return false;
-        }
-        if (forAllValues() || ifExists()) {
-            return true;
-        }
+        return evaluate(new RequestContext(java.util.Map.of(), Set.of(), true)).isTrue();
+    }
+
+    /**
+     * Whether the condition holds in {@code context}, as IAM evaluates it: a missing key fails a positive operator
+     * and satisfies a negated one, IfExists and ForAllValues; ForAnyValue needs one request value to match,
+     * ForAllValues every one; policy variables in the values resolve from the context. Unknown when the key, or a
+     * variable it uses, is not known. A value whose variable the request does not carry (and without a default) is
+     * invalid: it matches nothing, and fails a negated operator outright. When the key is absent the values are not
+     * read, which is why IAM recommends IfExists with variables.
+     */
+    public Truth evaluate(RequestContext context) {
+        return switch (context.lookup(key)) {
+            case RequestContext.Lookup.Unknown u -> Truth.unknown(Set.of(key));
+            case RequestContext.Lookup.Absent a -> Truth.of(holdsWithoutKey());
+            case RequestContext.Lookup.Present p -> holdsForValues(p.values(), context);
+        };
+    }
+
+    private boolean holdsWithoutKey() {
         if (baseOperator().equals("null")) {
             return values.stream().anyMatch(v -> v.equalsIgnoreCase("true"));
         }
-        return negated();
+        if (forAnyValue()) {
+            return false;
+        }
+        return forAllValues() || ifExists() || negated();
+    }
+
+    private Truth holdsForValues(List<String> requestValues, RequestContext context) {
+        if (negated() && values.stream().anyMatch(v -> PolicyVariables.resolve(v, context) instanceof PolicyVariables.Resolved.Missing)) {
+            return Truth.FALSE;
+        }
+        if (baseOperator().equals("null")) {
+            return Truth.of(values.stream().anyMatch(v -> v.equalsIgnoreCase("false")));
+        }
+        List<Truth> each = requestValues.stream().map(v -> ConditionOperator.matchesAny(baseOperator(), values, v, context)).toList();
+        if (forAllValues()) {
+            return Truth.allOf(each.stream().map(t -> negated() ? t.not() : t).toList());
+        }
+        if (forAnyValue()) {
+            return Truth.anyOf(each.stream().map(t -> negated() ? t.not() : t).toList());
+        }
+        Truth any = Truth.anyOf(each);
+        return negated() ? any.not() : any;
     }
 
     /** {@code Bool: {key: true}}: the statement applies only when the key is true. */

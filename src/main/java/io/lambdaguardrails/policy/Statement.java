@@ -106,6 +106,32 @@ public record Statement(
         return notResources.isEmpty() && resources.stream().anyMatch(r -> r.equals("*") || EVERY_FUNCTION.matcher(r).matches());
     }
 
+    /**
+     * Whether the statement's Resource (or NotResource) covers {@code resource}; a statement with neither (a trust
+     * policy) covers every resource. Unknown when a pattern uses a policy variable whose value is not known; a variable
+     * the request does not carry makes the statement invalid, so it covers nothing.
+     */
+    public Truth coversResource(String resource, RequestContext context) {
+        if (!notResources.isEmpty()) {
+            return Truth.allOf(notResources.stream().map(p -> patternCovers(p, resource, context, true).not()).toList());
+        }
+        return resources.isEmpty() ? Truth.TRUE
+                : Truth.anyOf(resources.stream().map(p -> patternCovers(p, resource, context, false)).toList());
+    }
+
+    /** Whether every condition holds (AND); unknown when one depends on a key the context does not know. */
+    public Truth conditionsHold(RequestContext context) {
+        return Truth.allOf(conditions.stream().map(c -> c.evaluate(context)).toList());
+    }
+
+    private static Truth patternCovers(String pattern, String resource, RequestContext context, boolean missingCovers) {
+        return switch (PolicyVariables.resolve(pattern, context)) {
+            case PolicyVariables.Resolved.Value v -> Truth.of(Arns.matches(v.text(), PolicyVariables.literal(resource)));
+            case PolicyVariables.Resolved.Unknown u -> Truth.unknown(java.util.Set.of(u.key()));
+            case PolicyVariables.Resolved.Missing m -> Truth.of(missingCovers);
+        };
+    }
+
     /** Whether this is a Deny that applies to {@code request} (see {@link Request} for unknown keys). */
     public boolean deniesRequest(Request request) {
         return denies() && covers(request.action()) && onEveryFunction() && conditions.stream().allMatch(request::satisfies);

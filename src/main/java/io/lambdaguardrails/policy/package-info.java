@@ -3,6 +3,9 @@
  * identity policies and SCPs. {@link io.lambdaguardrails.policy.PolicyDocument#parse} reads a document through the
  * AWS SDK's policy reader (after normalising forms it rejects); the other types answer one question each —
  * which actions a statement covers, who its principals are, whether its conditions restrict it to us, and whether a
- * Deny applies to a given request. Nothing here knows about rules, findings or the snapshot.
+ * Deny applies to a given request. {@link io.lambdaguardrails.policy.AccessEvaluator} puts them together: given the
+ * policies that take part ({@link io.lambdaguardrails.policy.PolicySet}) and a request, it answers ALLOWED, DENIED or
+ * DEPENDS_ON_CONTEXT (with the keys) and names the granting and denying statements. Nothing here knows about rules,
+ * findings or the snapshot.
  */
 package io.lambdaguardrails.policy;
