@@ -64,15 +64,21 @@ public final class TrailCollector {
         return parts.length > 4 && parts[4].equals(calls.accountId());
     }
 
-    /** No selectors at all means the default: every management event. */
+    /**
+     * Whether write management events (CreateFunction, AddPermission, UpdateFunctionCode…) are recorded: ReadWriteType
+     * All or WriteOnly, or an advanced Management selector not limited to readOnly = true. No selectors at all means
+     * the default: every management event.
+     */
     static boolean recordsManagementEvents(GetEventSelectorsResponse s) {
         if (s.hasAdvancedEventSelectors() && !s.advancedEventSelectors().isEmpty()) {
-            return s.advancedEventSelectors().stream().anyMatch(a -> fieldEquals(a, "eventCategory", "Management"));
+            return s.advancedEventSelectors().stream().anyMatch(a -> fieldEquals(a, "eventCategory", "Management")
+                    && !fieldEquals(a, "readOnly", "true") && !fieldNotEquals(a, "readOnly", "false"));
         }
         if (!s.hasEventSelectors() || s.eventSelectors().isEmpty()) {
             return true;
         }
-        return s.eventSelectors().stream().anyMatch(e -> !Boolean.FALSE.equals(e.includeManagementEvents()));
+        return s.eventSelectors().stream().anyMatch(e -> !Boolean.FALSE.equals(e.includeManagementEvents())
+                && !"ReadOnly".equals(e.readWriteTypeAsString()));
     }
 
     static boolean recordsLambdaDataEvents(GetEventSelectorsResponse s) {
@@ -88,6 +94,11 @@ public final class TrailCollector {
     private static boolean fieldEquals(AdvancedEventSelector selector, String field, String value) {
         return selector.fieldSelectors().stream().filter(f -> field.equals(f.field()))
                 .map(AdvancedFieldSelector::equalsValue).filter(v -> v != null).anyMatch(v -> v.contains(value));
+    }
+
+    private static boolean fieldNotEquals(AdvancedEventSelector selector, String field, String value) {
+        return selector.fieldSelectors().stream().filter(f -> field.equals(f.field()))
+                .map(AdvancedFieldSelector::notEquals).filter(v -> v != null).anyMatch(v -> v.contains(value));
     }
 
     private static String blankToNull(String text) {
