@@ -15,12 +15,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/**
- * The compact end-of-run summary on stdout: severity totals, coverage gaps, the functions and owners to see first,
- * where the reports are.
- */
+/** The compact end-of-run summary on stdout: severity totals, coverage gaps, where the reports are. */
 class RunSummary {
 
     private static final String MEMBER_ROLE_API = "sts:AssumeRole";
@@ -45,7 +41,9 @@ class RunSummary {
         result.findings().stream().filter(Finding::open).forEach(f -> totals.merge(f.severity(), 1, Integer::sum));
         out.printf("%nRun %s: %d of %d account(s) fully evaluated%n", result.runId(),
                 ScanResults.fullyEvaluated(result), result.accounts().size());
-        out.printf("Open findings: %s%n", tally(totals));
+        out.printf("Open findings: %s%n", totals.isEmpty() ? "none" : totals.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
+                .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse(""));
         sinceLastRun(result);
         var gaps = result.coverage().stream().filter(c -> c.status().incomplete()).toList();
         if (!gaps.isEmpty()) {
@@ -56,6 +54,7 @@ class RunSummary {
                 out.printf("  … and %d more in the report%n", gaps.size() - 10);
             }
         }
+        deniedMemberRole(result);
         riskPaths(result);
         topAccounts(result);
         if (!result.expiredWaivers().isEmpty()) {
@@ -68,18 +67,41 @@ class RunSummary {
         out.flush();
     }
 
-    /** The five highest risk paths, one line each, and the three worst owners. */
-    void riskPaths(ScanResult result) {
-        if (result.riskPaths().isEmpty()) {
+    /** New and resolved counts, then the worst new findings: what changed is what a daily reader acts on. */
+    private void sinceLastRun(ScanResult result) {
+        List<Finding> newOpen = result.findings().stream().filter(f -> f.open() && f.baseline() == Baseline.NEW)
+                .sorted(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+                        .thenComparing(Finding::accountId).thenComparing(Finding::ruleId))
+                .toList();
+        if (result.baselineRunId() == null) {
+            if (!result.findings().isEmpty() && result.findings().stream().allMatch(f -> f.baseline() == Baseline.NEW)) {
+                out.println("No earlier run at this output: every finding is new.");
+            }
             return;
         }
-        out.printf("Fix first (%d risk path(s)):%n", result.riskPaths().size());
-        result.riskPaths().stream().limit(5).forEach(p -> out.printf("  %-8s %4d  %s %s  %s%n", p.tier(), p.score(),
-                p.accountId(), p.region(), TerminalText.safe(p.chain(), 160)));
-        out.println("Worst owners:");
-        OwnerRollup.of(result).stream().limit(3).forEach(o -> out.printf("  %-24s risk paths %s; open findings %s%n",
-                TerminalText.safe(o.owner(), 24), tally(o.riskPaths()), tally(o.openFindings())));
-        sinceLastRun(result);
+        out.printf("Since run %s: %d new open finding(s), %d resolved%n", result.baselineRunId(), newOpen.size(),
+                result.resolved().size());
+        newOpen.stream().limit(TOP_NEW).forEach(f -> out.printf("  NEW %-8s %s %s %s %s%n", f.severity(),
+                f.accountId(), TerminalText.safe(f.resourceName()), f.ruleId(), f.title()));
+        if (newOpen.size() > TOP_NEW) {
+            out.printf("  … and %d more new in the report%n", newOpen.size() - TOP_NEW);
+        }
+    }
+
+    /**
+     * When no member account let the scan in, the cause is almost always the role, not the accounts: say which role
+     * was asked for and how to provide or choose one.
+     */
+    private void deniedMemberRole(ScanResult result) {
+        var attempts = result.coverage().stream().filter(c -> MEMBER_ROLE_API.equals(c.api())).toList();
+        if (attempts.isEmpty() || !attempts.stream().allMatch(c -> c.status() == CoverageStatus.ACCESS_DENIED)) {
+            return;
+        }
+        String role = result.request().roleArnTemplate() != null ? result.request().roleArnTemplate()
+                : result.request().roleName();
+        out.printf("Every member account (%d) denied the member role %s: deploy it to the members "
+                + "(src/main/cloudformation/member-role.yaml as a StackSet), or name a role they have with "
+                + "--role-name, e.g. --role-name OrganizationAccountAccessRole%n", attempts.size(), role);
     }
 
     /** The three accounts with the most severe open findings, so the reader knows where to look first. */
@@ -91,13 +113,28 @@ class RunSummary {
             return;
         }
         out.println("Most exposed accounts:");
-        worst.forEach(a -> out.printf("  %-14s %-24s %s%n", a.accountId(), a.accountName(), tally(a.openFindings())));
+        worst.forEach(a -> out.printf("  %-14s %-24s %s%n", a.accountId(), TerminalText.safe(a.accountName()), a.openFindings().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
+                .map(e -> e.getKey() + " " + e.getValue()).reduce((x, y) -> x + ", " + y).orElse("")));
+    }
+
+    /** The five highest risk paths, one line each, and the three worst owners. */
+    void riskPaths(ScanResult result) {
+        if (result.riskPaths().isEmpty()) {
+            return;
+        }
+        out.printf("Fix first (%d risk path(s)):%n", result.riskPaths().size());
+        result.riskPaths().stream().limit(5).forEach(p -> out.printf("  %-8s %4d  %s %s  %s%n", p.tier(), p.score(),
+                p.accountId(), p.region(), TerminalText.safe(p.chain())));
+        out.println("Worst owners:");
+        OwnerRollup.of(result).stream().limit(3).forEach(o -> out.printf("  %-24s risk paths %s; open findings %s%n",
+                TerminalText.safe(o.owner()), tally(o.riskPaths()), tally(o.openFindings())));
     }
 
     /** "CRITICAL 2, HIGH 1": counts from the most severe down; "none" when there are none. */
     private static <K extends Comparable<K>> String tally(Map<K, Integer> counts) {
         return counts.isEmpty() ? "none" : counts.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.reverseOrder()))
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -3,7 +3,6 @@ package io.lambdaguardrails.cli;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Severity;
-<<<<<<< HEAD
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 import io.lambdaguardrails.job.ExitStatus;
@@ -14,23 +13,15 @@ import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.sink.BaselineOutcome;
 import io.lambdaguardrails.sink.Publication;
 import io.lambdaguardrails.sink.ReportDelivery;
-=======
-import io.lambdaguardrails.report.SampleResults;
-import io.lambdaguardrails.report.ScanResult;
->>>>>>> 05fcc4b (Terminal summary: the five highest risk paths, one line each, and the three worst owners (unowned its own row), with names from accounts made safe for the terminal; OwnerRollup ranks owners by their paths' tiers, top score and open findings)
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-<<<<<<< HEAD
-=======
 import java.util.ArrayList;
->>>>>>> 05fcc4b (Terminal summary: the five highest risk paths, one line each, and the three worst owners (unowned its own row), with names from accounts made safe for the terminal; OwnerRollup ranks owners by their paths' tiers, top score and open findings)
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-<<<<<<< HEAD
 /** The end-of-run summary says first what changed, and names the member role when no member let the scan in. */
 class RunSummaryTest {
 
@@ -88,8 +79,7 @@ class RunSummaryTest {
                 new Publication("runs/x", "/tmp/reports/runs/x", List.of(), Publication.Latest.REPLACED, null, null), List.of(), List.of());
         new RunSummary(new PrintWriter(text), false).print(new JobOutcome(result, "/tmp/reports", ExitStatus.OK, report));
         return text.toString();
-=======
-class RunSummaryTest {
+    }
 
     private static Finding owned(Finding f, String owner) {
         return new Finding(f.findingId(), f.ruleId(), f.title(), f.family(), f.severity(), f.status(), f.accountId(),
@@ -102,7 +92,7 @@ class RunSummaryTest {
                 "111111111111", function, "d"), owner);
     }
 
-    private static List<String> summaryLines(ScanResult result) {
+    private static List<String> riskSummaryLines(ScanResult result) {
         var text = new StringWriter();
         new RunSummary(new PrintWriter(text), false).riskPaths(result);
         return text.toString().lines().toList();
@@ -117,17 +107,16 @@ class RunSummaryTest {
                 finding("LG-SIG-001", "unsigned", "web")));
         ScanResult result = SampleResults.result(findings, List.of(), List.of());
 
-        List<String> lines = summaryLines(result);
+        List<String> lines = riskSummaryLines(result);
 
         assertThat(lines.getFirst()).isEqualTo("Fix first (6 risk path(s)):");
         assertThat(lines.subList(1, 6)).hasSize(5).allMatch(l -> l.startsWith("  "));
         assertThat(lines.get(1)).contains("CRITICAL", " 140 ", "open-admin → execution role with administrator access");
-        assertThat(lines.get(2)).contains("MEDIUM", "anyone on the internet → function URL (AuthType NONE) → public?[2Jurl");
+        assertThat(lines.get(2)).contains("MEDIUM", "anyone on the internet → function URL (AuthType NONE) → public\\u001b[2Jurl");
         assertThat(lines).noneMatch(l -> l.contains("\u001b"));
         assertThat(lines.get(6)).isEqualTo("Worst owners:");
         assertThat(lines.subList(7, 10)).extracting(l -> l.trim().split("\\s+")[0])
                 .containsExactly("payments", "unowned", "web");
         assertThat(lines.get(7)).contains("risk paths CRITICAL 1", "open findings HIGH 2");
->>>>>>> 05fcc4b (Terminal summary: the five highest risk paths, one line each, and the three worst owners (unowned its own row), with names from accounts made safe for the terminal; OwnerRollup ranks owners by their paths' tiers, top score and open findings)
     }
 }
