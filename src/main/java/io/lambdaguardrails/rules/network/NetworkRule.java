@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.network;
 
+import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
@@ -8,7 +9,10 @@ import io.lambdaguardrails.rules.Violation;
 
 import java.util.Optional;
 
-/** A rule about a VPC-attached function's network; silent on functions outside a VPC or whose subnets are unknown. */
+/**
+ * A rule about a VPC-attached function's network; silent on functions outside a VPC, whose subnets are unknown, or
+ * whose region's network lacks a part the rule reads (no flow logs read is not "no flow log").
+ */
 abstract class NetworkRule extends FunctionRule {
 
     NetworkRule(RuleMeta meta, Enum<?>... reads) {
@@ -17,7 +21,14 @@ abstract class NetworkRule extends FunctionRule {
 
     @Override
     protected final Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        return FunctionNetwork.of(scope).flatMap(network -> check(context, network));
+        return FunctionNetwork.of(scope)
+                .filter(network -> readsCollected(network.network()))
+                .flatMap(network -> check(context, network));
+    }
+
+    private boolean readsCollected(Network network) {
+        return reads().stream().filter(Network.Part.class::isInstance).map(Network.Part.class::cast)
+                .allMatch(network::collected);
     }
 
     protected abstract Optional<Violation> check(RuleContext context, FunctionNetwork network);

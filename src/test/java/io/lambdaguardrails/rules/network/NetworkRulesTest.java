@@ -275,6 +275,25 @@ class NetworkRulesTest {
         assertThat(RuleRun.run(new NoVpcFlowLog(), snapshot, DEFAULTS)).isEmpty();
     }
 
+    @Test
+    void aNetworkPartThatWasNotReadIsNotEvidenceOfAbsence() {
+        VpcLayout noFlowLog = VpcLayout.standard().with(l -> {
+            l.flowLogs = List.of();
+            return l;
+        });
+        assertThat(RuleRun.run(new NoVpcFlowLog(), noFlowLog.snapshot(), DEFAULTS)).hasSize(1);
+        noFlowLog.notCollected.add(Network.Part.FLOW_LOGS);
+        assertThat(RuleRun.run(new NoVpcFlowLog(), noFlowLog.snapshot(), DEFAULTS)).isEmpty();
+
+        VpcLayout noEndpoint = VpcLayout.standard().with(l -> {
+            l.endpoints = List.of();
+            return l;
+        });
+        assertThat(RuleRun.run(new MissingVpcEndpoint(), noEndpoint.snapshot(), DEFAULTS)).hasSize(1);
+        noEndpoint.notCollected.add(Network.Part.ENDPOINTS);
+        assertThat(RuleRun.run(new MissingVpcEndpoint(), noEndpoint.snapshot(), DEFAULTS)).isEmpty();
+    }
+
     static Settings network(boolean requireVpc, int minAzs, boolean centralEndpoints) {
         return Settings.defaults().withNetwork(new Settings.NetworkSettings(requireVpc, minAzs, centralEndpoints));
     }

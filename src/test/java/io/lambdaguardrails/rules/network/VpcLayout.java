@@ -5,7 +5,9 @@ import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,6 +32,8 @@ final class VpcLayout {
             endpoint("com.amazonaws.us-east-1.s3", "Gateway", "available", List.of("rtb-private")),
             endpoint("com.amazonaws.us-east-1.secretsmanager", "Interface", "available", List.of())));
     List<Network.NetworkAcl> acls = new ArrayList<>();
+    /** Parts of the region's network that could not be read. */
+    Set<Network.Part> notCollected = EnumSet.noneOf(Network.Part.class);
     String rolePolicy = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"}]}""";
     /** Managed policies attached to the role; none of them is in the account's inventory. */
@@ -61,6 +65,7 @@ final class VpcLayout {
                             flowLogs.forEach(n::flowLog);
                             endpoints.forEach(n::endpoint);
                             acls.forEach(n::acl);
+                            notCollected.forEach(n::notCollected);
                         })
                         .function("fn", f -> f.vpc(VPC, subnetIds, groupIds)))));
     }
