@@ -9,6 +9,7 @@ import io.lambdaguardrails.job.ScanJob;
 import io.lambdaguardrails.scan.LoggingScanListener;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
+import io.lambdaguardrails.sink.PublishMode;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -54,6 +55,9 @@ public class DaemonCommand implements Callable<Integer> {
     ReportOptions report;
 
     @Mixin
+    IntegrationCliOptions integrations;
+
+    @Mixin
     AwsOptions aws;
 
     @Mixin
@@ -69,7 +73,9 @@ public class DaemonCommand implements Callable<Integer> {
     public Integer call() {
         console.apply();
         Schedule schedule = schedule();
-        var options = new JobOptions(report.toOptions(), null, null, rules.load(), null);
+        var reportOptions = report.toOptions();
+        var options = new JobOptions(reportOptions, null, null, rules.load(), null, null,
+                integrations.toOptions(aws.homeRegion(), reportOptions.mode() == PublishMode.PARTIAL));
         ScanRequest request = targets.request(null, rules.patterns());
         ScanListener listener = console.quiet() ? ScanListener.NONE : new LoggingScanListener();
         try (ClientFactory clients = new ClientFactory(aws.settings());

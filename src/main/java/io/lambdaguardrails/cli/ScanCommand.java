@@ -50,6 +50,9 @@ public class ScanCommand implements Callable<Integer> {
     ReportOptions report;
 
     @Mixin
+    IntegrationCliOptions integrations;
+
+    @Mixin
     AwsOptions aws;
 
     @Option(names = "--shard", paramLabel = "i/n", description = "Scan only the i-th of n disjoint parts of the target accounts (0-based; an account goes to part id mod n). Shards of one run share --run-id and write with --partial; 'merge' combines them.")
@@ -72,9 +75,11 @@ public class ScanCommand implements Callable<Integer> {
         if (runId != null && !RunId.valid(runId)) {
             throw new ParameterException(spec.commandLine(), "--run-id must look like 20261128T020000Z-suffix (UTC start, then letters or digits), got '" + runId + "'");
         }
-        var options = new JobOptions(report.toOptions(), failOn, saveInventory, rules.load(), runId, failOnNew);
-        if (failOnNew != null && (options.report().mode() == PublishMode.PARTIAL
-                || Baselines.NONE.equals(options.report().baseline()))) {
+        var reportOptions = report.toOptions();
+        var options = new JobOptions(reportOptions, failOn, saveInventory, rules.load(), runId, failOnNew,
+                integrations.toOptions(aws.homeRegion(), reportOptions.mode() == PublishMode.PARTIAL));
+        if (failOnNew != null && (reportOptions.mode() == PublishMode.PARTIAL
+                || Baselines.NONE.equals(reportOptions.baseline()))) {
             throw new ParameterException(spec.commandLine(), "--fail-on-new compares with the last run: it cannot be "
                     + "used with --baseline none or --partial (gate the merged result instead)");
         }

@@ -10,6 +10,7 @@ import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.integrations.Integrations;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.ScanResults;
 import io.lambdaguardrails.rules.Evaluation;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * One run of the pipeline for any entry point (CLI, Lambda, daemon): scan, evaluate, publish, and decide the exit
@@ -49,6 +51,7 @@ public final class ScanJob {
     private final ScanResult.Tool tool;
     private final ReportDelivery delivery;
     private final S3Access s3;
+    private final Integrations integrations;
 
     /**
      * The job every entry point runs: scanning as {@code caller} through {@code clients}, screening secrets with this
@@ -57,16 +60,22 @@ public final class ScanJob {
     public static ScanJob create(ClientFactory clients, AwsCredentialsProvider caller, Region home, S3Access s3) {
         var screen = new SecretScreen(new SecretDetector(), new SecretFingerprint(FingerprintKey.load()));
         return new ScanJob(new Scanner(clients, caller, home, screen, Clock.systemUTC()), Clock.systemUTC(),
-                ScanResult.Tool.current(), s3);
+                ScanResult.Tool.current(), s3, Integrations.of(clients, caller));
     }
 
     /** @param s3 the caller's S3 client and presigner, for {@code s3://} outputs and baselines */
     public ScanJob(Scanner scanner, Clock clock, ScanResult.Tool tool, S3Access s3) {
+        this(scanner, clock, tool, s3, null);
+    }
+
+    /** @param integrations Security Hub and notification clients; null when the job is never asked for them */
+    public ScanJob(Scanner scanner, Clock clock, ScanResult.Tool tool, S3Access s3, Integrations integrations) {
         this.scanner = scanner;
         this.clock = clock;
         this.tool = tool;
         this.delivery = new ReportDelivery(s3);
         this.s3 = s3;
+        this.integrations = integrations;
     }
 
     /**
@@ -103,8 +112,27 @@ public final class ScanJob {
         if (inventoryProblem != null) {
             report = report.withWarning(inventoryProblem);
         }
+        List<String> failures = integrate(report, options);
+        for (String failure : failures) {
+            report = report.withWarning(failure);
+        }
         return new JobOutcome(report.published(), report.publication().location(),
-                status(report.published(), options, report.delivered() && inventoryProblem == null), report);
+                status(report.published(), options,
+                        report.delivered() && inventoryProblem == null && failures.isEmpty()), report);
+    }
+
+    /**
+     * Security Hub and notifications, after the reports are out (the notification links to them). A shard's partial
+     * result is neither: the merged run is.
+     */
+    private List<String> integrate(ReportDelivery.Outcome report, JobOptions options) {
+        if (!options.integrations().any() || options.report().mode() == PublishMode.PARTIAL) {
+            return List.of();
+        }
+        if (integrations == null) {
+            return List.of("Security Hub and notifications are not available to this job");
+        }
+        return integrations.deliver(options.integrations(), report);
     }
 
     /**
