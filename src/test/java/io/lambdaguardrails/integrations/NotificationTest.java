@@ -20,6 +20,7 @@ import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.regions.Region;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Notifications on moto's SNS, read back from an SQS queue subscribed to the topic, and on a local webhook: one
  * message for a run with something new, none for a run with nothing new.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class NotificationTest {
 

@@ -10,6 +10,7 @@ import io.lambdaguardrails.report.SampleResults;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Security Hub import on moto: read back with GetFindings. */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class SecurityHubImportTest {
 
