@@ -5,6 +5,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +36,14 @@ public final class ClientFactory implements AutoCloseable {
     private static final RepeatedPageTokenGuard REPEATED_PAGE_TOKEN = new RepeatedPageTokenGuard();
 
     private final AwsSettings settings;
+    /** Every API call attempt of every client, for the run's metrics. */
+    private final LongAdder calls = new LongAdder();
+    private final ExecutionInterceptor counter = new ExecutionInterceptor() {
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            calls.increment();
+        }
+    };
     private final List<ExecutionInterceptor> interceptors;
     private final SdkHttpClient http;
     private final ScheduledExecutorService timeouts = Executors.newScheduledThreadPool(2,
@@ -69,6 +80,7 @@ public final class ClientFactory implements AutoCloseable {
                         .build())
                 .addExecutionInterceptor(UNIMPLEMENTED)
                 .addExecutionInterceptor(REPEATED_PAGE_TOKEN)
+                .addExecutionInterceptor(counter)
                 .apiCallTimeout(settings.callTimeout())
                 .scheduledExecutorService(timeouts);
         interceptors.forEach(override::addExecutionInterceptor);
@@ -96,6 +108,11 @@ public final class ClientFactory implements AutoCloseable {
                             .pathStyleAccessEnabled(true).build());
         }
         return builder.build();
+    }
+
+    /** How many HTTP requests the clients of this factory have sent to AWS so far, retries included. */
+    public long apiCalls() {
+        return calls.sum();
     }
 
     @Override

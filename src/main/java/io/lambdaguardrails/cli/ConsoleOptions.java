@@ -26,6 +26,11 @@ public class ConsoleOptions {
         return logFormat == LogFormat.TEXT ? ProgressBar.forConsole() : new LoggingScanListener();
     }
 
+    /** JSON logs are for log pipelines, which also take the run's metrics line (CloudWatch EMF). */
+    public boolean jsonLogs() {
+        return logFormat == LogFormat.JSON;
+    }
+
     public boolean quiet() {
         return quiet;
     }

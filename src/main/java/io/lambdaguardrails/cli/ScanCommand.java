@@ -4,6 +4,7 @@ import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
+import io.lambdaguardrails.job.RunMetrics;
 import io.lambdaguardrails.job.ScanJob;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanDeadline;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 @Command(name = "scan", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -88,6 +90,10 @@ public class ScanCommand implements Callable<Integer> {
             ScanJob job = ScanJob.create(clients, credentials, aws.homeRegion(), aws.s3(clients, credentials));
             JobOutcome outcome = job.run(request, options, console.progress(), ScanDeadline.none());
             new RunSummary(spec.commandLine().getOut(), console.quiet()).print(outcome);
+            if (console.jsonLogs()) {
+                spec.commandLine().getOut().println(RunMetrics.emf(outcome, clients.apiCalls(), Instant.now()));
+                spec.commandLine().getOut().flush();
+            }
             return outcome.status().code();
         }
     }

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.lambda;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.integrations.IntegrationOptions;
 import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -15,6 +17,7 @@ import io.lambdaguardrails.sink.S3Location;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -30,7 +33,10 @@ import java.util.stream.Collectors;
  *   "output": "s3://reports-bucket/lambda-guardrails/",
  *   "config": "s3://reports-bucket/lambda-guardrails/config/guardrails.yaml",
  *   "failOn": "high",
- *   "scheduledTime": "<aws.scheduler.scheduled-time>"
+ *   "scheduledTime": "<aws.scheduler.scheduled-time>",
+ *   "securityHub": "eu-west-1",
+ *   "notify": ["sns:arn:aws:sns:eu-west-1:111122223333:guardrails-alerts"],
+ *   "notifyOn": "high"
  * }
  * }</pre>
  *
@@ -43,9 +49,17 @@ import java.util.stream.Collectors;
  * @param scheduledTime the time EventBridge Scheduler meant to run this ({@code <aws.scheduler.scheduled-time>}); without
  *                      {@code runId}, the run id is derived from it, the same for a schedule's retries and for every
  *                      shard's schedule
+ * @param securityHub   import the findings into Security Hub of the function's account in this region
+ * @param notifyTargets {@code notify}: {@code sns:TOPIC_ARN} or webhook URLs told when there are new findings or coverage gaps
+ * @param notifyOn      lowest severity of a new finding worth a notification (default HIGH)
  */
 public record ScanEvent(ScanRequest request, String output, JsonNode config, String failOn, String runId,
-                        Instant scheduledTime) {
+                        Instant scheduledTime, String securityHub, @JsonProperty("notify") List<String> notifyTargets,
+                        String notifyOn) {
+
+    public ScanEvent {
+        notifyTargets = notifyTargets == null ? List.of() : List.copyOf(notifyTargets);
+    }
 
     /**
      * Reads the event strictly: an unknown or mistyped field is an error naming its path ({@code request.accountTimeout}).
@@ -78,7 +92,23 @@ public record ScanEvent(ScanRequest request, String output, JsonNode config, Str
                     + "shard's schedule");
         }
         parsed.severity(); // rejects an unknown failOn now rather than after the scan
+        parsed.integrations();
         return parsed;
+    }
+
+    /** @throws InvalidEventException for a bad notify target or severity */
+    public IntegrationOptions integrations() {
+        Severity threshold;
+        try {
+            threshold = notifyOn == null ? null : Severity.parse(notifyOn);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("notifyOn: " + e.getMessage());
+        }
+        try {
+            return IntegrationOptions.parse(securityHub, notifyTargets, threshold);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("notify: " + e.getMessage().replace("--notify", "a target"));
+        }
     }
 
     /** The given run id, else the one derived from the scheduled time; empty for a new id from the start time. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.aws.AwsSettings;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.job.JobOptions;
+import io.lambdaguardrails.job.JobOutcome;
+import io.lambdaguardrails.job.RunMetrics;
 import io.lambdaguardrails.job.JobSummary;
 import io.lambdaguardrails.job.ScanJob;
 import io.lambdaguardrails.rules.config.ConfigException;
@@ -73,15 +75,21 @@ public class ScanFunction implements RequestHandler<JsonNode, JobSummary> {
             S3Access s3 = S3Access.lazy(() -> reports.s3(home, role), () -> reports.presigner(home, role));
             GuardrailsConfig config = EventConfig.load(event.config(), s3);
             JobOptions options = new JobOptions(report(output, event.partial()), event.severity(), null, config,
-                    event.effectiveRunId().orElse(null));
+                    event.effectiveRunId().orElse(null), null, event.integrations());
             LOG.infof("invocation %s: scanning until %s", context.getAwsRequestId(),
                     deadline.instant() == null ? "each account's own deadline" : deadline.instant());
-            JobSummary summary = JobSummary.of(ScanJob.create(clients, role, home, s3)
-                    .run(event.request(), options, new LoggingScanListener(), deadline));
+            JobOutcome outcome = ScanJob.create(clients, role, home, s3)
+                    .run(event.request(), options, new LoggingScanListener(), deadline);
+            JobSummary summary = JobSummary.of(outcome);
             LOG.info(summary.describe());
+<<<<<<< HEAD
             if (!summary.delivered()) {
                 throw new DeliveryFailedException("reports not delivered to " + output + " (" + summary.describe() + ")");
             }
+=======
+            // CloudWatch Logs reads an EMF object only as a line of its own, not inside a log record.
+            System.out.println(RunMetrics.emf(outcome, clients.apiCalls(), clock.instant()));
+>>>>>>> 5686889 (Lambda event takes securityHub, notify and notifyOn (checked when the event is read); one CloudWatch EMF line per run (open findings by severity, new, resolved, suppressed, accounts and those fully evaluated, coverage gaps, duration, API calls counted by the client factory, exit code) on stdout in the Lambda function and with --log-format json; README: a section per integration with a copy-paste example and the metric names)
             return summary;
         } catch (ScanException | ConfigException e) {
             throw new InvalidEventException(e.getMessage());

@@ -2,6 +2,7 @@ package io.lambdaguardrails.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.integrations.NotifyTarget;
 import io.lambdaguardrails.report.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,8 @@ class ScanEventTest {
                 arguments("not an object", "[1, 2]", "the event must be a JSON object"),
                 arguments("no request", "{\"output\": \"s3://reports/lg\"}", "request: missing"),
                 arguments("unknown top-level field", "{\"request\": {}, \"outptu\": \"s3://reports/lg\"}",
-                        "outptu: unknown field; expected one of [config, failOn, output, request, runId, scheduledTime]"),
+                        "outptu: unknown field; expected one of [config, failOn, notify, notifyOn, output, request, runId, "
+                                + "scheduledTime, securityHub]"),
                 arguments("unknown request field", "{\"request\": {\"organisation\": true}}",
                         "request.organisation: unknown field; expected one of [accountTags, accountTimeout, accounts"),
                 arguments("duration", "{\"request\": {\"accountTimeout\": \"ten minutes\"}}",
@@ -39,6 +41,9 @@ class ScanEventTest {
                         "scheduledTime: expected an ISO-8601 time such as 2026-11-28T02:00:00Z, got 'tonight'"),
                 arguments("severity", "{\"request\": {}, \"failOn\": \"severe\"}", "failOn: unknown severity 'severe'"),
                 arguments("run id", "{\"request\": {}, \"runId\": \"../../etc\"}", "runId: must look like 20261128T020000Z-suffix"),
+                arguments("notify target", "{\"request\": {}, \"notify\": [\"mailto:sec@example.com\"]}",
+                        "notify: a target takes sns:TOPIC_ARN or an https:// webhook URL"),
+                arguments("notify severity", "{\"request\": {}, \"notifyOn\": \"loud\"}", "notifyOn: unknown severity 'loud'"),
                 arguments("shard without a shared run id", "{\"request\": {\"org\": true, \"shard\": \"0/4\"}}",
                         "request.shard: a shard writes its result under the run id its sibling shards share"));
     }
@@ -58,7 +63,9 @@ class ScanEventTest {
                 {"request": {"org": true, "regions": ["eu-west-1"], "accountTimeout": "PT5M",
                              "roleArnTemplate": "arn:aws:iam::{accountId}:role/security/Audit"},
                  "output": "s3://reports/lambda-guardrails/", "config": "version: 1", "failOn": "high",
-                 "runId": "20261128T020000Z-nightly"}"""));
+                 "runId": "20261128T020000Z-nightly", "securityHub": "eu-west-1",
+                 "notify": ["sns:arn:aws:sns:eu-west-1:111122223333:guardrails-alerts", "https://hooks.example.com/T/B/x"],
+                 "notifyOn": "critical"}"""));
 
         assertThat(event.request().org()).isTrue();
         assertThat(event.request().regions()).containsExactly("eu-west-1");
@@ -68,6 +75,11 @@ class ScanEventTest {
         assertThat(event.effectiveRunId()).contains("20261128T020000Z-nightly");
         assertThat(event.output(Optional.empty())).isEqualTo("s3://reports/lambda-guardrails/");
         assertThat(event.partial()).isFalse();
+        assertThat(event.integrations().securityHubRegion()).isEqualTo("eu-west-1");
+        assertThat(event.integrations().notifyTargets()).containsExactly(
+                new NotifyTarget.Sns("arn:aws:sns:eu-west-1:111122223333:guardrails-alerts"),
+                new NotifyTarget.Webhook(java.net.URI.create("https://hooks.example.com/T/B/x")));
+        assertThat(event.integrations().notifyOn()).isEqualTo(Severity.CRITICAL);
     }
 
     @Test
