@@ -82,14 +82,11 @@ public class ScanFunction implements RequestHandler<JsonNode, JobSummary> {
                     .run(event.request(), options, new LoggingScanListener(), deadline);
             JobSummary summary = JobSummary.of(outcome);
             LOG.info(summary.describe());
-<<<<<<< HEAD
+            // CloudWatch Logs reads an EMF object only as a line of its own, not inside a log record.
+            System.out.println(RunMetrics.emf(outcome, clients.apiCalls(), clock.instant()));
             if (!summary.delivered()) {
                 throw new DeliveryFailedException("reports not delivered to " + output + " (" + summary.describe() + ")");
             }
-=======
-            // CloudWatch Logs reads an EMF object only as a line of its own, not inside a log record.
-            System.out.println(RunMetrics.emf(outcome, clients.apiCalls(), clock.instant()));
->>>>>>> 5686889 (Lambda event takes securityHub, notify and notifyOn (checked when the event is read); one CloudWatch EMF line per run (open findings by severity, new, resolved, suppressed, accounts and those fully evaluated, coverage gaps, duration, API calls counted by the client factory, exit code) on stdout in the Lambda function and with --log-format json; README: a section per integration with a copy-paste example and the metric names)
             return summary;
         } catch (ScanException | ConfigException e) {
             throw new InvalidEventException(e.getMessage());

@@ -82,7 +82,7 @@ class NotificationTest {
         BaselineOutcome compared = baseline == null ? new BaselineOutcome.FirstRun("latest/findings.json")
                 : new BaselineOutcome.Compared(baseline, "latest/findings.json");
         return new ReportDelivery.Outcome(run, compared, new Publication("runs/x", "s3://b/p/runs/x",
-                List.of(), true, null, null), List.of(new ReportDelivery.Link(ReportFormat.HTML, URI.create(LINK))),
+                List.of(), Publication.Latest.REPLACED, null, null), List.of(new ReportDelivery.Link(ReportFormat.HTML, URI.create(LINK))),
                 List.of());
     }
 
@@ -93,7 +93,7 @@ class NotificationTest {
                 .map(f -> f.withBaseline(Baseline.EXISTING, f.firstSeen())).toList());
         findings.addAll(extra.stream().map(f -> f.withBaseline(Baseline.NEW, f.firstSeen())).toList());
         ScanResult run = SampleResults.result(findings, yesterday.accounts(), yesterday.coverage());
-        return published(run.withDrift(findings, List.of(), yesterday.runId()), yesterday);
+        return published(run.withDrift(findings, List.of(), run.riskPaths(), List.of(), yesterday.runId()), yesterday);
     }
 
     private static Finding newCritical() {

@@ -50,7 +50,7 @@ class SecurityHubImportTest {
         var resolved = List.of(new ResolvedFinding("LG-NET-003-fixed", "LG-NET-003", "100000000007", REGION,
                 "arn:aws:lambda:eu-west-1:100000000007:function:fixed-fn", "fixed-fn", "was in a public subnet",
                 LocalDate.parse("2026-10-01")));
-        return many.withDrift(marked, resolved, "20261127T020000Z-prev");
+        return many.withDrift(marked, resolved, many.riskPaths(), List.of(), "20261127T020000Z-prev");
     }
 
     @Test
