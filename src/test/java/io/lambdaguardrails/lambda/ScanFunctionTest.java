@@ -13,6 +13,8 @@ import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.rules.access.ForeignAccountAccess;
+import io.lambdaguardrails.testbed.Fault;
+import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
@@ -89,14 +91,30 @@ class ScanFunctionTest {
     }
 
     @Test
-    void reportsThatCannotBeDeliveredFailTheInvocationSoTheSchedulerRetries() {
+    void reportsThatCannotBeDeliveredFailTheInvocationSoTheSchedulerRetries(MotoServer moto) {
+        var event = Json.mapper().valueToTree(Map.of(
+                "request", Map.of("org", true, "regions", List.of("us-east-1")),
+                "output", "s3://" + BUCKET + "/undeliverable"));
+        // The bucket passes the check before the scan; the run folder's writes are then refused.
+        try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+            proxy.inject(Fault.on("s3", "PutObject").forResource("/runs/").error(Fault.AwsError.accessDenied("s3")));
+            ScanFunction throughProxy = new ScanFunction(new FunctionSettings(Optional.empty(), MARGIN, proxy.endpoint()));
+
+            assertThatThrownBy(() -> throughProxy.handleRequest(event, new FixedContext(Duration.ofMinutes(14))))
+                    .isInstanceOf(DeliveryFailedException.class)
+                    .hasMessageContaining("s3://" + BUCKET + "/undeliverable").hasMessageContaining("NOT DELIVERED");
+        }
+    }
+
+    @Test
+    void aMissingBucketFailsTheInvocationBeforeTheScan() {
         var event = Json.mapper().valueToTree(Map.of(
                 "request", Map.of("org", true, "regions", List.of("us-east-1")),
                 "output", "s3://no-such-bucket-for-reports/guardrails"));
 
         assertThatThrownBy(() -> function.handleRequest(event, new FixedContext(Duration.ofMinutes(14))))
-                .isInstanceOf(DeliveryFailedException.class)
-                .hasMessageContaining("s3://no-such-bucket-for-reports/guardrails").hasMessageContaining("NOT DELIVERED");
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("no-such-bucket-for-reports").hasMessageContaining("does not exist");
     }
 
     @Test

@@ -76,7 +76,7 @@ class ScanToS3Test {
             assertThat(keys(s3)).containsExactlyInAnyOrder(
                     "guardrails/latest/findings.json", "guardrails/latest/findings.csv", "guardrails/latest/report.html",
                     "guardrails/latest/manifest.json", "guardrails/" + runFolder + "/findings.json", "guardrails/" + runFolder + "/findings.csv",
-                    "guardrails/" + runFolder + "/report.html");
+                    "guardrails/" + runFolder + "/report.html", "guardrails/" + OutputCheck.MARKER);
             assertThat(first.result().findings()).extracting(Finding::baseline).containsOnly(Baseline.NEW);
             assertThat(deprecated(first.result())).containsExactly("fixed-later");
 
