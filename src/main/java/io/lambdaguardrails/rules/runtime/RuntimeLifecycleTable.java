@@ -22,7 +22,7 @@ import java.util.TreeMap;
 public record RuntimeLifecycleTable(LocalDate lastChecked, Map<String, RuntimeLifecycle> runtimes) {
 
     static final String RESOURCE = "runtime-lifecycle.yaml";
-    private static final Set<String> ENTRY_KEYS = Set.of("deprecation", "blockCreate", "blockUpdate");
+    private static final Set<String> ENTRY_KEYS = Set.of("deprecation", "blockCreate", "blockUpdate", "note");
 
     public RuntimeLifecycleTable {
         runtimes = Map.copyOf(runtimes);
@@ -61,6 +61,10 @@ public record RuntimeLifecycleTable(LocalDate lastChecked, Map<String, RuntimeLi
                 throw new IllegalStateException(RESOURCE + ": " + runtime + " has an unknown key '" + key + "'");
             }
         });
+        if (node.get("deprecation") == null && node.path("note").asText().isBlank()) {
+            // An empty entry would not say whether AWS announced nothing or nobody looked.
+            throw new IllegalStateException(RESOURCE + ": " + runtime + " has no deprecation date and no note saying why");
+        }
         return new RuntimeLifecycle(date(runtime, node.get("deprecation")), date(runtime, node.get("blockCreate")),
                 date(runtime, node.get("blockUpdate")));
     }

@@ -66,6 +66,37 @@ class RuntimeLifecycleTableTest {
     }
 
     @Test
+    void datesNodejs43EdgeFromAwsSchedule() {
+        assertThat(shipped.lookup("nodejs4.3-edge")).contains(new RuntimeLifecycle(LocalDate.of(2018, 4, 30),
+                LocalDate.of(2018, 12, 15), LocalDate.of(2019, 4, 30)));
+    }
+
+    @Test
+    void rejectsAnEntryWithoutDatesOrANoteSayingWhy() {
+        String empty = """
+                lastChecked: 2026-11-28
+                runtimes:
+                  java21: {}
+                """;
+        String noted = """
+                lastChecked: 2026-11-28
+                runtimes:
+                  java21: {note: "no dates announced"}
+                """;
+        assertThatThrownBy(() -> RuntimeLifecycleTable.parse(new ByteArrayInputStream(empty.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("java21 has no deprecation date and no note saying why");
+        assertThat(parse(noted).lookup("java21")).contains(new RuntimeLifecycle(null, null, null));
+    }
+
+    private static RuntimeLifecycleTable parse(String yaml) {
+        try {
+            return RuntimeLifecycleTable.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void rejectsAMisspeltKey() {
         String yaml = """
                 lastChecked: 2026-11-28
