@@ -33,7 +33,6 @@ public final class ClientFactory implements AutoCloseable {
     /** IAM, Organizations and STS answer on one global endpoint, signed for us-east-1. */
     public static final Region GLOBAL = Region.US_EAST_1;
     private static final UnimplementedOperationInterceptor UNIMPLEMENTED = new UnimplementedOperationInterceptor();
-    private static final RepeatedPageTokenGuard REPEATED_PAGE_TOKEN = new RepeatedPageTokenGuard();
 
     private final AwsSettings settings;
     /** Every API call attempt of every client, for the run's metrics. */
@@ -45,6 +44,7 @@ public final class ClientFactory implements AutoCloseable {
         }
     };
     private final List<ExecutionInterceptor> interceptors;
+    private final PaginationGuard pagination = new PaginationGuard();
     private final SdkHttpClient http;
     private final ScheduledExecutorService timeouts = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().daemon().name("aws-call-timeouts-", 0).factory());
@@ -79,7 +79,7 @@ public final class ClientFactory implements AutoCloseable {
                         .maxAttempts(settings.maxAttempts())
                         .build())
                 .addExecutionInterceptor(UNIMPLEMENTED)
-                .addExecutionInterceptor(REPEATED_PAGE_TOKEN)
+                .addExecutionInterceptor(pagination)
                 .addExecutionInterceptor(counter)
                 .apiCallTimeout(settings.callTimeout())
                 .scheduledExecutorService(timeouts);

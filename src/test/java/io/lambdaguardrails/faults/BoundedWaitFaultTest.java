@@ -1,6 +1,7 @@
 package io.lambdaguardrails.faults;
 
 import io.lambdaguardrails.aws.AwsSettings;
+import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 import io.lambdaguardrails.job.ExitStatus;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
@@ -28,13 +29,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.lambdaguardrails.faults.FaultScenario.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every wait ends by the run's deadlines: a hanging AssumeRole costs its account's deadline, a hanging or looping
- * Organizations API costs the discovery deadline and ends as coverage (exit 3), not as a usage error. The faulted
+ * Organizations API costs the discovery deadline and ends as coverage (exit 3), not as a usage error, and so does a
+ * listing whose pages repeat their token or never end. The faulted
  * call stalls far longer than the test allows; healthy accounts get a deadline many times what they need, so a
  * loaded machine does not turn them into timeouts.
  */
@@ -47,6 +50,9 @@ class BoundedWaitFaultTest {
     static final Duration ACCOUNT_TIMEOUT = Duration.ofSeconds(40);
     /** Well below the SDK's two-minute call timeout, which is what bounded these waits before. */
     static final Duration BOUND = Duration.ofSeconds(100);
+
+    /** The pages one listing may take (the client factory's pagination guard). */
+    static final int PAGE_CAP = 1_000;
 
     static List<String> members;
     static FaultProxy proxy;
@@ -105,6 +111,23 @@ class BoundedWaitFaultTest {
 
         assertThat(outcome.status()).isEqualTo(ExitStatus.INCOMPLETE);
         assertThat(gaps(outcome.result())).contains(FaultProxy.MANAGEMENT_ACCOUNT + " global organizations:ListAccounts ERROR");
+    }
+
+    @Test
+    void aListingThatNeverEndsStopsAtThePageCap() {
+        AtomicInteger pages = new AtomicInteger();
+        proxy.inject(Fault.on("organizations", "ListAccounts").answer(200, "application/x-amz-json-1.1",
+                () -> "{\"Accounts\": [], \"NextToken\": \"page-" + pages.incrementAndGet() + "\"}"));
+
+        JobOutcome outcome = scan();
+
+        assertThat(pages).as("asked for every page up to the cap, and no more").hasValue(PAGE_CAP);
+        assertThat(outcome.status()).isEqualTo(ExitStatus.INCOMPLETE);
+        assertThat(outcome.result().coverage()).filteredOn(c -> c.api().equals("organizations:ListAccounts"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.status()).isEqualTo(CoverageStatus.ERROR);
+                    assertThat(c.accountId()).isEqualTo(FaultProxy.MANAGEMENT_ACCOUNT);
+                });
     }
 
     private JobOutcome scan() {

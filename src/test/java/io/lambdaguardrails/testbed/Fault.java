@@ -3,6 +3,7 @@ package io.lambdaguardrails.testbed;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -97,6 +98,11 @@ public final class Fault {
 
     /** Answers without asking the upstream. */
     public Fault answer(int status, String contentType, String body) {
+        return answer(status, contentType, () -> body);
+    }
+
+    /** Answers without asking the upstream, with a body made afresh for each call it hits. */
+    public Fault answer(int status, String contentType, Supplier<String> body) {
         this.answer = new Answer(status, contentType, body);
         return this;
     }
@@ -167,7 +173,7 @@ public final class Fault {
                 && (resource == null || call.resource().contains(resource));
     }
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, Supplier<String> body) {
     }
 
     static String jsonString(String text) {

@@ -141,7 +141,7 @@ public final class FaultProxy implements AutoCloseable {
             } else if (fault.error() != null) {
                 respond(exchange, fault.error().status(), fault.error().render(call.service()), fault.error().headers(call.service()));
             } else if (fault.answer() != null) {
-                respond(exchange, fault.answer().status(), fault.answer().body().getBytes(StandardCharsets.UTF_8),
+                respond(exchange, fault.answer().status(), fault.answer().body().get().getBytes(StandardCharsets.UTF_8),
                         Map.of("Content-Type", fault.answer().contentType(), "x-amzn-RequestId", "fault-proxy"));
             } else if (fault.dropsConnection()) {
                 // No status line at all: the client reads end-of-stream where an answer should be.
