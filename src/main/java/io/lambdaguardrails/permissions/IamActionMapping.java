@@ -30,7 +30,9 @@ public final class IamActionMapping {
             Map.entry("s3", "s3"),
             Map.entry("resourcegroupstaggingapi", "tag"),
             Map.entry("resource groups tagging api", "tag"),
-            Map.entry("kms", "kms"));
+            Map.entry("kms", "kms"),
+            Map.entry("securityhub", "securityhub"),
+            Map.entry("sns", "sns"));
 
     /** Operations whose IAM action is not their own name. */
     private static final Map<String, String> RENAMED = Map.of(

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,12 +37,13 @@ public final class RequiredPolicy {
     }
 
     /**
-     * The scanner policy for a reports location. A statement whose placeholder has no value (the KMS statement when
-     * the bucket is not SSE-KMS) is left out rather than granted on a wildcard.
+     * The scanner policy for a reports location and the integrations asked for. A statement whose placeholder has no
+     * value (the KMS statement when the bucket is not SSE-KMS, Security Hub and SNS when not used) is left out rather
+     * than granted on a wildcard.
      */
     public static String scanner(PolicyParameters parameters) {
         ObjectNode document = template(PermissionSet.SCANNER);
-        Map<String, String> values = parameters.placeholders();
+        Map<String, List<String>> values = parameters.placeholders();
         ArrayNode kept = JSON.createArrayNode();
         for (JsonNode statement : document.withArray("Statement")) {
             if (placeholdersIn(statement).allMatch(values::containsKey)) {
@@ -68,10 +70,10 @@ public final class RequiredPolicy {
         return PLACEHOLDER.matcher(statement.toString()).results().map(match -> match.group(1));
     }
 
-    private static JsonNode substitute(JsonNode node, Map<String, String> values) {
+    private static JsonNode substitute(JsonNode node, Map<String, List<String>> values) {
         if (node.isTextual()) {
             Matcher matcher = PLACEHOLDER.matcher(node.textValue());
-            return TextNode.valueOf(matcher.replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1)))));
+            return TextNode.valueOf(matcher.replaceAll(match -> Matcher.quoteReplacement(single(match.group(1), values))));
         }
         if (node.isObject()) {
             ObjectNode copy = JSON.createObjectNode();
@@ -80,10 +82,27 @@ public final class RequiredPolicy {
         }
         if (node.isArray()) {
             ArrayNode copy = JSON.createArrayNode();
-            node.forEach(element -> copy.add(substitute(element, values)));
+            for (JsonNode element : node) {
+                Matcher whole = PLACEHOLDER.matcher(element.asText());
+                if (element.isTextual() && whole.matches()) {
+                    values.get(whole.group(1)).forEach(copy::add);
+                } else {
+                    copy.add(substitute(element, values));
+                }
+            }
             return copy;
         }
         return node;
+    }
+
+    /** A placeholder inside a longer string takes exactly one value: several would have to be several strings. */
+    private static String single(String name, Map<String, List<String>> values) {
+        List<String> given = values.get(name);
+        if (given.size() != 1) {
+            throw new IllegalStateException("placeholder {{" + name + "}} has " + given.size()
+                    + " values but is not a whole element of a list");
+        }
+        return given.getFirst();
     }
 
     private static String print(JsonNode document) {

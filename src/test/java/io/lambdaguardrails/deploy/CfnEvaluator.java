@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,13 +14,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates the few intrinsic functions that build values from parameters (Ref, Fn::Sub, Fn::Join, Fn::If and the
- * condition functions) the way CloudFormation would, for a chosen set of parameter values. Anything that needs a
- * deployed resource is out of reach and fails the test loudly.
+ * Evaluates the few intrinsic functions that build values from parameters (Ref, Fn::Sub, Fn::Join, Fn::If, Fn::GetAtt
+ * and the condition functions) the way CloudFormation would, for a chosen set of parameter values, including
+ * {@code AWS::NoValue}, which removes the property or list element it stands for. A value that needs a deployed
+ * resource must be given with {@link #withResource}; anything else out of reach fails the test loudly.
  */
 final class CfnEvaluator {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+    /** What {@code Ref AWS::NoValue} evaluates to: dropped from the object or list that holds it. */
+    private static final Object NO_VALUE = new Object();
 
     private final Map<String, Object> values = new HashMap<>();
     private final JsonNode conditions;
@@ -40,7 +44,10 @@ final class CfnEvaluator {
         conditions = template.path("Conditions");
     }
 
-    /** What {@code Ref} to a resource gives once deployed (a bucket's name), for values that name one. */
+    /**
+     * What {@code Ref} to a resource gives once deployed (a bucket's name), or an attribute ({@code ReportsBucket.Arn})
+     * for {@code Fn::GetAtt}, for values that name one.
+     */
     CfnEvaluator withResource(String logicalId, String physicalId) {
         values.put(logicalId, physicalId);
         return this;
@@ -50,13 +57,20 @@ final class CfnEvaluator {
         if (node.isArray()) {
             List<Object> list = new ArrayList<>();
             node.forEach(element -> list.add(evaluate(element)));
+            list.removeIf(element -> element == NO_VALUE);
             return list;
         }
         if (!node.isObject()) {
             return node.asText();
         }
         if (node.has("Ref")) {
-            return lookup(node.get("Ref").asText());
+            String name = node.get("Ref").asText();
+            return name.equals("AWS::NoValue") ? NO_VALUE : lookup(name);
+        }
+        if (node.has("Fn::GetAtt")) {
+            JsonNode attribute = node.get("Fn::GetAtt");
+            return lookup(attribute.isArray() ? attribute.get(0).asText() + "." + attribute.get(1).asText()
+                    : attribute.asText());
         }
         if (node.has("Fn::Sub")) {
             Matcher matcher = VARIABLE.matcher(node.get("Fn::Sub").asText());
@@ -71,7 +85,13 @@ final class CfnEvaluator {
             JsonNode arguments = node.get("Fn::If");
             return evaluate(arguments.get(condition(arguments.get(0).asText()) ? 1 : 2));
         }
-        throw new IllegalArgumentException("cannot evaluate " + node);
+        if (node.properties().stream().anyMatch(field -> field.getKey().startsWith("Fn::"))) {
+            throw new IllegalArgumentException("cannot evaluate " + node);
+        }
+        Map<String, Object> object = new LinkedHashMap<>();
+        node.properties().forEach(field -> object.put(field.getKey(), evaluate(field.getValue())));
+        object.values().removeIf(value -> value == NO_VALUE);
+        return object;
     }
 
     boolean condition(String name) {

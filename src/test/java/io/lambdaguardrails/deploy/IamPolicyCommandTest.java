@@ -78,6 +78,26 @@ class IamPolicyCommandTest {
                 """.formatted(key)));
     }
 
+    @Test
+    void grantsSecurityHubOnTheDefaultProductAndPublishOnTheTopicsOnlyWhenAsked() throws Exception {
+        Result result = run("--for", "scanner", "--bucket", "reports-bucket", "--security-hub", "eu-west-1",
+                "--notify-topic", "arn:aws:sns:eu-west-1:111122223333:guardrails-alerts",
+                "--notify-topic", "sns:arn:aws:sns:us-east-1:111122223333:oncall");
+
+        JsonNode statements = JSON.readTree(result.out()).get("Statement");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(statements).hasSize(7);
+        assertThat(statements.get(5)).isEqualTo(JSON.readTree("""
+                {"Sid": "SecurityHubImport", "Effect": "Allow", "Action": ["securityhub:BatchImportFindings"],
+                 "Resource": "arn:aws:securityhub:eu-west-1:${aws:PrincipalAccount}:product/${aws:PrincipalAccount}/default"}
+                """));
+        assertThat(statements.get(6)).isEqualTo(JSON.readTree("""
+                {"Sid": "Notify", "Effect": "Allow", "Action": ["sns:Publish"],
+                 "Resource": ["arn:aws:sns:eu-west-1:111122223333:guardrails-alerts",
+                              "arn:aws:sns:us-east-1:111122223333:oncall"]}
+                """));
+    }
+
     static Stream<Arguments> badInput() {
         return Stream.of(
                 arguments("no --for", new String[] {}, "Missing required option: '--for=scanner|member'"),
@@ -98,7 +118,15 @@ class IamPolicyCommandTest {
                         "--kms-key-arn", "arn:aws:kms:eu-west-1:111122223333:alias/reports"},
                         "--kms-key-arn must be a KMS key ARN"),
                 arguments("scanner option for the member", new String[] {"--for", "member", "--bucket", "b-1"},
-                        "apply to --for scanner only"));
+                        "apply to --for scanner only"),
+                arguments("Security Hub for the member", new String[] {"--for", "member", "--security-hub", "eu-west-1"},
+                        "apply to --for scanner only"),
+                arguments("unknown Security Hub region", new String[] {"--for", "scanner", "--bucket", "b-1",
+                        "--security-hub", "europe-1"}, "--security-hub must be an AWS region code"),
+                arguments("wildcard topic", new String[] {"--for", "scanner", "--bucket", "b-1",
+                        "--notify-topic", "arn:aws:sns:eu-west-1:111122223333:*"}, "--notify-topic must be an SNS topic ARN"),
+                arguments("webhook as a topic", new String[] {"--for", "scanner", "--bucket", "b-1",
+                        "--notify-topic", "https://hooks.example.com/T0/secret"}, "--notify-topic must be an SNS topic ARN"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,7 +135,7 @@ class IamPolicyCommandTest {
         Result result = run(args);
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains(message);
+        assertThat(result.err()).contains(message).doesNotContain("secret");
         assertThat(result.out()).isEmpty();
     }
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,12 @@ class PolicyCoverageTest {
             "Organizations:ListPolicies", "Organizations:DescribePolicy", "Organizations:ListTargetsForPolicy",
             "S3:PutObject", "S3:GetObject", "S3:HeadObject", "S3:ListObjectsV2");
 
+    /** What --security-hub and --notify sns:ARN add, and only they. */
+    private static final List<String> INTEGRATION_OPERATIONS = List.of(
+            "SecurityHub:BatchImportFindings", "Sns:Publish");
+
+    private static final String TOPIC = "arn:aws:sns:eu-west-1:111122223333:guardrails-alerts";
+
     private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
     @Test
@@ -60,16 +67,45 @@ class PolicyCoverageTest {
 
     @Test
     void theScannerPolicyGrantsExactlyTheScannerOperations() {
-        String policy = RequiredPolicy.scanner(new PolicyParameters("reports", "", null, Optional.empty()));
+        String policy = RequiredPolicy.scanner(reports(Optional.empty(), Optional.empty(), List.of()));
 
         assertThat(allowedActions(policy)).isEqualTo(requiredActions(SCANNER_OPERATIONS, BucketEncryption.SSE_S3));
     }
 
     @Test
+    void withoutSecurityHubAndNotifyTheScannerPolicyHasNeitherAction() {
+        String policy = RequiredPolicy.scanner(reports(Optional.of(KEY), Optional.empty(), List.of()));
+
+        assertThat(allowedActions(policy)).noneMatch(action -> action.startsWith("securityhub:")
+                || action.startsWith("sns:"));
+    }
+
+    @Test
+    void securityHubAndNotifyAddExactlyTheirActions() {
+        String policy = RequiredPolicy.scanner(reports(Optional.empty(), Optional.of("eu-west-1"), List.of(TOPIC)));
+
+        List<String> operations = Stream.concat(SCANNER_OPERATIONS.stream(),
+                INTEGRATION_OPERATIONS.stream()).toList();
+        assertThat(allowedActions(policy)).isEqualTo(requiredActions(operations, BucketEncryption.SSE_S3));
+    }
+
+    @Test
+    void eachIntegrationAddsOnlyItsOwnAction() {
+        assertThat(allowedActions(RequiredPolicy.scanner(reports(Optional.empty(), Optional.of("eu-west-1"), List.of()))))
+                .contains("securityhub:batchimportfindings").doesNotContain("sns:publish");
+        assertThat(allowedActions(RequiredPolicy.scanner(reports(Optional.empty(), Optional.empty(), List.of(TOPIC)))))
+                .contains("sns:publish").doesNotContain("securityhub:batchimportfindings");
+    }
+
+    @Test
     void theScannerPolicyForAnSseKmsBucketAddsExactlyTheKeyActions() {
-        String policy = RequiredPolicy.scanner(new PolicyParameters("reports", "", null, Optional.of(KEY)));
+        String policy = RequiredPolicy.scanner(reports(Optional.of(KEY), Optional.empty(), List.of()));
 
         assertThat(allowedActions(policy)).isEqualTo(requiredActions(SCANNER_OPERATIONS, BucketEncryption.SSE_KMS));
+    }
+
+    private static PolicyParameters reports(Optional<String> key, Optional<String> securityHub, List<String> topics) {
+        return new PolicyParameters("reports", "", null, key, securityHub, topics);
     }
 
     private static Set<String> requiredActions(List<String> operations, BucketEncryption encryption) {

@@ -7,6 +7,8 @@ import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.inventory.SecretScreen;
 import io.lambdaguardrails.inventory.secrets.SecretDetector;
 import io.lambdaguardrails.inventory.secrets.SecretFingerprint;
+import io.lambdaguardrails.integrations.IntegrationOptions;
+import io.lambdaguardrails.integrations.Integrations;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.ScanJob;
 import io.lambdaguardrails.permissions.IamActionMapping;
@@ -14,12 +16,14 @@ import io.lambdaguardrails.permissions.IamActionMapping.BucketEncryption;
 import io.lambdaguardrails.permissions.PolicyParameters;
 import io.lambdaguardrails.permissions.RequiredPolicy;
 import io.lambdaguardrails.permissions.SdkOperation;
+import io.lambdaguardrails.policy.Decision;
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.scan.Scanner;
+import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.S3Access;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
@@ -29,7 +33,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsRequest;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,15 +48,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every AWS operation a real scan sends is allowed by the policy we publish for the principal that sends it: the
- * sample organisation is scanned on moto (networks, roles, trails, Config, resource policies, reports to S3) through a
- * client factory that records each operation, and each operation's IAM actions are checked with our own policy
- * evaluator against the member policy, or the scanner policy for Organizations, S3 and AssumeRole. A collector that
- * starts calling an operation whose action the policy lacks fails this test.
+ * sample organisation is scanned on moto (networks, roles, trails, Config, resource policies, reports to S3, the
+ * Security Hub import and an SNS notification) through a client factory that records each operation, and each
+ * operation's IAM actions are checked with our own policy evaluator against the member policy, or the scanner policy
+ * for Organizations, S3, AssumeRole, Security Hub and SNS. A collector that starts calling an operation whose action
+ * the policy lacks fails this test. The Security Hub and SNS calls are also decided on the resources they name, with
+ * the scanner policy printed with {@code --security-hub} and {@code --notify-topic}, and without them.
  */
 @Tag("moto")
 @ExtendWith(MotoExtension.class)
@@ -54,33 +67,49 @@ class RecordedPolicyCoverageTest {
 
     private static final String BUCKET = "policy-coverage";
     private static final String PREFIX = "guardrails/";
+    private static final String REGION = "us-east-1";
+    /** The account of the emulator's default credentials: the scanning account. */
+    private static final String SCANNING_ACCOUNT = "123456789012";
     /** What the scanner principal calls itself; everything else runs in member accounts under the member role. */
-    private static final Set<String> SCANNER_SERVICES = Set.of("organizations", "s3");
+    private static final Set<String> SCANNER_SERVICES = Set.of("organizations", "s3", "securityhub", "sns");
+    private static final Set<String> INTEGRATION_OPERATIONS = Set.of("SecurityHub:BatchImportFindings", "Sns:Publish");
 
     static Set<SdkOperation> recorded;
+    /** The Security Hub and SNS calls of the run, each as the IAM action and the resource it acts on. */
+    static Set<Call> integrationCalls;
+    static String topicArn;
+    static List<String> runWarnings;
 
     @BeforeAll
     static void scanTheSampleOrganisation(MotoServer moto) {
         try (ScanHarness seeding = new ScanHarness(moto.endpoint()); SeededOrganization org = seeding.createOrganization()) {
             SampleOrganisation.seed(org);
-            try (var s3 = seeding.clients().s3(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS)) {
+            try (var s3 = seeding.clients().s3(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS);
+                 var sns = seeding.clients().client(SnsClient::builder, Region.US_EAST_1,
+                         SeededOrganization.EMULATOR_CREDENTIALS)) {
                 s3.createBucket(b -> b.bucket(BUCKET));
+                topicArn = sns.createTopic(b -> b.name("guardrails-alerts")).topicArn();
             }
         }
         OperationRecorder recorder = new OperationRecorder();
-        var settings = new AwsSettings(moto.endpoint(), "us-east-1", 2, Duration.ofSeconds(30), 64);
-        try (ClientFactory clients = new ClientFactory(settings, List.of(recorder))) {
+        CallRecorder calls = new CallRecorder();
+        var settings = new AwsSettings(moto.endpoint(), REGION, 2, Duration.ofSeconds(30), 64);
+        try (ClientFactory clients = new ClientFactory(settings, List.of(recorder, calls))) {
             var scanner = new Scanner(clients, SeededOrganization.EMULATOR_CREDENTIALS, Region.US_EAST_1,
                     new SecretScreen(new SecretDetector(), new SecretFingerprint(ScanHarness.FINGERPRINT_KEY)),
                     Clock.systemUTC());
             var s3 = S3Access.lazy(() -> clients.s3(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS),
                     () -> clients.presigner(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS));
-            var job = new ScanJob(scanner, Clock.systemUTC(), new ScanResult.Tool("lambda-guardrails", "test"), s3);
+            var job = new ScanJob(scanner, Clock.systemUTC(), new ScanResult.Tool("lambda-guardrails", "test"), s3,
+                    Integrations.of(clients, SeededOrganization.EMULATOR_CREDENTIALS));
             var request = ScanRequest.builder().org().regions(SampleOrganisation.REGIONS.toArray(String[]::new)).build();
-            job.run(request, new JobOptions("s3://" + BUCKET + "/" + PREFIX, null, null), ScanListener.NONE,
-                    ScanDeadline.none());
+            var integrations = IntegrationOptions.parse(REGION, List.of("sns:" + topicArn), null);
+            var outcome = job.run(request, new JobOptions(ReportDelivery.Options.defaults("s3://" + BUCKET + "/" + PREFIX),
+                    null, null, null, null, null, integrations), ScanListener.NONE, ScanDeadline.none());
+            runWarnings = outcome.report().warnings();
         }
         recorded = recorder.operations();
+        integrationCalls = Set.copyOf(calls.calls);
     }
 
     @Test
@@ -90,7 +119,31 @@ class RecordedPolicyCoverageTest {
                 "Iam:GetAccountAuthorizationDetails", "Lambda:ListFunctions", "Lambda:GetPolicy",
                 "Ec2:DescribeVpcs", "Ec2:DescribeRouteTables", "Ec2:DescribeSecurityGroups", "Ec2:DescribeFlowLogs",
                 "CloudTrail:DescribeTrails", "Config:DescribeConfigurationRecorders", "AccessAnalyzer:ListAnalyzers",
-                "S3:GetObject", "S3:PutObject");
+                "S3:GetObject", "S3:PutObject", "SecurityHub:BatchImportFindings", "Sns:Publish");
+        assertThat(runWarnings).as("the import and the notification went through").isEmpty();
+    }
+
+    @Test
+    void withSecurityHubAndNotifyEveryImportAndPublishIsAllowedOnTheResourceItNames() {
+        ScannerGrants grants = ScannerGrants.of(RequiredPolicy.scanner(scannerParameters(true)), SCANNING_ACCOUNT);
+
+        assertThat(integrationCalls).extracting(Call::action)
+                .containsExactlyInAnyOrder("securityhub:BatchImportFindings", "sns:Publish");
+        assertThat(integrationCalls).contains(new Call("securityhub:BatchImportFindings",
+                "arn:aws:securityhub:us-east-1:" + SCANNING_ACCOUNT + ":product/" + SCANNING_ACCOUNT + "/default"),
+                new Call("sns:Publish", topicArn));
+        assertThat(integrationCalls).allSatisfy(call ->
+                assertThat(grants.decide(call.action(), call.resource())).as("%s", call).isEqualTo(Decision.ALLOWED));
+    }
+
+    @Test
+    void withoutThemThePolicyAllowsNeitherAndLacksExactlyTheirActions() {
+        ScannerGrants grants = ScannerGrants.of(RequiredPolicy.scanner(scannerParameters(false)), SCANNING_ACCOUNT);
+
+        assertThat(integrationCalls).isNotEmpty().allSatisfy(call ->
+                assertThat(grants.decide(call.action(), call.resource())).as("%s", call).isEqualTo(Decision.DENIED));
+        assertThat(uncovered(recorded, member(), policy(scannerParameters(false))).keySet())
+                .containsExactlyInAnyOrderElementsOf(INTEGRATION_OPERATIONS);
     }
 
     @Test
@@ -133,6 +186,36 @@ class RecordedPolicyCoverageTest {
     }
 
     private static PolicyDocument scanner() {
-        return PolicyDocument.tryParse(RequiredPolicy.scanner(new PolicyParameters(BUCKET, PREFIX, null, Optional.empty()))).orElseThrow();
+        return policy(scannerParameters(true));
+    }
+
+    private static PolicyDocument policy(PolicyParameters parameters) {
+        return PolicyDocument.tryParse(RequiredPolicy.scanner(parameters)).orElseThrow();
+    }
+
+    /** The reports location of the run, with or without {@code --security-hub REGION --notify-topic TOPIC}. */
+    private static PolicyParameters scannerParameters(boolean integrations) {
+        return new PolicyParameters(BUCKET, PREFIX, null, Optional.empty(),
+                integrations ? Optional.of(REGION) : Optional.empty(), integrations ? List.of(topicArn) : List.of());
+    }
+
+    /** One call as IAM authorises it: the action and the resource it names. */
+    record Call(String action, String resource) {
+    }
+
+    /** Records the Security Hub product and the SNS topic each import and publish names. */
+    private static final class CallRecorder implements ExecutionInterceptor {
+        final Set<Call> calls = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            switch (context.request()) {
+                case BatchImportFindingsRequest request -> request.findings().forEach(finding ->
+                        calls.add(new Call("securityhub:BatchImportFindings", finding.productArn())));
+                case PublishRequest request -> calls.add(new Call("sns:Publish", request.topicArn()));
+                default -> {
+                }
+            }
+        }
     }
 }

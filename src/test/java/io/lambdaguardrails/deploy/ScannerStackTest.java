@@ -1,6 +1,9 @@
 package io.lambdaguardrails.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.integrations.IntegrationOptions;
+import io.lambdaguardrails.integrations.NotifyTarget;
 import io.lambdaguardrails.lambda.ScanEvent;
 import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.scan.ScanRequest;
@@ -61,6 +64,31 @@ class ScannerStackTest {
         assertThat(event.config() == null ? null : event.config().asText()).isEqualTo(config);
         assertThat(event.effectiveRunId()).contains("20261128T020000Z-scheduled");
         assertThat(event.output(Optional.of(reportsLocation()))).isEqualTo(reportsLocation());
+    }
+
+    static Stream<Arguments> integrationParameters() {
+        String topic = "arn:aws:sns:eu-west-1:111122223333:guardrails-alerts";
+        return Stream.of(
+                arguments("defaults: neither", Map.of(), IntegrationOptions.NONE),
+                arguments("Security Hub in the stack's region", Map.of("SecurityHubImport", "true"),
+                        new IntegrationOptions("eu-west-1", List.of(), Severity.HIGH)),
+                arguments("a topic and a threshold", Map.of("NotifyTopicArn", topic, "NotifyOn", "CRITICAL"),
+                        new IntegrationOptions(null, List.of(new NotifyTarget.Sns(topic)), Severity.CRITICAL)),
+                arguments("both", Map.of("SecurityHubImport", "true", "NotifyTopicArn", topic),
+                        new IntegrationOptions("eu-west-1", List.of(new NotifyTarget.Sns(topic)), Severity.HIGH)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("integrationParameters")
+    void theScheduleAsksForSecurityHubAndNotificationsOnlyWhenTheirParametersAreSet(
+            String name, Map<String, String> parameters, IntegrationOptions expected) throws Exception {
+        String input = (String) new CfnEvaluator(TEMPLATE, parameters).withResource("ReportsBucket", BUCKET)
+                .evaluate(TEMPLATE.at("/Resources/NightlyScan/Properties/Target/Input"));
+
+        ScanEvent event = ScanEvent.parse(Json.mapper().readTree(
+                input.replace("<aws.scheduler.scheduled-time>", SCHEDULED.toString())));
+
+        assertThat(event.integrations()).isEqualTo(expected);
     }
 
     /** The function's GUARDRAILS_OUTPUT is the stack's reports location, within the prefix its role may write. */
