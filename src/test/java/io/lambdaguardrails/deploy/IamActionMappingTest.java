@@ -34,7 +34,10 @@ class IamActionMappingTest {
                 arguments("S3:PutObject", BucketEncryption.SSE_KMS, List.of("s3:PutObject", "kms:GenerateDataKey")),
                 arguments("S3:GetObject", BucketEncryption.SSE_KMS, List.of("s3:GetObject", "kms:Decrypt")),
                 arguments("S3:HeadObject", BucketEncryption.SSE_KMS, List.of("s3:GetObject", "kms:Decrypt")),
-                arguments("S3:ListObjectsV2", BucketEncryption.SSE_KMS, List.of("s3:ListBucket")));
+                arguments("S3:ListObjectsV2", BucketEncryption.SSE_KMS, List.of("s3:ListBucket")),
+                arguments("SecurityHub:BatchImportFindings", BucketEncryption.SSE_S3,
+                        List.of("securityhub:BatchImportFindings")),
+                arguments("Sns:Publish", BucketEncryption.SSE_KMS, List.of("sns:Publish")));
     }
 
     @ParameterizedTest(name = "{0} ({1}) -> {2}")
