@@ -119,6 +119,36 @@ class ThrottlingFaultTest {
         assertThat(publicInvoke).extracting(Finding::accountId).containsExactlyInAnyOrderElementsOf(members.subList(1, members.size()));
     }
 
+    @Test
+    void anAccountWhoseLambdaCallsAreAlwaysThrottledIsThrottledWithinABoundedWait() {
+        String throttled = members.get(0);
+        Fault always = Fault.on("lambda", null, throttled).error(AwsError.throttling("lambda"));
+        proxy.inject(always);
+
+        Instant start = Instant.now();
+        Snapshot snapshot;
+        try (ScanHarness harness = new ScanHarness(proxy.endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
+            snapshot = harness.scan(REQUEST);
+        }
+        Duration took = Duration.between(start, Instant.now());
+
+        assertThat(FaultScenario.gaps(snapshot)).isNotEmpty().allSatisfy(gap -> {
+            assertThat(gap.accountId()).isEqualTo(throttled);
+            assertThat(gap.api()).startsWith("lambda:");
+            assertThat(gap.status()).isEqualTo(CoverageStatus.THROTTLED);
+        });
+        assertThat(FaultScenario.gaps(snapshot)).extracting(Coverage::region)
+                .containsExactlyInAnyOrder(REGION, FaultScenario.OTHER_REGION);
+        // Account-level rules (trails, Config) still judge the throttled account; no function is judged there.
+        assertThat(FaultScenario.findings(snapshot)).filteredOn(f -> f.resourceArn().contains(":function:"))
+                .extracting(Finding::accountId).doesNotContain(throttled).containsAll(members.subList(1, members.size()));
+        // What bounds the wait is the SDK's backoff (at most 20 s between attempts), not the machine: the account
+        // deadline (10 minutes) is far away, and the calls are answered at once.
+        assertThat(always.hits()).as("each region's throttled listing is asked %d times, no more", AwsSettings.DEFAULT_MAX_ATTEMPTS)
+                .isEqualTo(2 * AwsSettings.DEFAULT_MAX_ATTEMPTS);
+        assertThat(took).isLessThan(Duration.ofMinutes(3));
+    }
+
     private static List<LambdaFunction> functions(Snapshot snapshot, String accountId) {
         AccountInventory account = snapshot.accounts().stream().filter(x -> x.accountId().equals(accountId)).findFirst().orElseThrow();
         return account.regions().stream().flatMap(r -> r.functions().stream()).toList();
