@@ -47,7 +47,7 @@ public final class TrailCollector {
         boolean multiRegion = Boolean.TRUE.equals(t.isMultiRegionTrail());
         boolean orgTrail = Boolean.TRUE.equals(t.isOrganizationTrail());
         if (!ownedHere(t.trailARN())) {
-            return new Trail(t.trailARN(), t.name(), t.homeRegion(), multiRegion, orgTrail, null, null, false, false);
+            return new Trail(t.trailARN(), t.name(), t.homeRegion(), multiRegion, orgTrail, null, null, null, null);
         }
         CloudTrailClient home = inHomeRegion.apply(t.homeRegion());
         var status = calls.call(NAME, "cloudtrail:GetTrailStatus", () -> home.getTrailStatus(r -> r.name(t.trailARN())));
@@ -56,7 +56,7 @@ public final class TrailCollector {
         return new Trail(t.trailARN(), t.name(), t.homeRegion(), multiRegion, orgTrail,
                 status.succeeded() ? status.value().isLogging() : null,
                 status.succeeded() ? blankToNull(status.value().latestDeliveryError()) : null,
-                s != null && recordsManagementEvents(s), s != null && recordsLambdaDataEvents(s));
+                s == null ? null : recordsManagementEvents(s), s == null ? null : recordsLambdaDataEvents(s));
     }
 
     private boolean ownedHere(String trailArn) {

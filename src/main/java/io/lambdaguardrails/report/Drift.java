@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * collector failed for its region (or for the account's global data), and no operation the baseline read there came
  * back UNSUPPORTED this time (an endpoint that stops answering an operation has not fixed what that operation showed).
  * A finding in an account that was out of scope, or could not be read this time, is neither reported nor resolved —
- * absence of data is not a fix.
+ * absence of data is not a fix. Nor is a finding of a rule that said it could not judge that account and region.
  */
 public final class Drift {
 
@@ -79,6 +79,7 @@ public final class Drift {
     private static final class Evidence {
         private final Set<String> enteredAccounts;
         private final Set<String> failedScopes;
+        private final Set<String> unjudged;
 
         Evidence(ScanResult current, ScanResult baseline) {
             enteredAccounts = current.accounts().stream()
@@ -94,10 +95,14 @@ public final class Drift {
                             || c.status() == CoverageStatus.UNSUPPORTED && !unsupportedBefore.contains(Operation.of(c)))
                     .map(c -> scope(c.accountId(), c.region()))
                     .collect(Collectors.toSet());
+            unjudged = current.notEvaluated().stream().filter(n -> n.ruleId() != null)
+                    .map(n -> n.ruleId() + "/" + scope(n.accountId(), n.region()))
+                    .collect(Collectors.toSet());
         }
 
         boolean covers(Finding finding) {
-            return covers(finding.accountId(), finding.region());
+            return covers(finding.accountId(), finding.region())
+                    && !unjudged.contains(finding.ruleId() + "/" + scope(finding.accountId(), finding.region()));
         }
 
         boolean covers(String accountId, String region) {

@@ -97,7 +97,15 @@ public record ScanResult(
         }
     }
 
-    /** What a collection gap means for the rules: {@code what} could not be evaluated in that account and region. */
-    public record NotEvaluated(String accountId, String region, String what, String reason) {
+    /**
+     * {@code what} could not be evaluated in that account and region, and why: a collection gap (then {@code ruleId}
+     * is null and {@code what} names the collector and API), or a rule that said it could not judge the scope.
+     */
+    public record NotEvaluated(String accountId, String region, String what, String reason, String ruleId) {
+
+        /** A collection gap. */
+        public NotEvaluated(String accountId, String region, String what, String reason) {
+            this(accountId, region, what, reason, null);
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.lambdaguardrails.report.AccountSummary.AccountCoverage;
 import io.lambdaguardrails.risk.RiskPaths;
 import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.Evaluation;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.scan.ScanRequest;
 
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Assembles the {@link ScanResult} of a run from what was collected and what the rules found. */
 public final class ScanResults {
@@ -37,7 +39,8 @@ public final class ScanResults {
         List<RuleMeta> rules = catalogue.stream().filter(r -> fired.contains(r.id())).toList();
         return new ScanResult(ScanResult.SCHEMA_VERSION, snapshot.runId(), startedAt, finishedAt, tool,
                 snapshot.principal(), request, summaries(snapshot, findings), snapshot.coverage(),
-                notEvaluated(snapshot.coverage()), findings, List.of(), rules, evaluation.expiredWaivers(), null,
+                notEvaluated(snapshot.coverage(), evaluation.notEvaluated(), catalogue), findings, List.of(), rules,
+                evaluation.expiredWaivers(), null,
                 new RiskPaths(weights).of(findings), List.of());
     }
 
@@ -58,11 +61,16 @@ public final class ScanResults {
         }).toList();
     }
 
-    /** Every gap in collection, said as what the rules could not look at. */
-    static List<ScanResult.NotEvaluated> notEvaluated(List<Coverage> coverage) {
-        return coverage.stream().filter(c -> c.status() != CoverageStatus.OK)
-                .map(c -> new ScanResult.NotEvaluated(c.accountId(), c.region(), c.collector() + " (" + c.api() + ")",
-                        c.status() + (c.message().isEmpty() ? "" : ": " + c.message())))
+    /** Every gap in collection, said as what the rules could not look at, then every scope a rule could not judge. */
+    static List<ScanResult.NotEvaluated> notEvaluated(List<Coverage> coverage, List<NotEvaluated> byRules,
+                                                      Collection<RuleMeta> catalogue) {
+        Map<String, String> titles = catalogue.stream().collect(Collectors.toMap(RuleMeta::id, RuleMeta::title, (a, b) -> a));
+        return Stream.concat(
+                coverage.stream().filter(c -> c.status() != CoverageStatus.OK)
+                        .map(c -> new ScanResult.NotEvaluated(c.accountId(), c.region(), c.collector() + " (" + c.api() + ")",
+                                c.status() + (c.message().isEmpty() ? "" : ": " + c.message()))),
+                byRules.stream().map(n -> new ScanResult.NotEvaluated(n.accountId(), n.region(),
+                        (n.ruleId() + " " + titles.getOrDefault(n.ruleId(), "")).strip(), n.reason(), n.ruleId())))
                 .toList();
     }
 

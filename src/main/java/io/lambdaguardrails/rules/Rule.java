@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * A governance rule: metadata plus a pure evaluation of the snapshot. Implementations never do I/O and never see
- * AWS SDK types; they return one {@link Violation} per affected resource and stay silent on data they do not have.
+ * AWS SDK types; they return one {@link Violation} per affected resource and stay silent on data they do not have —
+ * or, where a scope's verdict hangs on data that was not read, say so with {@link #notEvaluated}.
  * Most judge one function at a time and extend {@link FunctionRule}.
  */
 public abstract class Rule {
@@ -38,4 +39,14 @@ public abstract class Rule {
     }
 
     public abstract List<Violation> evaluate(RuleContext context);
+
+    /** The scopes this rule could not judge for lack of data, and why; none unless a rule says otherwise. */
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return List.of();
+    }
+
+    /** That this rule could not judge {@code region} (or {@code global}) of an account, and why. */
+    protected final NotEvaluated cannotJudge(String accountId, String region, String reason) {
+        return new NotEvaluated(meta.id(), accountId, region, reason);
+    }
 }

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Runs the selected rules over a snapshot and turns their violations into findings: deterministic order, stable ids,
  * account names, OU paths and owners filled in, the user's severity overrides applied, and waivers turning matching
- * findings into SUPPRESSED (kept, with the waiver's reason). Expired waivers no longer apply and are reported.
+ * findings into SUPPRESSED (kept, with the waiver's reason). Expired waivers no longer apply and are reported; the
+ * scopes a rule could not judge are passed on as they are.
  */
 public final class RuleEngine {
 
@@ -57,7 +58,9 @@ public final class RuleEngine {
                 .collect(Collectors.toMap(OrgAccount::id, Function.identity(), (a, b) -> a));
         var owners = new OwnerIndex(snapshot, settings.tags().ownerKey());
         List<Finding> findings = new ArrayList<>();
+        List<NotEvaluated> notEvaluated = new ArrayList<>();
         for (Rule rule : rules) {
+            notEvaluated.addAll(rule.notEvaluated(context));
             RuleMeta meta = rule.meta();
             for (Violation v : rule.evaluate(context)) {
                 Optional<OrgAccount> account = Optional.ofNullable(accounts.get(v.accountId()));
@@ -75,10 +78,11 @@ public final class RuleEngine {
             }
         }
         findings.sort(ORDER);
-        return applyWaivers(findings, new TagIndex(snapshot), today);
+        return applyWaivers(findings, notEvaluated, new TagIndex(snapshot), today);
     }
 
-    private Evaluation applyWaivers(List<Finding> findings, TagIndex tags, LocalDate today) {
+    private Evaluation applyWaivers(List<Finding> findings, List<NotEvaluated> notEvaluated, TagIndex tags,
+                                    LocalDate today) {
         List<Waiver> active = waivers.stream().filter(w -> !w.expiredOn(today)).toList();
         List<Finding> result = findings.stream()
                 .map(f -> active.stream()
@@ -94,7 +98,7 @@ public final class RuleEngine {
                         .filter(f -> w.match().matches(f, tags.tagsOf(f.accountId(), f.resourceArn())))
                         .count()))
                 .toList();
-        return new Evaluation(result, expired);
+        return new Evaluation(result, expired, notEvaluated);
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId)

@@ -42,12 +42,19 @@ public record AuditPosture(
 
     /**
      * A trail visible to the account (its own, or an organisation trail of the management account), with status and
-     * selectors read in its home region. The event selectors (basic or advanced) are reduced to the two facts rules
-     * need; {@code isLogging} and {@code latestDeliveryError} come from GetTrailStatus (null when unknown).
+     * selectors read in its home region by the account that owns it. The event selectors (basic or advanced) are
+     * reduced to the two facts rules need, null when they were not read (a trail another account owns, or
+     * GetEventSelectors failed); {@code isLogging} and {@code latestDeliveryError} come from GetTrailStatus (null
+     * when unknown).
      */
     public record Trail(String arn, String name, String homeRegion, boolean multiRegion, boolean organizationTrail,
-                        Boolean isLogging, String latestDeliveryError, boolean managementEvents,
-                        boolean lambdaDataEvents) {
+                        Boolean isLogging, String latestDeliveryError, Boolean managementEvents,
+                        Boolean lambdaDataEvents) {
+
+        /** The trail as its listing shows it, with nothing its owner reads: status and selectors unknown. */
+        public Trail unread() {
+            return new Trail(arn, name, homeRegion, multiRegion, organizationTrail, null, null, null, null);
+        }
     }
 
     /** A Config recorder; {@code recordsLambda} folds allSupported, inclusion and exclusion lists into one answer. */

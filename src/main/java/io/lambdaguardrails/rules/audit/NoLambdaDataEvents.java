@@ -1,17 +1,22 @@
 package io.lambdaguardrails.rules.audit;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
 
-/** LG-AUD-003: no trail that applies to the account records Lambda data events (Invoke). */
+/**
+ * LG-AUD-003: no trail that applies to the account records Lambda data events (Invoke). Not evaluated, with the
+ * reason, while a trail's event selectors were not read.
+ */
 public final class NoLambdaDataEvents extends Rule {
 
     public static final RuleMeta META = new RuleMeta("LG-AUD-003", "No trail records Lambda data events",
@@ -34,8 +39,17 @@ public final class NoLambdaDataEvents extends Rule {
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
-        return AccountTrails.withoutTrail(context, Trail::lambdaDataEvents)
+        return AccountTrails.failing(context, Trail::lambdaDataEvents)
                 .map(a -> a.violation("No trail applying to the account records Lambda Invoke data events."))
+                .toList();
+    }
+
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return AccountTrails.undecided(context, Trail::lambdaDataEvents)
+                .map(a -> cannotJudge(a.account().accountId(), Coverage.GLOBAL,
+                        "No trail is known to record Lambda data events, and whether these do is unknown: "
+                                + a.whyUndecided(Trail::lambdaDataEvents)))
                 .toList();
     }
 }

@@ -1,19 +1,22 @@
 package io.lambdaguardrails.rules.audit;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
 
 /**
- * LG-AUD-001: no multi-region trail that is logging records management events for the account (its own trails or
- * an organisation trail). Not evaluated while a candidate trail's logging status is unknown.
+ * LG-AUD-001: no multi-region trail that is logging records write management events for the account (its own trails
+ * or an organisation trail). Not evaluated, with the reason, while a candidate trail's status or selectors were not
+ * read — typically an organisation trail whose owning management account could not be entered.
  */
 public final class NoManagementEventTrail extends Rule {
 
@@ -37,15 +40,27 @@ public final class NoManagementEventTrail extends Rule {
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
-        return AccountTrails.withoutTrail(context, NoManagementEventTrail::mayQualify)
+        return AccountTrails.failing(context, NoManagementEventTrail::qualifies)
                 .map(a -> a.violation(a.trails().isEmpty() ? "No CloudTrail trail applies to the account."
                         : "None of the trails (" + String.join(", ", a.trails().stream().map(Trail::name).toList())
-                        + ") is a logging multi-region trail recording management events."))
+                        + ") is a logging multi-region trail recording write management events."))
                 .toList();
     }
 
-    /** Qualifies, or would if its unknown logging status were true: then the rule must not fire. */
-    private static boolean mayQualify(Trail trail) {
-        return trail.multiRegion() && trail.managementEvents() && !Boolean.FALSE.equals(trail.isLogging());
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return AccountTrails.undecided(context, NoManagementEventTrail::qualifies)
+                .map(a -> cannotJudge(a.account().accountId(), Coverage.GLOBAL,
+                        "No trail is known to record write management events, and whether these do is unknown: "
+                                + a.whyUndecided(NoManagementEventTrail::qualifies)))
+                .toList();
+    }
+
+    /** A logging multi-region trail recording write management events; null when that hangs on parts not read. */
+    private static Boolean qualifies(Trail trail) {
+        if (!trail.multiRegion() || Boolean.FALSE.equals(trail.managementEvents()) || Boolean.FALSE.equals(trail.isLogging())) {
+            return false;
+        }
+        return trail.managementEvents() == null || trail.isLogging() == null ? null : true;
     }
 }

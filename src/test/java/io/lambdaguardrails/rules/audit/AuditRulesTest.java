@@ -5,7 +5,10 @@ import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRecorder;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
 import io.lambdaguardrails.inventory.snapshot.PolicyValidation.Issue;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
 import io.lambdaguardrails.rules.fixtures.RuleRun;
@@ -182,6 +185,77 @@ class AuditRulesTest {
         Snapshot snapshot = Fixtures.org(o -> o.account(MEMBER, a -> a.notAssumable()));
         assertThat(RuleRun.run(new NoManagementEventTrail(), snapshot, DEFAULTS)).isEmpty();
         assertThat(RuleRun.run(new NoAccessAnalyzer(), snapshot, DEFAULTS)).isEmpty();
+    }
+
+    /** How the management account that owns the organisation trail appears in the scan. */
+    enum TrailOwner {
+        ENTERED_AND_READ, NOT_ENTERED, NOT_SCANNED
+    }
+
+    /** The member lists the management account's organisation trail (a shadow copy: status and selectors unknown). */
+    private static Snapshot memberOfOrgTrail(TrailOwner owner, Boolean logging) {
+        Trail orgTrail = trail(MANAGEMENT, "org", true, true, logging, null, true, true);
+        return Fixtures.org(o -> {
+            switch (owner) {
+                case ENTERED_AND_READ -> o.account(MANAGEMENT, a -> a.region(Fixtures.REGION, r -> r.trail(orgTrail)));
+                case NOT_ENTERED -> o.account(MANAGEMENT, a -> a.notAssumable());
+                case NOT_SCANNED -> o.member(MANAGEMENT);
+            }
+            o.account(MEMBER, a -> a.region(EU, r -> r.trail(orgTrail.unread()).function("fn", f -> { })));
+        });
+    }
+
+    static Stream<Arguments> unreadOrganisationTrail() {
+        return Stream.of(
+                arguments(new NoManagementEventTrail(), TrailOwner.NOT_ENTERED, "which this scan could not enter"),
+                arguments(new NoManagementEventTrail(), TrailOwner.NOT_SCANNED, "which this scan did not cover"),
+                arguments(new NoLambdaDataEvents(), TrailOwner.NOT_ENTERED, "which this scan could not enter"),
+                arguments(new NoLambdaDataEvents(), TrailOwner.NOT_SCANNED, "which this scan did not cover"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("unreadOrganisationTrail")
+    void anUnreadableOrganisationTrailMakesTheMemberNotEvaluatedNeverAFinding(Rule rule, TrailOwner owner, String why) {
+        Snapshot snapshot = memberOfOrgTrail(owner, true);
+
+        assertThat(RuleRun.run(rule, snapshot, DEFAULTS)).isEmpty();
+        var notEvaluated = rule.notEvaluated(RuleContext.of(snapshot, DEFAULTS, RuleRun.TODAY));
+        assertThat(notEvaluated).singleElement().satisfies(n -> {
+            assertThat(n.ruleId()).isEqualTo(rule.meta().id());
+            assertThat(n.accountId()).isEqualTo(MEMBER);
+            assertThat(n.region()).isEqualTo("global");
+            assertThat(n.reason()).contains("trail org (arn:aws:cloudtrail:us-east-1:" + MANAGEMENT + ":trail/org)",
+                    "owned by account " + MANAGEMENT + ", " + why);
+        });
+    }
+
+    @Test
+    void anOrganisationTrailReadInItsOwnerIsJudged() {
+        Snapshot logging = memberOfOrgTrail(TrailOwner.ENTERED_AND_READ, true);
+        Snapshot stopped = memberOfOrgTrail(TrailOwner.ENTERED_AND_READ, false);
+        RuleContext loggingContext = RuleContext.of(logging, DEFAULTS, RuleRun.TODAY);
+        RuleContext stoppedContext = RuleContext.of(stopped, DEFAULTS, RuleRun.TODAY);
+
+        assertThat(new NoManagementEventTrail().notEvaluated(loggingContext)).isEmpty();
+        assertThat(new NoLambdaDataEvents().notEvaluated(loggingContext)).isEmpty();
+        assertThat(RuleRun.run(new NoManagementEventTrail(), logging, DEFAULTS)).isEmpty();
+        assertThat(new NoManagementEventTrail().notEvaluated(stoppedContext)).isEmpty();
+        assertThat(RuleRun.run(new NoManagementEventTrail(), stopped, DEFAULTS))
+                .extracting(Violation::accountId).containsExactly(MANAGEMENT, MEMBER);
+    }
+
+    @Test
+    void anOwnTrailWhoseSelectorsCouldNotBeReadIsNotEvaluated() {
+        Trail unreadSelectors = new Trail("arn:aws:cloudtrail:us-east-1:" + MEMBER + ":trail/main", "main",
+                Fixtures.REGION, true, false, true, null, null, null);
+        Snapshot snapshot = member(r -> r.trail(unreadSelectors));
+        RuleContext context = RuleContext.of(snapshot, DEFAULTS, RuleRun.TODAY);
+
+        assertThat(RuleRun.run(new NoManagementEventTrail(), snapshot, DEFAULTS)).isEmpty();
+        assertThat(new NoManagementEventTrail().notEvaluated(context)).singleElement()
+                .extracting(NotEvaluated::reason).asString().contains("trail main", "its status or event selectors could not be read");
+        assertThat(RuleRun.run(new NoLambdaDataEvents(), snapshot, DEFAULTS)).isEmpty();
+        assertThat(new NoLambdaDataEvents().notEvaluated(context)).hasSize(1);
     }
 
     /** The member account with one function in us-east-1 and whatever audit posture the case gives it. */
