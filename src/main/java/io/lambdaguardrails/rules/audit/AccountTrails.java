@@ -79,9 +79,18 @@ record AccountTrails(AccountInventory account, boolean known, List<Trail> trails
         return withoutQualifyingTrail(context, qualifies).filter(a -> a.trails().stream().noneMatch(t -> qualifies.apply(t) == null));
     }
 
-    /** The accounts whose trails are known and none of which qualifies, but one that was not read might. */
-    static Stream<AccountTrails> undecided(RuleContext context, Function<Trail, Boolean> qualifies) {
-        return withoutQualifyingTrail(context, qualifies).filter(a -> a.trails().stream().anyMatch(t -> qualifies.apply(t) == null));
+    /**
+     * The accounts whose trails are known and none of which qualifies, but one that was not read might: why each
+     * could not be judged, given what a qualifying trail would record.
+     */
+    static Stream<Undecided> undecided(RuleContext context, Function<Trail, Boolean> qualifies, String records) {
+        return withoutQualifyingTrail(context, qualifies)
+                .filter(a -> a.trails().stream().anyMatch(t -> qualifies.apply(t) == null))
+                .map(a -> new Undecided(a.account().accountId(), "No trail is known to record " + records
+                        + ", and whether these do is unknown: " + a.whyUndecided(qualifies)));
+    }
+
+    record Undecided(String accountId, String reason) {
     }
 
     private static Stream<AccountTrails> withoutQualifyingTrail(RuleContext context, Function<Trail, Boolean> qualifies) {
@@ -89,8 +98,8 @@ record AccountTrails(AccountInventory account, boolean known, List<Trail> trails
                 .filter(a -> a.known() && a.trails().stream().noneMatch(t -> Boolean.TRUE.equals(qualifies.apply(t))));
     }
 
-    /** Why an undecided account could not be judged: each trail that might qualify, and why it is unknown. */
-    String whyUndecided(Function<Trail, Boolean> qualifies) {
+    /** Each trail that might qualify, and why that is unknown. */
+    private String whyUndecided(Function<Trail, Boolean> qualifies) {
         return String.join("; ", trails.stream().filter(t -> qualifies.apply(t) == null)
                 .map(t -> "trail " + t.name() + " (" + t.arn() + "): "
                         + Objects.requireNonNullElse(unread.get(t.arn()), "its status or event selectors could not be read"))

@@ -46,10 +46,7 @@ public final class NoLambdaDataEvents extends Rule {
 
     @Override
     public List<NotEvaluated> notEvaluated(RuleContext context) {
-        return AccountTrails.undecided(context, Trail::lambdaDataEvents)
-                .map(a -> cannotJudge(a.account().accountId(), Coverage.GLOBAL,
-                        "No trail is known to record Lambda data events, and whether these do is unknown: "
-                                + a.whyUndecided(Trail::lambdaDataEvents)))
-                .toList();
+        return AccountTrails.undecided(context, Trail::lambdaDataEvents, "Lambda data events")
+                .map(u -> cannotJudge(u.accountId(), Coverage.GLOBAL, u.reason())).toList();
     }
 }

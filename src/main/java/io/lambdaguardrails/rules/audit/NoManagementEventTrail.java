@@ -49,11 +49,8 @@ public final class NoManagementEventTrail extends Rule {
 
     @Override
     public List<NotEvaluated> notEvaluated(RuleContext context) {
-        return AccountTrails.undecided(context, NoManagementEventTrail::qualifies)
-                .map(a -> cannotJudge(a.account().accountId(), Coverage.GLOBAL,
-                        "No trail is known to record write management events, and whether these do is unknown: "
-                                + a.whyUndecided(NoManagementEventTrail::qualifies)))
-                .toList();
+        return AccountTrails.undecided(context, NoManagementEventTrail::qualifies, "write management events")
+                .map(u -> cannotJudge(u.accountId(), Coverage.GLOBAL, u.reason())).toList();
     }
 
     /** A logging multi-region trail recording write management events; null when that hangs on parts not read. */
