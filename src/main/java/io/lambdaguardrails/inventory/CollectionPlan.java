@@ -7,7 +7,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The optional per-function reads a scan makes. Each costs one API call per function, so a part that only some
+ * The optional per-function reads a scan makes. Each costs one API call or more per function (qualifiers: one
+ * list call, and two reads per alias), so a part that only some
  * rules read is read only when a selected rule declares it; a part not read is not collected on the function, so no
  * rule mistakes it for "absent".
  *
@@ -16,7 +17,7 @@ import java.util.Set;
 public record CollectionPlan(Set<LambdaFunction.Part> onDemand) {
 
     /** The function parts read only for a rule that declares them. */
-    private static final Set<LambdaFunction.Part> ON_DEMAND = EnumSet.of(LambdaFunction.Part.CONCURRENCY);
+    private static final Set<LambdaFunction.Part> ON_DEMAND = EnumSet.of(LambdaFunction.Part.CONCURRENCY, LambdaFunction.Part.QUALIFIERS);
 
     /** Reads everything, for callers that evaluate every rule. */
     public static final CollectionPlan EVERYTHING = new CollectionPlan(ON_DEMAND);

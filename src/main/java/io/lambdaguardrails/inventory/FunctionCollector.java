@@ -20,17 +20,20 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTa
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 
 /**
  * Lambda functions of one (account, region): one paginated ListFunctions, bulk calls where the API has them
  * (event source mappings, code-signing configs, tags through the Resource Groups Tagging API), and a few small
  * per-function reads run concurrently within the account's call budget — only those the plan asks for. When a bulk
- * call is unavailable (denied, unsupported), each function is asked on its own. Environment values are screened and
- * dropped here.
+ * call is unavailable (denied, unsupported), each function is asked on its own. Each alias (and each version named
+ * by an event-source mapping or the function's policy) has its policy and URL read by qualifier. Environment values
+ * are screened and dropped here.
  */
 public final class FunctionCollector {
 
@@ -65,7 +68,7 @@ public final class FunctionCollector {
         if (!listed.succeeded()) {
             return new Result(List.of(), null);
         }
-        Map<String, List<String>> eventSources = eventSourcesByFunction();
+        EventSources eventSources = eventSources();
         CodeSigning signing = codeSigning();
         Map<String, Map<String, String>> tagged = listed.value().isEmpty() ? Map.of() : tagsByFunction();
         List<LambdaFunction> functions = Parallel.map(listed.value(),
@@ -73,7 +76,7 @@ public final class FunctionCollector {
         return new Result(functions, signing.configs());
     }
 
-    private LambdaFunction function(FunctionConfiguration f, Map<String, List<String>> eventSources,
+    private LambdaFunction function(FunctionConfiguration f, EventSources eventSources,
                                     CodeSigning signing, Map<String, Map<String, String>> tagged) {
         String arn = f.functionArn();
         Set<LambdaFunction.Part> notCollected = EnumSet.noneOf(LambdaFunction.Part.class);
@@ -97,8 +100,15 @@ public final class FunctionCollector {
                 () -> eventInvoke(lambda.listFunctionEventInvokeConfigs(r -> r.functionName(arn)).functionEventInvokeConfigs()));
         markMissing(eventInvoke, LambdaFunction.Part.EVENT_INVOKE, notCollected);
         String codeSigningArn = codeSigningArn(f, signing, notCollected);
-        if (eventSources == null) {
+        if (eventSources.byFunction() == null) {
             notCollected.add(LambdaFunction.Part.EVENT_SOURCES);
+        }
+        List<LambdaFunction.Qualifier> qualifiers = null;
+        if (plan.reads(LambdaFunction.Part.QUALIFIERS)) {
+            qualifiers = qualifiers(arn, policy.value(), eventSources.qualifiers().getOrDefault(arn, Set.of()));
+        }
+        if (qualifiers == null) {
+            notCollected.add(LambdaFunction.Part.QUALIFIERS);
         }
 
         var screened = screen.screen(
@@ -113,8 +123,42 @@ public final class FunctionCollector {
                 f.deadLetterConfig() == null ? null : f.deadLetterConfig().targetArn(),
                 screened.tags(), policy.value(), url.value(), codeSigningArn, concurrency.value(),
                 eventInvoke.value(),
-                eventSources == null ? List.of() : eventSources.getOrDefault(arn, List.of()),
-                screened.secrets(), notCollected);
+                eventSources.byFunction() == null ? List.of() : eventSources.byFunction().getOrDefault(arn, List.of()),
+                screened.secrets(), qualifiers, notCollected);
+    }
+
+    /**
+     * The function's aliases (one paginated ListAliases) and the versions its event-source mappings or its policy
+     * name, each with its own policy and URL read by qualifier; null when the aliases cannot be listed. A read that
+     * fails marks that part of that qualifier not collected (and is in coverage).
+     */
+    private List<LambdaFunction.Qualifier> qualifiers(String arn, String policy, Set<String> versions) {
+        var aliases = budgeted("lambda:ListAliases", false,
+                () -> lambda.listAliasesPaginator(r -> r.functionName(arn)).aliases().stream().toList());
+        if (!aliases.succeeded()) {
+            return null;
+        }
+        Map<String, String> named = new LinkedHashMap<>();
+        aliases.value().forEach(a -> named.put(a.name(), a.functionVersion()));
+        Set<String> numbered = new TreeSet<>(versions);
+        numbered.addAll(QualifiedArns.namedIn(arn, policy));
+        numbered.stream().filter(v -> !named.containsKey(v)).forEach(v -> named.put(v, null));
+        return named.entrySet().stream().map(e -> qualifier(arn, e.getKey(), e.getValue())).toList();
+    }
+
+    private LambdaFunction.Qualifier qualifier(String arn, String name, String functionVersion) {
+        Set<LambdaFunction.Qualifier.Part> missing = EnumSet.noneOf(LambdaFunction.Qualifier.Part.class);
+        var policy = budgeted("lambda:GetPolicy", true,
+                () -> readable(lambda.getPolicy(r -> r.functionName(arn).qualifier(name)).policy()));
+        if (!policy.succeeded()) {
+            missing.add(LambdaFunction.Qualifier.Part.RESOURCE_POLICY);
+        }
+        var url = budgeted("lambda:GetFunctionUrlConfig", true,
+                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn).qualifier(name))));
+        if (!url.succeeded()) {
+            missing.add(LambdaFunction.Qualifier.Part.URL);
+        }
+        return new LambdaFunction.Qualifier(name, functionVersion, policy.value(), url.value(), missing);
     }
 
     private static LambdaFunction.PackageType packageType(FunctionConfiguration f) {
@@ -210,20 +254,30 @@ public final class FunctionCollector {
         return byArn;
     }
 
-    /** Event sources of every function of the region in one paginated call; null when unreadable. */
-    private Map<String, List<String>> eventSourcesByFunction() {
+    /**
+     * Event sources of every function of the region, by unqualified function ARN ({@code byFunction} null when
+     * unreadable), and the qualifiers the mappings invoke ({@code fn:live}, {@code fn:7}).
+     */
+    private record EventSources(Map<String, List<String>> byFunction, Map<String, Set<String>> qualifiers) {
+    }
+
+    private EventSources eventSources() {
         var mappings = calls.call(NAME, "lambda:ListEventSourceMappings",
                 () -> lambda.listEventSourceMappingsPaginator(r -> { }).eventSourceMappings().stream().toList());
         if (!mappings.succeeded()) {
-            return null;
+            return new EventSources(null, Map.of());
         }
         Map<String, List<String>> byFunction = new HashMap<>();
+        Map<String, Set<String>> qualifiers = new HashMap<>();
         for (EventSourceMappingConfiguration m : mappings.value()) {
+            String function = QualifiedArns.unqualified(m.functionArn());
+            QualifiedArns.qualifier(m.functionArn())
+                    .ifPresent(q -> qualifiers.computeIfAbsent(function, k -> new TreeSet<>()).add(q));
             if (m.eventSourceArn() != null) {
-                byFunction.computeIfAbsent(m.functionArn(), k -> new ArrayList<>()).add(m.eventSourceArn());
+                byFunction.computeIfAbsent(function, k -> new ArrayList<>()).add(m.eventSourceArn());
             }
         }
-        return byFunction;
+        return new EventSources(byFunction, qualifiers);
     }
 
     /**

@@ -116,8 +116,4 @@ public record Condition(String operator, String key, List<String> values) {
         return negated() ? any.not() : any;
     }
 
-    /** {@code Bool: {key: true}}: the statement applies only when the key is true. */
-    public boolean requiresTrue() {
-        return baseOperator().equals("bool") && !ifExists() && values.stream().allMatch(v -> v.equalsIgnoreCase("true"));
-    }
 }

@@ -82,10 +82,6 @@ public record Statement(
         return principals;
     }
 
-    public boolean hasPublicGrantee() {
-        return grantees().stream().anyMatch(Principal::isPublic);
-    }
-
     public List<Condition> conditionsOn(String key) {
         return conditions.stream().filter(c -> c.keyIs(key)).toList();
     }

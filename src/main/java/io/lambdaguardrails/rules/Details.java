@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules;
 
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.policy.StatementRef;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,5 +47,20 @@ public final class Details {
     /** The statement's Sid made safe, or {@code #N} by position: what a finding's {@code related} lists. */
     public static String statementId(PolicyDocument document, Statement statement) {
         return statement.sid().isBlank() ? "#" + (document.statements().indexOf(statement) + 1) : safe(statement.sid());
+    }
+
+    /** {@code statement 'Sid'}, or {@code statement #N} for a statement without one. */
+    public static String statement(StatementRef ref) {
+        return "statement " + (ref.sid().isBlank() ? statementId(ref) : quote(ref.sid()));
+    }
+
+    /** The Sid made safe, or {@code #N}: what a finding's {@code related} lists. */
+    public static String statementId(StatementRef ref) {
+        return ref.sid().isBlank() ? "#" + ref.index() : safe(ref.sid());
+    }
+
+    /** Each statement once, described, joined by commas. */
+    public static String statements(List<StatementRef> refs) {
+        return String.join(", ", refs.stream().map(Details::statement).distinct().toList());
     }
 }

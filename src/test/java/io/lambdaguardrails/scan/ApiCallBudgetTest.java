@@ -65,9 +65,10 @@ class ApiCallBudgetTest {
             assertThat(calls).containsEntry("config:DescribeConfigurationRecorders", 1);
             // Tags in bulk, once per region that has functions
             assertThat(calls).containsEntry("tagging:GetResources", 1);
-            // Per function: a fixed handful of reads, and none that only an opt-in rule needs
+            // Per function: a fixed handful of reads (aliases listed once: these functions have none), and none
+            // that only an opt-in rule needs
             for (String perFunction : List.of("lambda:GetPolicy", "lambda:GetFunctionUrlConfig",
-                    "lambda:ListFunctionEventInvokeConfigs")) {
+                    "lambda:ListFunctionEventInvokeConfigs", "lambda:ListAliases")) {
                 assertThat(calls).containsEntry(perFunction, FUNCTIONS);
             }
             assertThat(calls).doesNotContainKeys("lambda:ListTags", "lambda:GetFunctionConcurrency");

@@ -9,7 +9,9 @@ import java.util.Set;
  * name, length and the detector's verdict, and flagged tag values and descriptions are redacted
  * (see {@link SecretFinding}). {@code resourcePolicy} is null when the function has none;
  * {@code url}, {@code codeSigningConfigArn}, {@code reservedConcurrency} and {@code eventInvoke} are null when absent —
- * or not collected, which {@link #collected} tells.
+ * or not collected, which {@link #collected} tells. {@code qualifiers} are the aliases, and the versions named by
+ * event-source mappings or the function's policy, each with its own resource policy and URL; a list read as null (not
+ * collected, or an inventory saved before they were read) is empty with {@link Part#QUALIFIERS} not collected.
  */
 public record LambdaFunction(
         String arn,
@@ -35,11 +37,12 @@ public record LambdaFunction(
         EventInvokeConfig eventInvoke,
         List<String> eventSourceArns,
         List<SecretFinding> secrets,
+        List<Qualifier> qualifiers,
         Set<Part> notCollected) {
 
     /** The parts read with a call of their own, any of which may fail or be left out of the collection plan. */
     public enum Part {
-        RESOURCE_POLICY, URL, TAGS, CODE_SIGNING, CONCURRENCY, EVENT_INVOKE, EVENT_SOURCES
+        RESOURCE_POLICY, URL, TAGS, CODE_SIGNING, CONCURRENCY, EVENT_INVOKE, EVENT_SOURCES, QUALIFIERS
     }
 
     /** How the code is deployed; null when Lambda did not say. */
@@ -68,14 +71,16 @@ public record LambdaFunction(
         tags = Map.copyOf(tags);
         eventSourceArns = List.copyOf(eventSourceArns);
         secrets = List.copyOf(secrets);
-        notCollected = NotCollected.of(Part.class, notCollected);
+        var missing = NotCollected.start(Part.class, notCollected);
+        qualifiers = NotCollected.list(qualifiers, Part.QUALIFIERS, missing);
+        notCollected = NotCollected.done(missing);
     }
 
     public LambdaFunction withVpc(VpcAttachment attachment) {
         return new LambdaFunction(arn, name, runtime, packageType, roleArn, description, memorySize, timeout,
                 lastModified, attachment, environment, kmsKeyArn, tracingMode, layerArns, deadLetterTargetArn, tags,
                 resourcePolicy, url, codeSigningConfigArn, reservedConcurrency, eventInvoke, eventSourceArns, secrets,
-                notCollected);
+                qualifiers, notCollected);
     }
 
     public boolean collected(Part part) {
@@ -102,6 +107,33 @@ public record LambdaFunction(
     }
 
     public record FunctionUrl(String url, String authType, Cors cors) {
+    }
+
+    /**
+     * An alias ({@code live}, pointing at {@code functionVersion}) or a version ({@code 7}, {@code functionVersion}
+     * null) of the function: invoked through its qualified ARN, it is authorised by its own resource policy and may
+     * have its own URL. {@code resourcePolicy} and {@code url} are null when absent or not collected.
+     */
+    public record Qualifier(String name, String functionVersion, String resourcePolicy, FunctionUrl url,
+                            Set<Part> notCollected) {
+
+        /** The reads made for each qualifier. */
+        public enum Part {
+            RESOURCE_POLICY, URL
+        }
+
+        public Qualifier {
+            notCollected = NotCollected.of(Part.class, notCollected);
+        }
+
+        public boolean collected(Part part) {
+            return !notCollected.contains(part);
+        }
+
+        /** {@code arn:aws:lambda:REGION:ACCOUNT:function:NAME:QUALIFIER}. */
+        public String arn(String functionArn) {
+            return functionArn + ":" + name;
+        }
     }
 
     public record Cors(List<String> allowOrigins, boolean allowCredentials) {

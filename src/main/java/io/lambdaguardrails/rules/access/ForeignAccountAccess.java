@@ -2,19 +2,19 @@ package io.lambdaguardrails.rules.access;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.policy.Arns;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
-import io.lambdaguardrails.policy.PolicyDocument;
-import io.lambdaguardrails.policy.Principal;
-import io.lambdaguardrails.policy.RestrictingKey;
-import io.lambdaguardrails.policy.Restriction;
-import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-
-import java.util.ArrayList;
+import io.lambdaguardrails.rules.support.FunctionGrants;
+import io.lambdaguardrails.rules.support.FunctionInvokers;
+import io.lambdaguardrails.rules.support.InvokerKind;
+import io.lambdaguardrails.rules.support.QualifiedFunction;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,11 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * LG-ACC-004: the resource policy admits an account or organisation outside ours — named as a principal in any
- * form, as the only thing a Principal {@code *} statement is narrowed to, or as the source of a service principal.
- * Not evaluated when the organisation is unknown (nothing is then foreign).
+ * LG-ACC-004: the resource policy of the function (or of an alias or version) admits an account or organisation
+ * outside ours — named as a principal in any form, as what a Principal {@code *} statement is narrowed to, or as the
+ * source a service acts for — to invoke it or to do more. Not evaluated when the organisation is unknown (nothing is
+ * then known to be foreign).
  */
-public final class ForeignAccountAccess extends ResourcePolicyRule {
+public final class ForeignAccountAccess extends QualifierRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-004",
@@ -43,41 +44,33 @@ public final class ForeignAccountAccess extends ResourcePolicyRule {
             List.of());
 
     public ForeignAccountAccess() {
-        super(META);
+        super(META, LambdaFunction.Part.RESOURCE_POLICY, LambdaFunction.Part.URL);
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, PolicyDocument policy, Membership membership) {
-        Map<String, List<String>> statementsByGrantee = new LinkedHashMap<>();
-        for (Statement s : policy.allowStatements()) {
-            foreignGrantees(s, membership).forEach(id ->
-                    statementsByGrantee.computeIfAbsent(id, k -> new ArrayList<>()).add(Details.statement(policy, s)));
-        }
+    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+        Map<String, Set<String>> statementsByGrantee = new LinkedHashMap<>();
+        FunctionInvokers.of(target, membership).stream().filter(i -> i.kind() == InvokerKind.FOREIGN_ACCOUNT)
+                .forEach(i -> add(statementsByGrantee, i.principal(), i.statements(), membership));
+        FunctionGrants.beyondInvoke(target, membership).stream().filter(g -> g.kind() == InvokerKind.FOREIGN_ACCOUNT)
+                .forEach(g -> add(statementsByGrantee, g.principal(), g.statements(), membership));
         if (statementsByGrantee.isEmpty()) {
             return Optional.empty();
         }
         List<String> parts = statementsByGrantee.entrySet().stream()
                 .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
-        return Optional.of(scope.violation("grants outside the organisation: " + String.join("; ", parts),
+        return Optional.of(target.violation(scope, "grants outside the organisation: " + String.join("; ", parts),
                 List.copyOf(statementsByGrantee.keySet())));
     }
 
-    /** Foreign account and organisation ids a statement admits; ids only, so safe to print. */
-    private static Set<String> foreignGrantees(Statement statement, Membership membership) {
-        Set<String> foreign = new LinkedHashSet<>();
-        for (Principal principal : statement.grantees()) {
-            switch (principal.kind()) {
-                case PUBLIC -> foreign.addAll(foreignOf(Restriction.of(statement, RestrictingKey.FOR_PUBLIC, membership)));
-                case SERVICE -> foreign.addAll(foreignOf(Restriction.of(statement, RestrictingKey.FOR_SERVICE, membership)));
-                default -> principal.accountId()
-                        .filter(id -> membership.account(id) == Ownership.FOREIGN)
-                        .ifPresent(foreign::add);
-            }
+    /** Records a grantee by its account or organisation id (safe to print) when that is known to be foreign. */
+    private static void add(Map<String, Set<String>> byGrantee, String principal, List<StatementRef> statements,
+                            Membership membership) {
+        String id = principal.startsWith("arn:") ? Arns.account(principal) : principal;
+        Ownership ownership = id.startsWith("o-") ? membership.organization(id) : membership.account(id);
+        if (ownership == Ownership.FOREIGN) {
+            Set<String> described = byGrantee.computeIfAbsent(id, k -> new LinkedHashSet<>());
+            statements.forEach(s -> described.add(Details.statement(s)));
         }
-        return foreign;
-    }
-
-    private static List<String> foreignOf(Restriction restriction) {
-        return restriction.scope() == Restriction.Scope.FOREIGN ? restriction.foreign() : List.of();
     }
 }

@@ -2,29 +2,24 @@ package io.lambdaguardrails.rules.access;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.policy.Actions;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
-import io.lambdaguardrails.policy.Ownership;
-import io.lambdaguardrails.policy.PolicyDocument;
-import io.lambdaguardrails.policy.Principal;
-import io.lambdaguardrails.policy.RestrictingKey;
-import io.lambdaguardrails.policy.Restriction;
-import io.lambdaguardrails.policy.Statement;
-import io.lambdaguardrails.policy.Wildcard;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-
-import java.util.ArrayList;
+import io.lambdaguardrails.rules.support.FunctionGrants;
+import io.lambdaguardrails.rules.support.InvokerKind;
+import io.lambdaguardrails.rules.support.QualifiedFunction;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * LG-ACC-006: someone other than the function's own account may do more than invoke it (wildcards expanded over
- * Lambda's function actions; GetFunction counts, since it hands out the code).
+ * LG-ACC-006: someone other than the function's own account may do more than invoke the function (or an alias or
+ * version): Lambda's function actions other than invoke, asked of the evaluator one by one (GetFunction counts,
+ * since it hands out the code).
  */
-public final class NonInvokeGrant extends ResourcePolicyRule {
+public final class NonInvokeGrant extends QualifierRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-006",
@@ -41,50 +36,20 @@ public final class NonInvokeGrant extends ResourcePolicyRule {
             List.of());
 
     public NonInvokeGrant() {
-        super(META);
+        super(META, LambdaFunction.Part.RESOURCE_POLICY);
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, PolicyDocument policy, Membership membership) {
-        List<String> grants = new ArrayList<>();
-        List<String> statements = new ArrayList<>();
-        for (Statement s : policy.allowStatements()) {
-            List<String> beyond = beyondInvoke(s);
-            List<String> others = s.grantees().stream().filter(p -> !ownAccount(p, s, membership))
-                    .map(NonInvokeGrant::label).toList();
-            if (!beyond.isEmpty() && !others.isEmpty()) {
-                grants.add(String.join(", ", beyond) + " to " + String.join(", ", others)
-                        + " (" + Details.statement(policy, s) + ")");
-                statements.add(Details.statementId(policy, s));
-            }
+    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+        List<FunctionGrants.Grant> grants = FunctionGrants.beyondInvoke(target, membership).stream()
+                .filter(g -> g.kind() != InvokerKind.OWN_ACCOUNT).toList();
+        if (grants.isEmpty()) {
+            return Optional.empty();
         }
-        return grants.isEmpty() ? Optional.empty()
-                : Optional.of(scope.violation("grants more than invoke: " + String.join("; ", grants), statements));
-    }
-
-    /** The statement's action patterns that reach a Lambda action other than invoke, as written. */
-    private static List<String> beyondInvoke(Statement statement) {
-        if (statement.usesNotAction()) {
-            boolean more = statement.coveredOf(Actions.LAMBDA_FUNCTION).stream().anyMatch(a -> !Actions.isInvoke(a));
-            return more ? List.of("every action except " + Details.list(statement.notActions().stream().map(Details::safe).toList(), 3))
-                    : List.of();
-        }
-        return statement.actions().stream()
-                .filter(p -> Wildcard.has(p)
-                        ? Actions.LAMBDA_FUNCTION.stream().anyMatch(a -> Actions.matches(p, a) && !Actions.isInvoke(a))
-                        : Actions.service(p).filter("lambda"::equals).isPresent() && !Actions.isInvoke(p))
-                .map(Details::safe)
-                .toList();
-    }
-
-    private static boolean ownAccount(Principal principal, Statement statement, Membership membership) {
-        if (principal.isPublic()) {
-            return Restriction.of(statement, RestrictingKey.FOR_PUBLIC, membership).scope() == Restriction.Scope.OWN_ACCOUNT;
-        }
-        return principal.accountId().map(membership::account).filter(o -> o == Ownership.OWN).isPresent();
-    }
-
-    private static String label(Principal principal) {
-        return principal.isPublic() ? "Principal *" : principal.accountId().orElse(Details.safe(principal.id()));
+        List<String> described = grants.stream().map(g -> Details.list(g.actions(), 3) + " to "
+                + Invokers.label(g.kind(), g.principal()) + " (" + Details.statements(g.statements()) + ")"
+                + (g.dependsOn().isEmpty() ? "" : ", depending on " + String.join(", ", g.dependsOn()))).distinct().toList();
+        return Optional.of(target.violation(scope, "grants more than invoke: " + String.join("; ", described),
+                grants.stream().flatMap(g -> g.statements().stream()).map(Details::statementId).distinct().toList()));
     }
 }

@@ -3,19 +3,18 @@ package io.lambdaguardrails.rules.access;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.FunctionRule;
-import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-
+import io.lambdaguardrails.rules.support.QualifiedFunction;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** LG-ACC-003: the function URL's CORS lets any web origin in; HIGH when it also allows credentials. */
-public final class PermissiveUrlCors extends FunctionRule {
+/** LG-ACC-003: the URL of the function (or of an alias or version) lets any web origin in; HIGH with credentials. */
+public final class PermissiveUrlCors extends QualifierRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-003",
@@ -38,9 +37,9 @@ public final class PermissiveUrlCors extends FunctionRule {
     }
 
     @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        LambdaFunction.FunctionUrl url = scope.function().url();
-        if (!scope.function().collected(LambdaFunction.Part.URL) || url == null || url.cors() == null) {
+    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+        LambdaFunction.FunctionUrl url = target.readUrl().orElse(null);
+        if (url == null || url.cors() == null) {
             return Optional.empty();
         }
         List<String> wildcards = url.cors().allowOrigins().stream()
@@ -52,7 +51,7 @@ public final class PermissiveUrlCors extends FunctionRule {
         }
         String detail = "function URL CORS allows any origin (" + String.join(", ", wildcards) + ")";
         return Optional.of(url.cors().allowCredentials()
-                ? scope.violation(detail + " with AllowCredentials").withSeverity(Severity.HIGH)
-                : scope.violation(detail));
+                ? target.violation(scope, detail + " with AllowCredentials", List.of()).withSeverity(Severity.HIGH)
+                : target.violation(scope, detail, List.of()));
     }
 }

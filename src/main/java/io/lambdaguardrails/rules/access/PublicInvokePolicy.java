@@ -3,22 +3,24 @@ package io.lambdaguardrails.rules.access;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
-import io.lambdaguardrails.policy.Actions;
 import io.lambdaguardrails.policy.Membership;
-import io.lambdaguardrails.policy.PolicyDocument;
-import io.lambdaguardrails.policy.RestrictingKey;
-import io.lambdaguardrails.policy.Restriction;
-import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-
+import io.lambdaguardrails.rules.support.FunctionInvokers;
+import io.lambdaguardrails.rules.support.Invoker;
+import io.lambdaguardrails.rules.support.InvokerKind;
+import io.lambdaguardrails.rules.support.QualifiedFunction;
 import java.util.List;
 import java.util.Optional;
 
-/** LG-ACC-001: Principal {@code *} may invoke the function and no condition narrows it to us. */
-public final class PublicInvokePolicy extends ResourcePolicyRule {
+/**
+ * LG-ACC-001: any AWS account may invoke the function (or an alias or version) — Principal {@code *} with no
+ * condition that ties the grant to our accounts, organisation or source resources, directly or through a URL with
+ * AuthType AWS_IAM. A URL with AuthType NONE is LG-ACC-002's.
+ */
+public final class PublicInvokePolicy extends QualifierRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-001",
@@ -36,34 +38,19 @@ public final class PublicInvokePolicy extends ResourcePolicyRule {
             List.of("Security Hub FSBP Lambda.1", "AWS Config LAMBDA_FUNCTION_PUBLIC_ACCESS_PROHIBITED"));
 
     public PublicInvokePolicy() {
-        super(META, LambdaFunction.Part.URL);
+        super(META, LambdaFunction.Part.RESOURCE_POLICY, LambdaFunction.Part.URL);
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, PolicyDocument policy, Membership membership) {
-        List<Statement> open = policy.allowStatements().stream()
-                .filter(s -> s.hasPublicGrantee() && !s.coveredOf(Actions.LAMBDA_INVOKE).isEmpty())
-                .filter(s -> Restriction.of(s, RestrictingKey.FOR_PUBLIC, membership).scope() == Restriction.Scope.ANYONE)
-                .filter(s -> judgedHere(s, scope.function()))
-                .toList();
+    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+        List<Invoker> open = FunctionInvokers.of(target, membership).stream()
+                .filter(i -> i.kind() == InvokerKind.ANY_ACCOUNT).toList();
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        List<String> described = open.stream().map(s -> Details.statement(policy, s)
-                + " (" + String.join(", ", s.coveredOf(Actions.LAMBDA_INVOKE)) + ")").toList();
-        return Optional.of(scope.violation("Principal * may invoke with no restricting condition: "
-                + String.join("; ", described), open.stream().map(s -> Details.statementId(policy, s)).toList()));
-    }
-
-    /**
-     * A statement that opens only the function URL is LG-ACC-002's when the URL is unauthenticated, and opens
-     * nothing while there is no URL; with an AWS_IAM URL it admits every AWS account, which is this rule's.
-     */
-    private static boolean judgedHere(Statement statement, LambdaFunction function) {
-        if (!UrlStatements.opensOnlyUrl(statement)) {
-            return true;
-        }
-        return function.url() != null && "AWS_IAM".equalsIgnoreCase(function.url().authType())
-                && !UrlStatements.boundToAuthNone(statement);
+        List<String> described = open.stream().map(i -> "through the " + i.through() + " ("
+                + Details.statements(i.statements()) + ")" + Invokers.dependence(i)).toList();
+        return Optional.of(target.violation(scope, "any AWS account may invoke " + String.join("; ", described),
+                Invokers.statementIds(open)));
     }
 }

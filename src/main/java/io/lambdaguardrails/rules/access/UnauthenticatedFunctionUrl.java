@@ -3,21 +3,24 @@ package io.lambdaguardrails.rules.access;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
-import io.lambdaguardrails.policy.RestrictingKey;
-import io.lambdaguardrails.policy.Restriction;
-import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.policy.Decision;
+import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.FunctionRule;
-import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-
+import io.lambdaguardrails.rules.support.FunctionInvokers;
+import io.lambdaguardrails.rules.support.Invoker;
+import io.lambdaguardrails.rules.support.InvokerKind;
+import io.lambdaguardrails.rules.support.QualifiedFunction;
 import java.util.List;
 import java.util.Optional;
 
-/** LG-ACC-002: the function URL takes unauthenticated calls; CRITICAL when the policy lets anyone use it. */
-public final class UnauthenticatedFunctionUrl extends FunctionRule {
+/**
+ * LG-ACC-002: the URL of the function (or of an alias or version) takes unauthenticated calls; CRITICAL when the
+ * resource policy lets anyone use it.
+ */
+public final class UnauthenticatedFunctionUrl extends QualifierRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-002",
@@ -40,24 +43,18 @@ public final class UnauthenticatedFunctionUrl extends FunctionRule {
     }
 
     @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        LambdaFunction function = scope.function();
-        if (!function.collected(LambdaFunction.Part.URL) || function.url() == null
-                || !"NONE".equalsIgnoreCase(function.url().authType())) {
+    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+        if (target.readUrl().filter(u -> "NONE".equalsIgnoreCase(u.authType())).isEmpty()) {
             return Optional.empty();
         }
-        var membership = context.org().membership(scope.account().accountId());
-        return Optional.of(FunctionPolicy.of(function).map(policy -> {
-            List<Statement> open = policy.allowStatements().stream()
-                    .filter(s -> s.hasPublicGrantee() && s.covers(UrlStatements.INVOKE_URL))
-                    .filter(s -> Restriction.of(s, RestrictingKey.FOR_PUBLIC, membership).scope() == Restriction.Scope.ANYONE)
-                    .toList();
-            if (open.isEmpty()) {
-                return scope.violation(NONE);
-            }
-            return scope.violation(NONE + " and the resource policy lets anyone call it ("
-                            + String.join(", ", open.stream().map(s -> Details.statement(policy, s)).toList()) + ")",
-                    open.stream().map(s -> Details.statementId(policy, s)).toList()).withSeverity(Severity.CRITICAL);
-        }).orElse(scope.violation(NONE)));
+        Optional<Invoker> anyone = FunctionInvokers.of(target, membership).stream()
+                .filter(i -> i.kind() == InvokerKind.PUBLIC).findFirst();
+        if (anyone.isEmpty()) {
+            return Optional.of(target.violation(scope, NONE, List.of()));
+        }
+        Invoker i = anyone.get();
+        Violation v = target.violation(scope, NONE + " and the resource policy lets anyone call it ("
+                + Details.statements(i.statements()) + ")" + Invokers.dependence(i), Invokers.statementIds(List.of(i)));
+        return Optional.of(i.decision() == Decision.ALLOWED ? v.withSeverity(Severity.CRITICAL) : v);
     }
 }

@@ -2,25 +2,25 @@ package io.lambdaguardrails.rules.access;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
-import io.lambdaguardrails.policy.PolicyDocument;
-import io.lambdaguardrails.policy.Principal;
-import io.lambdaguardrails.policy.RestrictingKey;
-import io.lambdaguardrails.policy.Restriction;
-import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-
+import io.lambdaguardrails.rules.support.FunctionInvokers;
+import io.lambdaguardrails.rules.support.Invoker;
+import io.lambdaguardrails.rules.support.InvokerKind;
+import io.lambdaguardrails.rules.support.QualifiedFunction;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * LG-ACC-005: an AWS service may invoke the function on behalf of any account's resources — no source account,
- * source organisation or account-bearing source ARN (an S3 bucket ARN carries no account).
+ * LG-ACC-005: an AWS service may invoke the function (or an alias or version) on behalf of any account's resources —
+ * no source account, source organisation or account-bearing source ARN of ours narrows it (an S3 bucket ARN carries
+ * no account).
  */
-public final class UnscopedServicePrincipal extends ResourcePolicyRule {
+public final class UnscopedServicePrincipal extends QualifierRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ACC-005",
@@ -37,21 +37,19 @@ public final class UnscopedServicePrincipal extends ResourcePolicyRule {
             List.of());
 
     public UnscopedServicePrincipal() {
-        super(META);
+        super(META, LambdaFunction.Part.RESOURCE_POLICY);
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, PolicyDocument policy, Membership membership) {
-        List<Statement> unscoped = policy.allowStatements().stream()
-                .filter(s -> s.grantees().stream().anyMatch(Principal::isService))
-                .filter(s -> Restriction.of(s, RestrictingKey.FOR_SERVICE, membership).scope() == Restriction.Scope.ANYONE)
-                .toList();
+    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+        List<Invoker> unscoped = FunctionInvokers.of(target, membership).stream()
+                .filter(i -> i.kind() == InvokerKind.SERVICE_UNSCOPED).toList();
         if (unscoped.isEmpty()) {
             return Optional.empty();
         }
-        List<String> described = unscoped.stream().flatMap(s -> s.grantees().stream().filter(Principal::isService)
-                .map(p -> Details.quote(p.id()) + " (" + Details.statement(policy, s) + ")")).toList();
-        return Optional.of(scope.violation("service principal may invoke for any account's resources: "
-                + String.join("; ", described), unscoped.stream().map(s -> Details.statementId(policy, s)).toList()));
+        List<String> described = unscoped.stream().map(i -> Details.quote(i.principal()) + " ("
+                + Details.statements(i.statements()) + ")" + Invokers.dependence(i)).toList();
+        return Optional.of(target.violation(scope, "service principal may invoke for any account's resources: "
+                + String.join("; ", described), Invokers.statementIds(unscoped)));
     }
 }

@@ -34,12 +34,12 @@ class NonInvokeGrantTest {
         return Stream.of(
                 arguments("GetFunction cross-account", grant(quoted(FOREIGN), quoted("lambda:GetFunction")), finding("lambda:GetFunction to " + FOREIGN + " (statement 'g')")),
                 arguments("GetFunction to a sister account", grant("{\"AWS\":\"arn:aws:iam::" + SISTER + ":root\"}", quoted("lambda:GetFunction")), finding("lambda:GetFunction to " + SISTER)),
-                arguments("lambda:* to a sister account", grant(quoted(SISTER), quoted("lambda:*")), finding("lambda:* to " + SISTER)),
-                arguments("lambda:Get* to a service", grant("{\"Service\":\"events.amazonaws.com\"}", quoted("lambda:Get*")), finding("lambda:Get* to events.amazonaws.com")),
-                arguments("* to anyone", grant(quoted("*"), quoted("*")), finding("* to Principal *")),
+                arguments("lambda:* to a sister account", grant(quoted(SISTER), quoted("lambda:*")), finding("lambda:AddPermission, lambda:CreateAlias, lambda:CreateFunctionUrlConfig (+42 more) to " + SISTER)),
+                arguments("lambda:Get* to a service", grant("{\"Service\":\"events.amazonaws.com\"}", quoted("lambda:Get*")), finding("grants more than invoke: lambda:GetAlias, lambda:GetFunction, lambda:GetFunctionCodeSigningConfig (+8 more) to events.amazonaws.com (statement 'g')")),
+                arguments("* to anyone", grant(quoted("*"), quoted("*")), finding("(+42 more) to any AWS account")),
                 arguments("NotAction", (Consumer<FunctionBuilder>) f -> f.policy(policy(
                         "{\"Sid\":\"n\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + FOREIGN + "\"},\"NotAction\":\"lambda:DeleteFunction\",\"Resource\":\"*\"}")),
-                        finding("every action except lambda:DeleteFunction to " + FOREIGN)),
+                        finding("(+41 more) to " + FOREIGN)),
                 arguments("mixed list names only the extra", grant(quoted(FOREIGN), "[\"lambda:InvokeFunction\",\"lambda:UpdateFunctionCode\"]"), finding("lambda:UpdateFunctionCode to")),
                 arguments("invoke only", grant(quoted(FOREIGN), "[\"lambda:InvokeFunction\",\"lambda:InvokeAsync\",\"lambda:InvokeFunctionUrl\"]"), none()),
                 arguments("Invoke* is invoke only", grant(quoted(FOREIGN), quoted("lambda:Invoke*")), none()),
@@ -50,7 +50,7 @@ class NonInvokeGrantTest {
                 arguments("Principal * narrowed to our own account", (Consumer<FunctionBuilder>) f -> f.policy(policy(
                         allow("own", quoted("*"), quoted("lambda:GetFunction"), condition("StringEquals", "aws:PrincipalAccount", OWN)))), none()),
                 arguments("Principal * narrowed to the organisation", (Consumer<FunctionBuilder>) f -> f.policy(policy(
-                        allow("org", quoted("*"), quoted("lambda:GetFunction"), condition("StringEquals", "aws:PrincipalOrgID", "o-test")))), finding("to Principal *")),
+                        allow("org", quoted("*"), quoted("lambda:GetFunction"), condition("StringEquals", "aws:PrincipalOrgID", "o-test")))), finding("lambda:GetFunction to o-test (statement 'org')")),
                 arguments("non-Lambda action is not a grant on the function", grant(quoted(FOREIGN), quoted("s3:GetObject")), none()));
     }
 

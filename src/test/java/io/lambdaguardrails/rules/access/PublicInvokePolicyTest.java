@@ -37,7 +37,7 @@ class PublicInvokePolicyTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                arguments("Principal * without condition", publicInvoke(null), finding("statement 'open' (lambda:InvokeFunction)")),
+                arguments("Principal * without condition", publicInvoke(null), finding("any AWS account may invoke through the resource policy (statement 'open')")),
                 arguments("Principal {AWS: *} without condition",
                         (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("open", AWS_STAR, INVOKE, null))), finding("'open'")),
                 arguments("own SourceAccount", publicInvoke(condition("StringEquals", "aws:SourceAccount", OWN)), none()),
@@ -57,7 +57,7 @@ class PublicInvokePolicyTest {
                 arguments("S3 SourceArn names no account", publicInvoke(condition("ArnLike", "aws:SourceArn", "arn:aws:s3:::bucket")), finding("'open'")),
                 arguments("event source token", publicInvoke(condition("StringEquals", "lambda:EventSourceToken", "amzn1.ask.skill.x")), none()),
                 arguments("lambda:*", (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("all", STAR, quoted("lambda:*"), null))),
-                        finding("'all' (lambda:InvokeFunction, lambda:InvokeAsync, lambda:InvokeFunctionUrl)")),
+                        finding("through the resource policy (statement 'all')")),
                 arguments("read only, no invoke", (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("get", STAR, quoted("lambda:GetFunction"), null))), none()),
                 arguments("Allow NotAction covers invoke", (Consumer<FunctionBuilder>) f -> f.policy(policy(
                         "{\"Sid\":\"not\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"NotAction\":\"lambda:GetFunction\",\"Resource\":\"*\"}")), finding("'not'")),
@@ -71,7 +71,7 @@ class PublicInvokePolicyTest {
                 arguments("InvokeFunction via the URL only, URL NONE", (Consumer<FunctionBuilder>) f -> f.url("NONE")
                         .policy(policy(allow("via", STAR, INVOKE, "{\"Bool\":{\"lambda:InvokedViaFunctionUrl\":true}}"))), none()),
                 arguments("URL-only statement, URL AWS_IAM: every AWS account may call", (Consumer<FunctionBuilder>) f -> f.url("AWS_IAM")
-                        .policy(policy(allow("url", STAR, INVOKE_URL, null))), finding("'url' (lambda:InvokeFunctionUrl)")),
+                        .policy(policy(allow("url", STAR, INVOKE_URL, null))), finding("through the function URL (AuthType AWS_IAM) (statement 'url')")),
                 arguments("URL-only statement bound to NONE, URL AWS_IAM: inert", (Consumer<FunctionBuilder>) f -> f.url("AWS_IAM")
                         .policy(policy(allow("url", STAR, INVOKE_URL, condition("StringEquals", "lambda:FunctionUrlAuthType", "NONE")))), none()),
                 arguments("URL-only statement without a URL: inert", (Consumer<FunctionBuilder>) f -> f
@@ -79,10 +79,10 @@ class PublicInvokePolicyTest {
                 arguments("URL auth type on the invoke action does not restrict direct invoke of a NONE URL", (Consumer<FunctionBuilder>) f -> f.url("NONE")
                         .policy(policy(allow("both", STAR, "[\"lambda:InvokeFunction\",\"lambda:InvokeFunctionUrl\"]", null))), finding("'both'")),
                 arguments("two open statements, one finding", (Consumer<FunctionBuilder>) f -> f.policy(policy(
-                        allow("a", STAR, INVOKE, null), allow("b", AWS_STAR, quoted("lambda:InvokeAsync"), null))), finding("'a' (lambda:InvokeFunction); statement 'b' (lambda:InvokeAsync)")),
+                        allow("a", STAR, INVOKE, null), allow("b", AWS_STAR, quoted("lambda:InvokeAsync"), null))), finding("(statement 'a', statement 'b')")),
                 arguments("statement without Sid is named by position", (Consumer<FunctionBuilder>) f -> f.policy(
                         "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"lambda:InvokeFunction\"}]}"), finding("statement #1")),
-                arguments("hostile Sid is neutralised", (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("<b>x</b>\\n", STAR, INVOKE, null))), finding("statement '?b?x?/b??' ")),
+                arguments("hostile Sid is neutralised", (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("<b>x</b>\\n", STAR, INVOKE, null))), finding("statement '?b?x?/b??')")),
                 arguments("malformed policy is skipped", (Consumer<FunctionBuilder>) f -> f.policy("{\"Statement\": [oops"), none()),
                 arguments("policy not collected", (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("open", STAR, INVOKE, null)))
                         .notCollected(LambdaFunction.Part.RESOURCE_POLICY), none()),

@@ -39,7 +39,8 @@ class UnscopedServicePrincipalTest {
                 arguments("SourceOrgID", service("sns.amazonaws.com", condition("StringEquals", "aws:SourceOrgID", "o-test")), none()),
                 arguments("foreign SourceAccount is scoped (LG-ACC-004 reports it)", service("s3.amazonaws.com", condition("StringEquals", "aws:SourceAccount", FOREIGN)), none()),
                 arguments("SourceAccount IfExists is no scope", service("s3.amazonaws.com", condition("StringEqualsIfExists", "aws:SourceAccount", OWN)), finding("'s3.amazonaws.com'")),
-                arguments("PrincipalOrgID does not scope a service", service("sqs.amazonaws.com", condition("StringEquals", "aws:PrincipalOrgID", "o-test")), finding("'sqs.amazonaws.com'")),
+                arguments("a service's request has no PrincipalOrgID: the grant admits nobody", service("sqs.amazonaws.com", condition("StringEquals", "aws:PrincipalOrgID", "o-test")), none()),
+                arguments("a condition on an unknown key leaves it depending on context", service("sqs.amazonaws.com", condition("IpAddress", "aws:SourceIp", "10.0.0.0/8")), finding("'sqs.amazonaws.com' (statement 'svc'), depending on aws:SourceIp")),
                 arguments("Alexa with an event-source token", service("alexa-appkit.amazon.com", condition("StringEquals", "lambda:EventSourceToken", "amzn1.ask.skill.x")), none()),
                 arguments("account principal", (Consumer<FunctionBuilder>) f -> f.policy(policy(allow("a", quoted(OWN), quoted("lambda:InvokeFunction"), null))), none()));
     }
