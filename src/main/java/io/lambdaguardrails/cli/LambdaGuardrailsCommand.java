@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 "  2  usage or configuration error",
                 "  3  coverage incomplete: an account or region was denied, throttled, timed out or failed",
                 "  4  report not delivered where asked (written to a local fallback) or internal error",
+                "  130, 143  stopped by SIGINT or SIGTERM (latest/ still names a complete run)",
                 "When several apply: 2 > 4 > 1 > 3 > 0."})
 public class LambdaGuardrailsCommand {
 }

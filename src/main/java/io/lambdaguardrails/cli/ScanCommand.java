@@ -5,7 +5,9 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.job.RunMetrics;
+import io.lambdaguardrails.job.RunStopped;
 import io.lambdaguardrails.job.ScanJob;
+import io.lambdaguardrails.job.StopRequest;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.TargetResolver;
@@ -85,14 +87,29 @@ public class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--fail-on-new compares with the last run: it cannot be "
                     + "used with --baseline none or --partial (gate the merged result instead)");
         }
+        StopRequest stop = StopRequest.none();
         try (ClientFactory clients = new ClientFactory(aws.settings());
-             DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
+             DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+             StopOnSignal signals = StopOnSignal.install(stop)) {
             ScanJob job = ScanJob.create(clients, credentials, aws.homeRegion(), aws.s3(clients, credentials));
-            JobOutcome outcome = job.run(request, options, console.progress(), ScanDeadline.none());
+            JobOutcome outcome;
+            try {
+                outcome = job.run(request, options, console.progress(), ScanDeadline.none(), stop);
+            } catch (RunStopped e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                spec.commandLine().getErr().flush();
+                return signals.exitCode();
+            }
             new RunSummary(spec.commandLine().getOut(), console.quiet()).print(outcome);
             if (console.jsonLogs()) {
                 spec.commandLine().getOut().println(RunMetrics.emf(outcome, clients.apiCalls(), Instant.now()));
                 spec.commandLine().getOut().flush();
+            }
+            if (stop.requested()) {
+                spec.commandLine().getErr().println("stopped by " + stop.reason() + " after publishing run "
+                        + outcome.result().runId() + " completely");
+                spec.commandLine().getErr().flush();
+                return signals.exitCode();
             }
             return outcome.status().code();
         }

@@ -26,6 +26,7 @@ import io.lambdaguardrails.scan.Scanner;
 import io.lambdaguardrails.scan.TargetResolver;
 import io.lambdaguardrails.sink.OutputCheck;
 import io.lambdaguardrails.sink.PublishMode;
+import io.lambdaguardrails.sink.PublishStopped;
 import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.S3Access;
 
@@ -83,42 +84,79 @@ public final class ScanJob {
      *                     a margin); may be brought forward while the scan runs (a daemon asked to stop)
      */
     public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, ScanDeadline scanDeadline) {
+        return run(request, options, listener, scanDeadline, StopRequest.none());
+    }
+
+    /**
+     * @param stop a request to end the run early (a signal): before publishing the run is abandoned, during
+     *             publishing it ends at a consistent point (see {@link StopRequest})
+     * @throws RunStopped when {@code stop} was requested before the reports were out
+     */
+    public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, ScanDeadline scanDeadline,
+                          StopRequest stop) {
         TargetResolver.validate(request);
         requireSharedRun(request, options);
         Instant started = clock.instant();
         String runId = options.runId() != null ? options.runId() : RunId.at(started);
         // Built before scanning, so a bad --rules pattern fails in a second rather than after the scan.
         RuleEngine engine = options.config().engine(RuleCatalogue.all(), request.rules());
-        Snapshot snapshot = scanner.scan(request, runId, scanDeadline, checkingOutputFirst(listener, options.report()),
-                CollectionPlan.reading(engine.rules().stream().flatMap(r -> r.reads().stream()).toList()));
-        // Best effort: the inventory is an extra; failing to save it must not cost the run its reports.
-        String inventoryProblem = options.saveInventory() == null ? null : save(snapshot, options);
-        return evaluate(snapshot, request, engine, options, started, inventoryProblem);
+        Snapshot snapshot;
+        String inventoryProblem;
+        try {
+            stop.scanningOn(Thread.currentThread());
+            snapshot = scanner.scan(request, runId, scanDeadline, checkingOutputFirst(listener, options.report()),
+                    CollectionPlan.reading(engine.rules().stream().flatMap(r -> r.reads().stream()).toList()));
+            // Best effort: the inventory is an extra; failing to save it must not cost the run its reports.
+            inventoryProblem = options.saveInventory() == null ? null : save(snapshot, options);
+        } catch (RuntimeException e) {
+            if (stop.requested()) {
+                throw abandoned(stop);
+            }
+            throw e;
+        }
+        return evaluate(snapshot, request, engine, options, started, inventoryProblem, stop);
     }
 
     /** Evaluates and publishes an inventory collected earlier ({@code evaluate --inventory}), without touching AWS. */
     public JobOutcome evaluate(Snapshot snapshot, ScanRequest request, JobOptions options) {
         return evaluate(snapshot, request, options.config().engine(RuleCatalogue.all(), request.rules()), options,
-                clock.instant(), null);
+                clock.instant(), null, StopRequest.none());
     }
 
     /** @param inventoryProblem why {@code --save-inventory} could not be written, or null */
     private JobOutcome evaluate(Snapshot snapshot, ScanRequest request, RuleEngine engine, JobOptions options,
-                                Instant started, String inventoryProblem) {
+                                Instant started, String inventoryProblem, StopRequest stop) {
         Evaluation evaluation = engine.evaluateAll(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
         ScanResult result = ScanResults.of(snapshot, request, started, clock.instant(), tool, evaluation,
                 engine.rules().stream().map(Rule::meta).toList(), options.config().risk());
-        ReportDelivery.Outcome report = delivery.deliver(result, options.report());
+        if (!stop.startPublishing()) {
+            throw abandoned(stop);
+        }
+        ReportDelivery.Outcome report;
+        try {
+            report = delivery.deliver(result, options.report(), stop::requested);
+        } catch (PublishStopped e) {
+            throw new RunStopped("stopped by " + stop.reason() + " while publishing run " + result.runId() + ": "
+                    + e.getMessage() + "; latest/ still holds the previous run");
+        }
         if (inventoryProblem != null) {
             report = report.withWarning(inventoryProblem);
         }
-        List<String> failures = integrate(report, options);
+        // Stopped after latest/ was replaced: the reports are out; nothing new is started.
+        List<String> failures = stop.requested() ? List.of() : integrate(report, options);
         for (String failure : failures) {
             report = report.withWarning(failure);
         }
         return new JobOutcome(report.published(), report.publication().location(),
                 status(report.published(), options,
                         report.delivered() && inventoryProblem == null && failures.isEmpty()), report);
+    }
+
+    /** The scan was cut short: nothing was published, and the interrupt that ended it is spent. */
+    private static RunStopped abandoned(StopRequest stop) {
+        Thread.interrupted();
+        return new RunStopped("stopped by " + stop.reason() + " before publishing: the scan was abandoned and "
+                + "nothing was written; latest/ still holds the previous run");
     }
 
     /**

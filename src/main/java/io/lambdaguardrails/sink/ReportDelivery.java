@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything that happens to a finished result, in order: find the baseline (before {@code latest/} is replaced), mark
@@ -102,13 +103,21 @@ public final class ReportDelivery {
      * @throws SinkException when the reports could be written neither where asked nor locally
      */
     public Outcome deliver(ScanResult result, Options options) {
+        return deliver(result, options, () -> false);
+    }
+
+    /**
+     * @param stopRequested see {@link ReportPublisher#publish(ScanResult, Set, PublishMode, BooleanSupplier)}
+     * @throws PublishStopped when asked to stop before {@code latest/} was touched
+     */
+    public Outcome deliver(ScanResult result, Options options, BooleanSupplier stopRequested) {
         ReportSink sink = open(options);
         BaselineOutcome baseline = options.mode() == PublishMode.PARTIAL
                 ? new BaselineOutcome.Skipped("partial result")
                 : new Baselines(new ReportFiles(s3)).load(options.baseline(), sink);
         ScanResult marked = baseline.applyTo(result);
         Publication publication = new ReportPublisher(sink, options.html(), options.fallbackRoot())
-                .publish(marked, options.formats(), options.mode());
+                .publish(marked, options.formats(), options.mode(), stopRequested);
 
         List<String> warnings = new ArrayList<>();
         if (baseline instanceof BaselineOutcome.Unreadable) {

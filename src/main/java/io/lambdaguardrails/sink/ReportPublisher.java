@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Publishes a run: renders the asked formats, writes {@code runs/YYYY/MM/DD/<runId>/}, and only when every object of
@@ -27,7 +28,8 @@ import java.util.Set;
  * ever names a complete run, and the baseline is read through it.
  *
  * <p>When anything fails, every report goes to a local fallback folder instead: a report is never lost. The reports
- * are rendered to temporary files first (see {@link RenderedReports}), deleted when the publish ends either way.
+ * are rendered to temporary files first (see {@link RenderedReports}), deleted when the publish ends either way,
+ * a publish stopped on request included.
  */
 public final class ReportPublisher {
 
@@ -49,12 +51,31 @@ public final class ReportPublisher {
      * @throws SinkException when the reports could be written neither where asked nor to the fallback folder
      */
     public Publication publish(ScanResult result, Set<ReportFormat> formats, PublishMode mode) {
+        return publish(result, formats, mode, () -> false);
+    }
+
+    /**
+     * @param stopRequested asked before each object of the run folder and before {@code latest/}: once true, the
+     *                      publish ends there with {@link PublishStopped}; a replacement of {@code latest/} that has
+     *                      begun is finished, so it never holds two runs
+     * @throws SinkException when the reports could be written neither where asked nor to the fallback folder
+     */
+    public Publication publish(ScanResult result, Set<ReportFormat> formats, PublishMode mode, BooleanSupplier stopRequested) {
         String runFolder = ReportKeys.folder(result, mode);
         try (RenderedReports rendered = RenderedReports.render(result, formats, html)) {
             Map<ReportFormat, Path> reports = rendered.files();
             List<String> written = new ArrayList<>();
+            Runnable stopHereIfAsked = () -> {
+                if (stopRequested.getAsBoolean()) {
+                    throw new PublishStopped(written);
+                }
+            };
             try {
-                reports.forEach((format, file) -> written.add(write(ReportKeys.inFolder(runFolder, format), format, file)));
+                reports.forEach((format, file) -> {
+                    stopHereIfAsked.run();
+                    written.add(write(ReportKeys.inFolder(runFolder, format), format, file));
+                });
+                stopHereIfAsked.run();
                 Publication.Latest latest = Publication.Latest.UNTOUCHED;
                 if (mode == PublishMode.FULL) {
                     latest = replaceLatest(result.runId(), runFolder, rendered, written);

@@ -2,6 +2,7 @@ package io.lambdaguardrails.testbed;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -27,6 +28,7 @@ public final class Fault {
     private UnaryOperator<String> rewrite;
     private Answer answer;
     private boolean dropConnection;
+    private CountDownLatch hold;
 
     private Fault(String service, String operation, String account) {
         this.service = service;
@@ -85,6 +87,12 @@ public final class Fault {
         return this;
     }
 
+    /** Holds each call it hits until {@code release} opens, then lets it through: a stall the test ends itself. */
+    public Fault heldUntil(CountDownLatch release) {
+        this.hold = release;
+        return this;
+    }
+
     public Fault latency(Duration delay) {
         this.latency = delay;
         return this;
@@ -130,6 +138,10 @@ public final class Fault {
 
     AwsError error() {
         return error;
+    }
+
+    CountDownLatch hold() {
+        return hold;
     }
 
     Duration latency() {

@@ -135,6 +135,9 @@ public final class FaultProxy implements AutoCloseable {
             firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
             counts.computeIfAbsent(call.api(), k -> new AtomicInteger()).incrementAndGet();
             Fault fault = faults.stream().filter(f -> f.take(call)).findFirst().orElse(null);
+            if (fault != null && fault.hold() != null) {
+                await(fault.hold());
+            }
             sleep(fault != null && fault.latency() != null ? baseLatency.plus(fault.latency()) : baseLatency);
             if (fault == null) {
                 forward(exchange, body, call, null);
@@ -261,6 +264,14 @@ public final class FaultProxy implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch release) {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
