@@ -10,6 +10,7 @@ import io.lambdaguardrails.testbed.Fault;
 import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
+import io.lambdaguardrails.testbed.ProcessOutput;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +77,7 @@ class DaemonIT {
         assertThat(CLI).as("the packaged CLI (mvn package)").exists();
         List<String> log = new CopyOnWriteArrayList<>();
         Process daemon = start(home);
-        Thread reader = Thread.ofVirtual().start(() -> read(daemon, log));
+        Thread reader = ProcessOutput.collect(daemon, log);
         try {
             awaitLine(daemon, log, "daemon: scheduled run 3 started", Duration.ofSeconds(120));
             // SIGTERM through the process handle: Process.destroy() would also close our end of its output.
@@ -116,14 +114,6 @@ class DaemonIT {
         return builder.start();
     }
 
-    /** Until the process closes its output, so nothing it wrote before exiting is missed. */
-    private static void read(Process process, List<String> log) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.lines().forEach(log::add);
-        } catch (IOException e) {
-            log.add("(output closed: " + e.getMessage() + ")");
-        }
-    }
 
     private static void awaitLine(Process daemon, List<String> log, String text, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

@@ -7,6 +7,7 @@ import io.lambdaguardrails.testbed.Fault;
 import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
+import io.lambdaguardrails.testbed.ProcessOutput;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,10 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +73,7 @@ class ScanSignalIT {
         proxy = new FaultProxy(moto.endpoint());
         Process scan = start(home);
         List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = Thread.ofVirtual().start(() -> read(scan, output));
+        Thread reader = ProcessOutput.collect(scan, output);
         assertThat(scan.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         reader.join(Duration.ofSeconds(10));
         assertThat(scan.exitValue()).as("the complete run:%n%s", String.join("\n", output)).isIn(0, 3);
@@ -142,7 +140,7 @@ class ScanSignalIT {
     private Stopped stopWhen(BooleanSupplier ready, String signal, CountDownLatch release) throws Exception {
         Process scan = start(tmp);
         List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = Thread.ofVirtual().start(() -> read(scan, output));
+        Thread reader = ProcessOutput.collect(scan, output);
         try {
             await(scan, output, ready, "the held call");
             new ProcessBuilder("kill", "-" + signal, Long.toString(scan.pid())).inheritIO().start().waitFor();
@@ -187,13 +185,6 @@ class ScanSignalIT {
         return builder.start();
     }
 
-    private static void read(Process process, List<String> log) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.lines().forEach(log::add);
-        } catch (IOException e) {
-            log.add("(output closed: " + e.getMessage() + ")");
-        }
-    }
 
     /** Every object under the prefix, by key, with its ETag: what a reader of the bucket would see. */
     private static Map<String, String> objects() {
