@@ -59,19 +59,6 @@ public record Condition(String operator, String key, List<String> values) {
         return POSITIVE.contains(baseOperator()) && !ifExists() && !forAllValues();
     }
 
-    /** Whether the condition holds for a request carrying {@code value} for this key. */
-    public boolean holdsFor(String value) {
-        return evaluate(new RequestContext(java.util.Map.of(key, List.of(value)), Set.of(), true)).isTrue();
-    }
-
-    /**
-     * Whether the condition holds for a request without this key: {@code Null: true}, negated operators,
-     * IfExists and ForAllValues do; positive operators and ForAnyValue do not.
-     */
-    public boolean holdsWhenAbsent() {
-        return evaluate(new RequestContext(java.util.Map.of(), Set.of(), true)).isTrue();
-    }
-
     /**
      * Whether the condition holds in {@code context}, as IAM evaluates it: a missing key fails a positive operator
      * and satisfies a negated one, IfExists and ForAllValues; ForAnyValue needs one request value to match,

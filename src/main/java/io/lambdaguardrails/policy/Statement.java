@@ -2,7 +2,6 @@ package io.lambdaguardrails.policy;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One policy statement with its conditions regrouped per (operator, key). Lists are never null; a statement with
@@ -18,10 +17,6 @@ public record Statement(
         List<String> resources,
         List<String> notResources,
         List<Condition> conditions) {
-
-    /** A resource pattern reaching every Lambda function: {@code *} or {@code arn:aws:lambda:*:*:function:*}. */
-    private static final Pattern EVERY_FUNCTION =
-            Pattern.compile("arn:(\\*|aws[a-z-]*):(\\*|lambda):\\*:\\*:(\\*|function:\\*)");
 
     public Statement {
         sid = sid == null ? "" : sid;
@@ -86,22 +81,6 @@ public record Statement(
         return conditions.stream().filter(c -> c.keyIs(key)).toList();
     }
 
-    /** Resource {@code *} without NotResource, or an Allow with NotResource (everything but a few). */
-    public boolean onAnyResource() {
-        return resources.contains("*") || (allows() && !notResources.isEmpty());
-    }
-
-    /** Allow of every action on every resource with no condition at all: what AdministratorAccess grants. */
-    public boolean grantsEverything() {
-        return allows() && actions.stream().anyMatch(Actions::isEverything) && resources.contains("*")
-                && conditions.isEmpty();
-    }
-
-    /** Resource {@code *} or a pattern spanning every function of every account and region. */
-    public boolean onEveryFunction() {
-        return notResources.isEmpty() && resources.stream().anyMatch(r -> r.equals("*") || EVERY_FUNCTION.matcher(r).matches());
-    }
-
     /**
      * Whether the statement's Resource (or NotResource) covers {@code resource}; a statement with neither (a trust
      * policy) covers every resource. Unknown when a pattern uses a policy variable whose value is not known; a variable
@@ -126,10 +105,5 @@ public record Statement(
             case PolicyVariables.Resolved.Unknown u -> Truth.unknown(java.util.Set.of(u.key()));
             case PolicyVariables.Resolved.Missing m -> Truth.of(missingCovers);
         };
-    }
-
-    /** Whether this is a Deny that applies to {@code request} (see {@link Request} for unknown keys). */
-    public boolean deniesRequest(Request request) {
-        return denies() && covers(request.action()) && onEveryFunction() && conditions.stream().allMatch(request::satisfies);
     }
 }

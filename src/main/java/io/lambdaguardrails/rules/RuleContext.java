@@ -11,12 +11,13 @@ import java.util.stream.Stream;
 
 /**
  * What a rule evaluates against: the snapshot, the user's settings, the organisation and the scan date
- * (injected, so date-dependent rules are testable). Only accounts that could be entered are visible.
+ * (injected, so date-dependent rules are testable), and what rules derive from them once for all. Only accounts
+ * that could be entered are visible.
  */
-public record RuleContext(Snapshot snapshot, Settings settings, OrgView org, LocalDate today) {
+public record RuleContext(Snapshot snapshot, Settings settings, OrgView org, LocalDate today, Memo memo) {
 
     public static RuleContext of(Snapshot snapshot, Settings settings, LocalDate today) {
-        return new RuleContext(snapshot, settings, OrgView.of(snapshot, settings), today);
+        return new RuleContext(snapshot, settings, OrgView.of(snapshot, settings), today, new Memo());
     }
 
     public Stream<AccountInventory> accounts() {

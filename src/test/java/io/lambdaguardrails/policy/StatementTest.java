@@ -11,36 +11,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class StatementTest {
 
-    static Stream<Arguments> everything() {
-        return Stream.of(
-                arguments("* on *", "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}", true),
-                arguments("*:* on *", "{\"Effect\":\"Allow\",\"Action\":[\"*:*\"],\"Resource\":[\"*\"]}", true),
-                arguments("with a condition", "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":true}}}", false),
-                arguments("on one bucket", "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"arn:aws:s3:::b\"}", false),
-                arguments("one service", "{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}", false),
-                arguments("a Deny", "{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}", false));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everything")
-    void recognisesAdministratorGrants(String name, String statement, boolean expected) throws Exception {
-        Statement s = PolicyDocumentTest.only("{\"Statement\":[" + statement + "]}");
-        assertThat(s.grantsEverything()).isEqualTo(expected);
-    }
-
-    static Stream<Arguments> anyResource() {
-        return Stream.of(
-                arguments("*", "{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"*\"}", true),
-                arguments("one role", "{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"Resource\":\"arn:aws:iam::111111111111:role/x\"}", false),
-                arguments("Allow NotResource", "{\"Effect\":\"Allow\",\"Action\":\"iam:PassRole\",\"NotResource\":\"arn:aws:iam::111111111111:role/admin\"}", true));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("anyResource")
-    void recognisesGrantsOnAnyResource(String name, String statement, boolean expected) throws Exception {
-        assertThat(PolicyDocumentTest.only("{\"Statement\":[" + statement + "]}").onAnyResource()).isEqualTo(expected);
-    }
-
     static Stream<Arguments> serviceActions() {
         return Stream.of(
                 arguments("one action of the service", "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\"}", true),

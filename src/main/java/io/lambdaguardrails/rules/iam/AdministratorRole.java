@@ -2,24 +2,28 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-import io.lambdaguardrails.rules.support.ExecutionRole;
+import io.lambdaguardrails.rules.support.Capability;
+import io.lambdaguardrails.rules.support.RoleAccess;
+import io.lambdaguardrails.rules.support.RoleFindings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * LG-IAM-002: the execution role is an administrator — AdministratorAccess attached (matched by ARN, so it counts
- * even when the managed document was not fetched) or a policy allowing {@code *} on {@code *} without conditions.
+ * LG-IAM-002: the execution role can effectively do everything, after its permissions boundary, explicit Denies and
+ * the SCPs on its account's path ({@link RoleAccess}). A grant conditioned only on where or when a request is made
+ * ({@code aws:RequestedRegion}: global services ignore it) still is; one that depends on anything else is not.
  */
-public final class AdministratorRole extends ExecutionRoleRule {
+public final class AdministratorRole extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-002",
@@ -36,33 +40,34 @@ public final class AdministratorRole extends ExecutionRoleRule {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html"),
             List.of("Security Hub FSBP IAM.1", "AWS Config IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS"));
 
-    private static final Pattern ADMINISTRATOR_ACCESS = Pattern.compile("arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess");
+    /** Keys that say where, when or how a request is made: they limit neither who acts nor what it reaches. */
+    private static final Set<String> NOT_LIMITING = caseInsensitive(
+            "aws:RequestedRegion", "aws:CurrentTime", "aws:EpochTime", "aws:SecureTransport", "aws:ViaAWSService");
 
     public AdministratorRole() {
-        super(META);
+        super(META, AccountInventory.Part.IAM);
     }
 
     @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
-        List<String> reasons = new ArrayList<>();
-        List<String> related = new ArrayList<>(List.of(role.role().arn()));
-        role.role().attachedPolicyArns().stream().filter(AdministratorRole::administratorAccess).forEach(arn -> {
-            reasons.add("AdministratorAccess attached");
-            related.add(arn);
-        });
-        for (ExecutionRole.Labelled policy : role.policies()) {
-            if (administratorAccess(policy.arn())) {
-                continue; // already reported by its ARN
-            }
-            policy.document().statements().stream().filter(Statement::grantsEverything).findFirst()
-                    .ifPresent(s -> reasons.add(policy.label() + " allows * on * ("
-                            + Details.statement(policy.document(), s) + ")"));
-        }
-        return reasons.isEmpty() ? Optional.empty()
-                : Optional.of(scope.violation(role.label() + ": " + String.join("; ", reasons), related));
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        return RoleAccess.of(context, scope).flatMap(access -> administrator(access)
+                .map(admin -> RoleFindings.violation(scope, access, " can do everything" + conditioned(admin),
+                        admin.statements())));
     }
 
-    private static boolean administratorAccess(String policyArn) {
-        return ADMINISTRATOR_ACCESS.matcher(policyArn).matches();
+    /** The role's administrator capability, when this rule counts it (the other IAM rules then leave the role to it). */
+    static Optional<Capability> administrator(RoleAccess access) {
+        return access.administrator().filter(admin -> NOT_LIMITING.containsAll(admin.dependsOn()));
+    }
+
+    private static String conditioned(Capability admin) {
+        return admin.dependsOn().isEmpty() ? ""
+                : " (conditioned only on " + String.join(", ", admin.dependsOn().stream().map(Details::safe).toList()) + ", which limits where or when it acts, not what it reaches)";
+    }
+
+    private static Set<String> caseInsensitive(String... keys) {
+        var set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(keys));
+        return set;
     }
 }

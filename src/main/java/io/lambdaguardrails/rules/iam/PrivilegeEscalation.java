@@ -2,26 +2,27 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-import io.lambdaguardrails.rules.support.ExecutionRole;
+import io.lambdaguardrails.rules.support.Capability;
+import io.lambdaguardrails.rules.support.CapabilityKind;
+import io.lambdaguardrails.rules.support.RoleAccess;
+import io.lambdaguardrails.rules.support.RoleFindings;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * LG-IAM-004: the execution role can raise its own privileges — rewrite IAM policies, boundaries, trust or
- * credentials anywhere, or pass/assume any role and create or change any function on {@code *}. Statements that
- * allow everything are LG-IAM-002's.
+ * credentials, or pass or assume roles and create or change functions on a pattern spanning many of them — after
+ * its boundary, Denies and SCPs ({@link RoleAccess}). An administrator role is LG-IAM-002's.
  */
-public final class PrivilegeEscalation extends ExecutionRoleRule {
+public final class PrivilegeEscalation extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-004",
@@ -38,47 +39,22 @@ public final class PrivilegeEscalation extends ExecutionRoleRule {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"),
             List.of());
 
-    /** Escalation wherever they apply. */
-    static final List<String> ANY_RESOURCE = List.of(
-            "iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicy",
-            "iam:AttachRolePolicy", "iam:AttachUserPolicy", "iam:AttachGroupPolicy",
-            "iam:PutRolePolicy", "iam:PutUserPolicy", "iam:PutGroupPolicy",
-            "iam:DeleteRolePolicy", "iam:DeleteUserPolicy", "iam:DeleteGroupPolicy",
-            "iam:UpdateAssumeRolePolicy",
-            "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary",
-            "iam:PutUserPermissionsBoundary", "iam:DeleteUserPermissionsBoundary",
-            "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile", "iam:AddUserToGroup");
-
-    /** Escalation when granted on every resource; normal when scoped to named roles or functions. */
-    static final List<String> ON_EVERY_RESOURCE = List.of(
-            "iam:PassRole", "sts:AssumeRole",
-            "lambda:CreateFunction", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration");
-
     private static final int MAX_LISTED = 6;
 
     public PrivilegeEscalation() {
-        super(META);
+        super(META, AccountInventory.Part.IAM);
     }
 
     @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
-        List<String> findings = new ArrayList<>();
-        for (ExecutionRole.Labelled policy : role.policies()) {
-            Set<String> grants = new LinkedHashSet<>();
-            for (Statement s : policy.document().allowStatements()) {
-                if (s.grantsEverything()) {
-                    continue;
-                }
-                if (s.onAnyResource()) {
-                    s.coveredOf(ON_EVERY_RESOURCE).forEach(a -> grants.add(a + " on *"));
-                }
-                grants.addAll(s.coveredOf(ANY_RESOURCE));
-            }
-            if (!grants.isEmpty()) {
-                findings.add(policy.label() + " allows " + Details.list(List.copyOf(grants), MAX_LISTED));
-            }
-        }
-        return findings.isEmpty() ? Optional.empty()
-                : Optional.of(role.violation(scope, ": " + String.join("; ", findings)));
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+        return RoleAccess.of(context, scope)
+                .filter(access -> AdministratorRole.administrator(access).isEmpty())
+                .flatMap(access -> {
+                    List<Capability> escalation = access.capabilities(CapabilityKind.PRIVILEGE_ESCALATION);
+                    return escalation.isEmpty() ? Optional.empty()
+                            : Optional.of(RoleFindings.violation(scope, access, " can raise its privileges: "
+                                    + Details.list(escalation.stream().map(Capability::describe).toList(), MAX_LISTED),
+                                    escalation.stream().flatMap(c -> c.statements().stream()).toList()));
+                });
     }
 }

@@ -2,7 +2,6 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.policy.Request;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -32,8 +31,8 @@ public final class NoCodeSigningGuardrail extends Rule {
                     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
             List.of());
 
-    private static final List<Request> REQUESTS = List.of(
-            Request.of("lambda:CreateFunction").without("lambda:CodeSigningConfigArn"));
+    private static final List<ScpGuardrail.Call> CALLS = List.of(
+            ScpGuardrail.Call.of("lambda:CreateFunction").without("lambda:CodeSigningConfigArn"));
 
     public NoCodeSigningGuardrail() {
         super(META);
@@ -41,6 +40,6 @@ public final class NoCodeSigningGuardrail extends Rule {
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
-        return ScpGuardrail.missing(context, REQUESTS, "denies functions without code signing");
+        return ScpGuardrail.missing(context, CALLS, "denies functions without code signing");
     }
 }

@@ -2,7 +2,6 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.policy.Request;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -28,9 +27,9 @@ public final class NoUrlAuthGuardrail extends Rule {
                     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
             List.of());
 
-    private static final List<Request> REQUESTS = List.of(
-            Request.of("lambda:CreateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"),
-            Request.of("lambda:UpdateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"));
+    private static final List<ScpGuardrail.Call> CALLS = List.of(
+            ScpGuardrail.Call.of("lambda:CreateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"),
+            ScpGuardrail.Call.of("lambda:UpdateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"));
 
     public NoUrlAuthGuardrail() {
         super(META);
@@ -38,6 +37,6 @@ public final class NoUrlAuthGuardrail extends Rule {
 
     @Override
     public List<Violation> evaluate(RuleContext context) {
-        return ScpGuardrail.missing(context, REQUESTS, "denies function URLs with AuthType NONE");
+        return ScpGuardrail.missing(context, CALLS, "denies function URLs with AuthType NONE");
     }
 }

@@ -2,7 +2,6 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.policy.Request;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -33,9 +32,9 @@ public final class NoVpcGuardrail extends Rule {
             List.of());
 
     private static final String[] VPC_KEYS = {"lambda:VpcIds", "lambda:SubnetIds", "lambda:SecurityGroupIds"};
-    private static final List<Request> REQUESTS = List.of(
-            Request.of("lambda:CreateFunction").without(VPC_KEYS),
-            Request.of("lambda:UpdateFunctionConfiguration").without(VPC_KEYS));
+    private static final List<ScpGuardrail.Call> CALLS = List.of(
+            ScpGuardrail.Call.of("lambda:CreateFunction").without(VPC_KEYS),
+            ScpGuardrail.Call.of("lambda:UpdateFunctionConfiguration").without(VPC_KEYS));
 
     public NoVpcGuardrail() {
         super(META);
@@ -46,6 +45,6 @@ public final class NoVpcGuardrail extends Rule {
         if (!context.settings().network().requireVpc()) {
             return List.of();
         }
-        return ScpGuardrail.missing(context, REQUESTS, "denies functions without VPC attachment");
+        return ScpGuardrail.missing(context, CALLS, "denies functions without VPC attachment");
     }
 }

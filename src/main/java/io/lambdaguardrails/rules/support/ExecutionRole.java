@@ -37,14 +37,6 @@ public record ExecutionRole(IamRole role, IamInventory iam) {
     }
 
     /**
-     * The inline and attached managed policies that could be read and parsed. An attached policy whose document
-     * was not collected, or a document that does not parse, is left out: rules judge the evidence they have.
-     */
-    public List<Labelled> policies() {
-        return read().stream().flatMap(Optional::stream).toList();
-    }
-
-    /**
      * Every inline and attached policy, or empty when one of them was not collected or does not parse: for rules
      * that draw no conclusion from a role whose permissions are only partly known.
      */

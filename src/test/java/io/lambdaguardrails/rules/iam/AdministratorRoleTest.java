@@ -15,47 +15,93 @@ import static io.lambdaguardrails.rules.fixtures.Expect.finding;
 import static io.lambdaguardrails.rules.fixtures.Expect.none;
 import static io.lambdaguardrails.rules.fixtures.Policies.OWN;
 import static io.lambdaguardrails.rules.fixtures.Policies.identity;
+import static io.lambdaguardrails.rules.fixtures.Policies.policy;
 import static io.lambdaguardrails.rules.fixtures.Policies.quoted;
+import static io.lambdaguardrails.rules.fixtures.RoleScenarios.ADMINISTRATOR_ACCESS;
+import static io.lambdaguardrails.rules.fixtures.RoleScenarios.DENY_ALL;
+import static io.lambdaguardrails.rules.fixtures.RoleScenarios.POWER_USER;
+import static io.lambdaguardrails.rules.fixtures.RoleScenarios.customerPolicy;
+import static io.lambdaguardrails.rules.fixtures.RoleScenarios.inManagementAccount;
+import static io.lambdaguardrails.rules.fixtures.RoleScenarios.orgUnavailable;
+import static io.lambdaguardrails.rules.fixtures.RoleScenarios.role;
+import static io.lambdaguardrails.rules.fixtures.RoleScenarios.underScps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class AdministratorRoleTest {
 
-    static final String ADMIN_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
     static final String EVERYTHING = identity(quoted("*"), quoted("*"));
+    static final String LOGS_ONLY = identity(quoted("logs:*"), quoted("*"));
+
+    static String conditioned(String operator, String key, String value) {
+        return policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"" + operator + "\":{\""
+                + key + "\":\"" + value + "\"}}}");
+    }
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                arguments("AdministratorAccess attached, document not fetched",
-                        Scenarios.role(r -> r.attached(ADMIN_ARN)), finding("role 'fn-role': AdministratorAccess attached")),
-                arguments("inline * on *", Scenarios.role(r -> r.inline("god", EVERYTHING)), finding("inline policy 'god' allows * on * (statement #1)")),
-                arguments("*:* on *", Scenarios.role(r -> r.inline("god", identity(quoted("*:*"), "[\"*\"]"))), finding("allows * on *")),
-                arguments("customer-managed * on *",
-                        Scenarios.account(a -> a.managedPolicy("arn:aws:iam::" + OWN + ":policy/wide", false, EVERYTHING)
-                                .role("fn-role", r -> r.attached("arn:aws:iam::" + OWN + ":policy/wide"))),
-                        finding("managed policy 'wide' allows * on *")),
-                arguments("* on * under a condition", Scenarios.role(r -> r.inline("mfa",
-                        "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":true}}}]}")), none()),
-                arguments("* on one bucket", Scenarios.role(r -> r.inline("b", identity(quoted("*"), quoted("arn:aws:s3:::b")))), none()),
-                arguments("s3:* on *", Scenarios.role(r -> r.inline("s3", identity(quoted("s3:*"), quoted("*")))), none()),
-                arguments("PowerUserAccess is not administrator", Scenarios.role(r -> r.attached("arn:aws:iam::aws:policy/PowerUserAccess")), none()),
-                arguments("malformed inline policy", Scenarios.role(r -> r.inline("bad", "{\"Statement\": [")), none()),
+                arguments("AdministratorAccess attached", role(r -> r.attached(ADMINISTRATOR_ACCESS)),
+                        finding("role 'fn-role' can do everything; granted by managed policy 'AdministratorAccess' statement #1")),
+                arguments("inline * on *", role(r -> r.inline("god", EVERYTHING)), finding("granted by inline policy 'god' statement #1")),
+                arguments("*:* on *", role(r -> r.inline("god", identity(quoted("*:*"), "[\"*\"]"))), finding("can do everything")),
+                arguments("customer-managed * on *", Scenarios.account(a -> a.managedPolicy(customerPolicy("wide"), false, EVERYTHING)
+                                .role("fn-role", r -> r.attached(customerPolicy("wide")))),
+                        finding("granted by managed policy 'wide' statement #1")),
+                arguments("AdministratorAccess capped by a permissions boundary allowing only logs:* is not administrator",
+                        Scenarios.account(a -> a.managedPolicy(ADMINISTRATOR_ACCESS, true, EVERYTHING)
+                                .managedPolicy(customerPolicy("logs-only"), false, LOGS_ONLY)
+                                .role("fn-role", r -> r.attached(ADMINISTRATOR_ACCESS).boundary(customerPolicy("logs-only")))),
+                        none()),
+                arguments("AdministratorAccess with AWSDenyAll attached is not administrator (an explicit Deny overrides)",
+                        role(r -> r.attached(ADMINISTRATOR_ACCESS).attached(DENY_ALL)), none()),
+                arguments("* on * conditioned on aws:RequestedRegion is still administrator (global services ignore the region)",
+                        role(r -> r.inline("eu", conditioned("StringEquals", "aws:RequestedRegion", "eu-west-1"))),
+                        finding("can do everything (conditioned only on aws:RequestedRegion, which limits where or when it acts, not what it reaches)")),
+                arguments("Allow * with NotResource one bucket is still administrator", role(r -> r.inline("nr",
+                                policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"NotResource\":\"arn:aws:s3:::audit-logs\"}"))),
+                        finding("can do everything; granted by inline policy 'nr' statement #1")),
+                arguments("* on * only with MFA: a function's session has none", role(r -> r.inline("mfa",
+                        conditioned("Bool", "aws:MultiFactorAuthPresent", "true"))), none()),
+                arguments("* on * only on resources tagged for the team is not administrator", role(r -> r.inline("abac",
+                        conditioned("StringEquals", "aws:ResourceTag/team", "payments"))), none()),
+                arguments("* on one bucket", role(r -> r.inline("b", identity(quoted("*"), quoted("arn:aws:s3:::b")))), none()),
+                arguments("s3:* on *", role(r -> r.inline("s3", identity(quoted("s3:*"), quoted("*")))), none()),
+                arguments("PowerUserAccess is not administrator", role(r -> r.attached(POWER_USER)), none()),
+                arguments("an SCP denying iam:* at the root: not administrator",
+                        underScps(o -> o.scp("p-no-iam", policy("{\"Effect\":\"Deny\",\"Action\":\"iam:*\",\"Resource\":\"*\"}"), "r-root"),
+                                r -> r.attached(ADMINISTRATOR_ACCESS)), none()),
+                arguments("an OU allow-list SCP in place of FullAWSAccess: not administrator",
+                        underScps(o -> o.scp("p-allow-lambda", identity("[\"lambda:*\",\"logs:*\"]", quoted("*")), "ou-prod"),
+                                r -> r.attached(ADMINISTRATOR_ACCESS)), none()),
+                arguments("SCPs that do not narrow it: administrator", underScps(o -> o.scp("p-no-leave",
+                                policy("{\"Effect\":\"Deny\",\"Action\":\"organizations:LeaveOrganization\",\"Resource\":\"*\"}"), "ou-sandbox"),
+                                r -> r.attached(ADMINISTRATOR_ACCESS)), finding("can do everything; granted by")),
+                arguments("Organizations not read: judged without SCPs, and says so", orgUnavailable(r -> r.attached(ADMINISTRATOR_ACCESS)),
+                        finding("can do everything; granted by managed policy 'AdministratorAccess' statement #1; SCPs not evaluated: Organizations was not read")),
+                arguments("an SCP on the path that does not parse: judged without SCPs, and says so",
+                        underScps(o -> o.scp("p-bad", "{\"Statement\": [", "ou-prod"), r -> r.attached(ADMINISTRATOR_ACCESS)),
+                        finding("SCPs not evaluated: an SCP on the account's path does not parse")),
+                arguments("the management account is not bound by SCPs",
+                        inManagementAccount(o -> o.scp("p-no-iam", policy("{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}"), "r-root"),
+                                r -> r.attached(ADMINISTRATOR_ACCESS)), finding("SCPs do not bind the management account")),
+                arguments("AdministratorAccess attached but its document not collected: not judged",
+                        Scenarios.role(r -> r.attached(ADMINISTRATOR_ACCESS)), none()),
+                arguments("a permissions boundary not collected: not judged",
+                        role(r -> r.attached(ADMINISTRATOR_ACCESS).boundary(customerPolicy("missing"))), none()),
+                arguments("malformed inline policy", role(r -> r.attached(ADMINISTRATOR_ACCESS).inline("bad", "{\"Statement\": [")), none()),
                 arguments("role outside the inventory", Scenarios.inOrg(f -> f.roleArn("arn:aws:iam::999988887777:role/elsewhere")), none()));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource("cases")
-    void findsAdministratorRoles(String name, Snapshot snapshot, Expect expect) {
+    void findsRolesThatCanEffectivelyDoEverything(String name, Snapshot snapshot, Expect expect) {
         expect.verify(RuleRun.run(new AdministratorRole(), snapshot));
     }
 
     @Test
-    void administratorAccessIsNamedOnceEvenWhenItsDocumentWasFetched() {
-        var v = RuleRun.run(new AdministratorRole(),
-                Scenarios.account(a -> a.managedPolicy(ADMIN_ARN, true, EVERYTHING).role("fn-role", r -> r.attached(ADMIN_ARN))));
-        assertThat(v).singleElement().satisfies(x -> {
-            assertThat(x.detail()).isEqualTo("role 'fn-role': AdministratorAccess attached");
-            assertThat(x.related()).containsExactly("arn:aws:iam::" + OWN + ":role/fn-role", ADMIN_ARN);
-        });
+    void relatesTheRoleAndTheGrantingManagedPolicy() {
+        var v = RuleRun.run(new AdministratorRole(), role(r -> r.attached(ADMINISTRATOR_ACCESS)));
+        assertThat(v).singleElement().satisfies(x ->
+                assertThat(x.related()).containsExactly("arn:aws:iam::" + OWN + ":role/fn-role", ADMINISTRATOR_ACCESS));
     }
 }

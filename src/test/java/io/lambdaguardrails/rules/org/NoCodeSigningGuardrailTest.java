@@ -29,7 +29,12 @@ class NoCodeSigningGuardrailTest {
                         finding("not denied: lambda:CreateFunction")),
                 arguments("an Allow is no guardrail", member(o -> o.scp("p-sig",
                         "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"lambda:CreateFunction\",\"Resource\":\"*\",\"Condition\":{\"Null\":{\"lambda:CodeSigningConfigArn\":\"false\"}}}]}", "r-root")),
-                        finding("not denied")));
+                        finding("not denied")),
+                arguments("an allow-list SCP that never allows CreateFunction blocks it", member(o -> o.scp("p-allow",
+                        NoUrlAuthGuardrailTest.allowList("[\"lambda:Invoke*\",\"lambda:UpdateFunctionCode\"]"), "ou-prod")), none()),
+                arguments("an allow-list SCP that allows CreateFunction only with a code-signing config blocks it unsigned",
+                        member(o -> o.scp("p-allow", "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"lambda:*\",\"Resource\":\"*\","
+                                + "\"Condition\":{\"StringEquals\":{\"lambda:CodeSigningConfigArn\":\"" + CSC + "\"}}}]}", "ou-prod")), none()));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

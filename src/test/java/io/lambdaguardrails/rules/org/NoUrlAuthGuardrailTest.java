@@ -28,6 +28,11 @@ class NoUrlAuthGuardrailTest {
                 + ",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"lambda:FunctionUrlAuthType\":\"NONE\"}}}]}";
     }
 
+    /** An allow-list SCP: Allow of these actions only. */
+    static String allowList(String actions) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":" + actions + ",\"Resource\":\"*\"}]}";
+    }
+
     static final String BOTH = denyUrlNone("[\"lambda:CreateFunctionUrlConfig\",\"lambda:UpdateFunctionUrlConfig\"]");
 
     /** Member {@link io.lambdaguardrails.rules.fixtures.Policies#OWN} under r-root > ou-prod, with the given SCPs. */
@@ -54,6 +59,20 @@ class NoUrlAuthGuardrailTest {
                 arguments("wildcard action", member(o -> o.scp("p-url", denyUrlNone("\"lambda:*FunctionUrlConfig\""), "r-root")), none()),
                 arguments("denies only AWS_IAM", member(o -> o.scp("p-url", BOTH.replace("\"NONE\"", "\"AWS_IAM\""), "r-root")),
                         finding("not denied: lambda:CreateFunctionUrlConfig")),
+                arguments("an OU allow-list SCP in place of FullAWSAccess that never allows CreateFunctionUrlConfig blocks it",
+                        member(o -> o.scp("p-allow", allowList("[\"lambda:Invoke*\",\"lambda:Get*\",\"logs:*\"]"), "ou-prod")), none()),
+                arguments("an allow-list on the account that allows lambda:* leaves it open",
+                        member(o -> o.scp("p-allow", allowList("\"lambda:*\""), OWN)),
+                        finding("not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
+                arguments("an allow-list that allows only create blocks update",
+                        member(o -> o.scp("p-allow", allowList("\"lambda:CreateFunctionUrlConfig\""), "ou-prod")),
+                        finding("not denied: lambda:CreateFunctionUrlConfig")),
+                arguments("a Deny with a break-glass exception still binds ordinary principals", member(o -> o.scp("p-url",
+                        BOTH.replace("{\"StringEquals\"", "{\"ArnNotLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:role/BreakGlass\"},\"StringEquals\""), "r-root")), none()),
+                arguments("a Deny only in some regions depends on the region", member(o -> o.scp("p-url",
+                        BOTH.replace("{\"StringEquals\":{", "{\"StringEquals\":{\"aws:RequestedRegion\":\"eu-west-1\","), "r-root")),
+                        finding("not denied: lambda:CreateFunctionUrlConfig (depends on aws:RequestedRegion)")),
+                arguments("SCPs not read: not judged", member(Fixtures.OrgBuilder::scpsUnknown), none()),
                 arguments("malformed SCP on the path: not judged", member(o -> o.scp("p-bad", "{\"Statement\": [", "ou-prod")), none()),
                 arguments("malformed SCP elsewhere", member(o -> o.scp("p-bad", "{\"Statement\": [", "ou-sandbox")), finding("not denied")),
                 arguments("organisation unavailable", Fixtures.org(o -> o.unavailable().account(OWN, a -> { })), none()),

@@ -33,6 +33,9 @@ class NoVpcGuardrailTest {
                 arguments("approved subnets only", member(o -> o.scp("p-vpc", deny(BOTH, "{\"ForAllValues:StringNotEquals\":{\"lambda:SubnetIds\":[\"subnet-1\",\"subnet-2\"]}}"), "ou-prod")), none()),
                 arguments("create only", member(o -> o.scp("p-vpc", deny("\"lambda:CreateFunction\"", "{\"Null\":{\"lambda:VpcIds\":\"true\"}}"), "r-root")),
                         finding("not denied: lambda:UpdateFunctionConfiguration")),
+                arguments("an OU allow-list SCP that allows lambda:* only with lambda:VpcIds blocks functions without a VPC",
+                        member(o -> o.scp("p-allow", "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"lambda:*\",\"Resource\":\"*\","
+                                + "\"Condition\":{\"Null\":{\"lambda:VpcIds\":\"false\"}}}]}", "ou-prod")), none()),
                 arguments("denies the opposite", member(o -> o.scp("p-vpc", deny(BOTH, "{\"Null\":{\"lambda:VpcIds\":\"false\"}}"), "r-root")), finding("not denied")));
     }
 

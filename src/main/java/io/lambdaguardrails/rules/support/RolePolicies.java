@@ -1,0 +1,140 @@
+package io.lambdaguardrails.rules.support;
+
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.IamInventory;
+import io.lambdaguardrails.inventory.snapshot.IamRole;
+import io.lambdaguardrails.policy.AccessEvaluator;
+import io.lambdaguardrails.policy.AccessRequest;
+import io.lambdaguardrails.policy.Evaluation;
+import io.lambdaguardrails.policy.NamedPolicy;
+import io.lambdaguardrails.policy.PolicyDocument;
+import io.lambdaguardrails.policy.PolicySet;
+import io.lambdaguardrails.policy.RequestContext;
+import io.lambdaguardrails.policy.RequestPrincipal;
+import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleContext.FunctionScope;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything that decides what a function's execution role may do: its identity policies (inline, and each attached
+ * managed policy's default version), its permissions boundary and the SCPs on its account's path — and the request
+ * context a session of the role carries (who it is; not where, when or on what it acts). Empty when IAM was not read,
+ * the role is not in it, or one of its documents was not collected or does not parse: a role whose permissions are
+ * only partly known is not judged. SCPs that cannot be applied are left out, and {@link #scps()} says why.
+ */
+public record RolePolicies(IamRole role, String accountId, String region, PolicySet policies, ScpPath scps,
+                           RequestContext context) {
+
+    public static Optional<RolePolicies> of(RuleContext context, FunctionScope scope) {
+        AccountInventory account = scope.account();
+        if (!account.collected(AccountInventory.Part.IAM) || scope.function().roleArn() == null) {
+            return Optional.empty();
+        }
+        IamInventory iam = account.iam();
+        return iam.role(scope.function().roleArn()).flatMap(role -> identity(role, iam).flatMap(identity -> {
+            PolicySet set = PolicySet.identity(identity);
+            if (role.permissionsBoundaryArn() != null) {
+                Optional<NamedPolicy> boundary = managed(iam, role.permissionsBoundaryArn());
+                if (boundary.isEmpty()) {
+                    return Optional.empty();
+                }
+                set = set.withBoundary(boundary.get());
+            }
+            ScpPath scps = ScpPath.of(context.snapshot().org(), account.accountId());
+            return Optional.of(new RolePolicies(role, account.accountId(), scope.region().region(),
+                    set.withScps(scps.levels()), scps, session(role, account.accountId(), context)));
+        }));
+    }
+
+    /** The decision for the role acting on a resource of its own account (the identity side of the question). */
+    public Evaluation evaluate(String action, String resource) {
+        var principal = RequestPrincipal.sessionOf(role.arn(), role.name());
+        return AccessEvaluator.evaluate(policies, new AccessRequest(principal, action, resource, accountId, context));
+    }
+
+    /** A resource of the action's type that no statement names on purpose. */
+    public String probe(String action) {
+        return ProbeResources.forAction(action, region, accountId);
+    }
+
+    /**
+     * Where the identity policies allow {@code action}, as they say it: each Resource pattern of an Allow statement
+     * covering it ({@code *} for a statement on every resource or with NotResource), with a resource it names.
+     */
+    public Map<String, String> grantedOn(String action) {
+        var out = new LinkedHashMap<String, String>();
+        for (NamedPolicy policy : policies.identity()) {
+            for (Statement s : policy.document().statements()) {
+                if (s.allows() && s.covers(action)) {
+                    resources(s, action).forEach(out::putIfAbsent);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The statement's Resource patterns that can name a resource of the action's service ({@code *} for every
+     * resource or NotResource), each with a resource it names.
+     */
+    public Map<String, String> resources(Statement s, String action) {
+        var out = new LinkedHashMap<String, String>();
+        if (!s.notResources().isEmpty() || s.resources().isEmpty() || s.resources().contains("*")) {
+            out.put("*", probe(action));
+        } else {
+            s.resources().stream().filter(p -> ProbeResources.fits(p, action))
+                    .forEach(p -> out.putIfAbsent(p, ProbeResources.instantiate(p)));
+        }
+        return out;
+    }
+
+    private static Optional<List<NamedPolicy>> identity(IamRole role, IamInventory iam) {
+        List<NamedPolicy> out = new ArrayList<>();
+        for (IamRole.InlinePolicy inline : role.inlinePolicies()) {
+            Optional<PolicyDocument> document = PolicyDocument.tryParse(inline.document());
+            if (document.isEmpty()) {
+                return Optional.empty();
+            }
+            out.add(new NamedPolicy(inline.name(), document.get()));
+        }
+        for (String arn : role.attachedPolicyArns()) {
+            Optional<NamedPolicy> policy = managed(iam, arn);
+            if (policy.isEmpty()) {
+                return Optional.empty();
+            }
+            out.add(policy.get());
+        }
+        return Optional.of(out);
+    }
+
+    /** A managed policy named by its ARN, when its default version was collected and parses. */
+    private static Optional<NamedPolicy> managed(IamInventory iam, String arn) {
+        return iam.managedPolicy(arn).flatMap(p -> PolicyDocument.tryParse(p.document())).map(d -> new NamedPolicy(arn, d));
+    }
+
+    /**
+     * What a session of the role is known to carry: who it is, its tags, its organisation, no MFA. Keys about the
+     * request itself (region, time, source, tags of the resource) stay unknown.
+     */
+    private static RequestContext session(IamRole role, String accountId, RuleContext context) {
+        RequestContext c = RequestContext.open()
+                .with("aws:PrincipalArn", role.arn())
+                .with("aws:PrincipalAccount", accountId)
+                .with("aws:PrincipalType", "AssumedRole")
+                .with("aws:PrincipalIsAWSService", "false")
+                .without("aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge");
+        if (context.org().organizationId() != null) {
+            c = c.with("aws:PrincipalOrgID", context.org().organizationId());
+        }
+        for (var tag : role.tags().entrySet()) {
+            c = c.with("aws:PrincipalTag/" + tag.getKey(), tag.getValue());
+        }
+        return c;
+    }
+}
