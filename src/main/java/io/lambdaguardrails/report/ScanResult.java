@@ -5,6 +5,7 @@ import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.risk.RiskPath;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.support.FunctionAccess;
 import io.lambdaguardrails.scan.ScanRequest;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -38,7 +39,8 @@ public record ScanResult(
         List<ExpiredWaiver> expiredWaivers,
         String baselineRunId,
         List<RiskPath> riskPaths,
-        List<ResolvedRiskPath> resolvedRiskPaths) {
+        List<ResolvedRiskPath> resolvedRiskPaths,
+        List<FunctionAccess> effectiveAccess) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -57,7 +59,7 @@ public record ScanResult(
                       List<NotEvaluated> notEvaluated, List<Finding> findings, List<ResolvedFinding> resolved,
                       List<RuleMeta> rules, List<ExpiredWaiver> expiredWaivers, String baselineRunId) {
         this(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts, coverage, notEvaluated,
-                findings, resolved, rules, expiredWaivers, baselineRunId, List.of(), List.of());
+                findings, resolved, rules, expiredWaivers, baselineRunId, List.of(), List.of(), List.of());
     }
 
     public ScanResult {
@@ -70,6 +72,7 @@ public record ScanResult(
         expiredWaivers = expiredWaivers == null ? List.of() : List.copyOf(expiredWaivers);
         riskPaths = riskPaths == null ? List.of() : List.copyOf(riskPaths);
         resolvedRiskPaths = resolvedRiskPaths == null ? List.of() : List.copyOf(resolvedRiskPaths);
+        effectiveAccess = effectiveAccess == null ? List.of() : List.copyOf(effectiveAccess);
     }
 
     /** The same run with its findings and risk paths marked against a baseline. */
@@ -78,14 +81,14 @@ public record ScanResult(
                                 String comparedWithRunId) {
         return new ScanResult(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts,
                 coverage, notEvaluated, markedFindings, resolvedFindings, rules, expiredWaivers, comparedWithRunId,
-                markedPaths, resolvedPaths);
+                markedPaths, resolvedPaths, effectiveAccess);
     }
 
     /** The same run with its functions ranked. */
     public ScanResult withRiskPaths(List<RiskPath> paths) {
         return new ScanResult(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts,
                 coverage, notEvaluated, findings, resolved, rules, expiredWaivers, baselineRunId, paths,
-                resolvedRiskPaths);
+                resolvedRiskPaths, effectiveAccess);
     }
 
     public record Tool(String name, String version) {

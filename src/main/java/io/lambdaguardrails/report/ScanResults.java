@@ -41,7 +41,7 @@ public final class ScanResults {
                 snapshot.principal(), request, summaries(snapshot, findings), snapshot.coverage(),
                 notEvaluated(snapshot.coverage(), evaluation.notEvaluated(), catalogue), findings, List.of(), rules,
                 evaluation.expiredWaivers(), null,
-                new RiskPaths(weights).of(findings), List.of());
+                new RiskPaths(weights).of(findings), List.of(), evaluation.effectiveAccess());
     }
 
     static List<AccountSummary> summaries(Snapshot snapshot, List<Finding> findings) {

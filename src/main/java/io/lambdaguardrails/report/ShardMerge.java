@@ -5,6 +5,7 @@ import io.lambdaguardrails.risk.RiskPath;
 import io.lambdaguardrails.risk.RiskPaths;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.support.FunctionAccess;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanRequest;
 
@@ -63,7 +64,8 @@ public final class ShardMerge {
                 unique(parts, ScanResult::expiredWaivers, ExpiredWaiver::waiverId),
                 null,
                 unique(parts, ScanResult::riskPaths, RiskPath::functionArn).stream().sorted(RiskPaths.ORDER).toList(),
-                List.of());
+                List.of(),
+                unique(parts, ScanResult::effectiveAccess, FunctionAccess::functionArn));
     }
 
     private static <T> List<T> distinct(List<ScanResult> parts, Function<ScanResult, Stream<T>> values) {

@@ -5,6 +5,7 @@ import io.lambdaguardrails.findings.FindingStatus;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.support.FunctionAccess;
 import org.apache.commons.codec.digest.DigestUtils;
 
 import java.time.LocalDate;
@@ -78,11 +79,11 @@ public final class RuleEngine {
             }
         }
         findings.sort(ORDER);
-        return applyWaivers(findings, notEvaluated, new TagIndex(snapshot), today);
+        return applyWaivers(findings, notEvaluated, new TagIndex(snapshot), today, FunctionAccess.of(context));
     }
 
     private Evaluation applyWaivers(List<Finding> findings, List<NotEvaluated> notEvaluated, TagIndex tags,
-                                    LocalDate today) {
+                                    LocalDate today, List<FunctionAccess> effectiveAccess) {
         List<Waiver> active = waivers.stream().filter(w -> !w.expiredOn(today)).toList();
         List<Finding> result = findings.stream()
                 .map(f -> active.stream()
@@ -98,7 +99,7 @@ public final class RuleEngine {
                         .filter(f -> w.match().matches(f, tags.tagsOf(f.accountId(), f.resourceArn())))
                         .count()))
                 .toList();
-        return new Evaluation(result, expired, notEvaluated);
+        return new Evaluation(result, expired, notEvaluated, effectiveAccess);
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId)

@@ -57,7 +57,10 @@ class FindingsJsonTest {
                 Arguments.of("expiredWaivers[]", "/expiredWaivers/0"),
                 Arguments.of("riskPaths[]", "/riskPaths/0"),
                 Arguments.of("riskPaths[].ingredients[]", "/riskPaths/0/ingredients/0"),
-                Arguments.of("resolvedRiskPaths[]", "/resolvedRiskPaths/0"));
+                Arguments.of("resolvedRiskPaths[]", "/resolvedRiskPaths/0"),
+                Arguments.of("effectiveAccess[]", "/effectiveAccess/0"),
+                Arguments.of("effectiveAccess[].invokers[]", "/effectiveAccess/0/invokers/0"),
+                Arguments.of("effectiveAccess[].invokers[].statements[]", "/effectiveAccess/0/invokers/0/statements/0"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,6 +92,11 @@ class FindingsJsonTest {
         assertThat(json.at("/riskPaths/0/tier").asText()).isEqualTo("MEDIUM");
         assertThat(json.at("/riskPaths/0/ingredients/0/kind").asText()).isEqualTo("PUBLIC_POLICY");
         assertThat(json.at("/riskPaths/0/ingredients/0/findingIds/0").asText()).isEqualTo("LG-ACC-001-aaaa");
+        assertThat(json.at("/effectiveAccess/0/invokers/0/kind").asText()).isEqualTo("ANY_ACCOUNT");
+        assertThat(json.at("/effectiveAccess/0/invokers/0/decision").asText()).isEqualTo("ALLOWED");
+        assertThat(json.at("/effectiveAccess/0/invokers/0/qualifier").asText()).isEmpty();
+        assertThat(json.at("/effectiveAccess/0/invokers/0/statements/0/kind").asText()).isEqualTo("RESOURCE");
+        assertThat(json.at("/effectiveAccess/0/invokers/0/statements/0/sid").asText()).isEqualTo("pub");
         List<String> severities = new ArrayList<>();
         json.at("/accounts/1/openFindings").fieldNames().forEachRemaining(severities::add);
         assertThat(severities).as("map keys in severity order").containsExactly("LOW", "MEDIUM", "HIGH");

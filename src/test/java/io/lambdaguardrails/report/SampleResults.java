@@ -8,10 +8,17 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.findings.Suppression;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
+import io.lambdaguardrails.policy.Decision;
+import io.lambdaguardrails.policy.Effect;
+import io.lambdaguardrails.policy.PolicyKind;
+import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.risk.RiskPaths;
 import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.support.FunctionAccess;
+import io.lambdaguardrails.rules.support.Invoker;
+import io.lambdaguardrails.rules.support.InvokerKind;
 import io.lambdaguardrails.scan.ScanRequest;
 
 import java.time.Instant;
@@ -76,7 +83,17 @@ public final class SampleResults {
                 List.of(new ScanResult.NotEvaluated("333333333333", "eu-west-1", "network rules", "ec2:DescribeVpcs ACCESS_DENIED")),
                 findings, List.of(), rules,
                 List.of(new ExpiredWaiver("W-OLD", "legacy VPC until Q3", "carol", LocalDate.parse("2026-10-01"), 2)),
-                null).withRiskPaths(new RiskPaths(RiskWeights.defaults()).of(findings));
+                null, new RiskPaths(RiskWeights.defaults()).of(findings), List.of(), effectiveAccess(findings));
+    }
+
+    /** What the evaluator would say of the functions of an LG-ACC-001 finding: any AWS account may invoke. */
+    private static List<FunctionAccess> effectiveAccess(List<Finding> findings) {
+        return findings.stream().filter(f -> f.ruleId().equals("LG-ACC-001"))
+                .map(f -> new FunctionAccess(f.accountId(), f.region(), f.resourceArn(), List.of(
+                        new Invoker("", InvokerKind.ANY_ACCOUNT, "*", Invoker.RESOURCE_POLICY, Decision.ALLOWED,
+                                List.of(), List.of(new StatementRef(PolicyKind.RESOURCE, f.resourceName(), 1, "pub",
+                                        Effect.ALLOW, false))))))
+                .toList();
     }
 
     /** Three accounts, a mix of severities and families, one suppressed finding, one coverage gap. */
