@@ -227,6 +227,14 @@ public final class SeededAccount {
         }
     }
 
+    /** Publishes a version of the function and points alias {@code alias} at it; returns the alias ARN. */
+    public String alias(String region, String functionName, String alias) {
+        try (LambdaClient lambda = clients.client(LambdaClient::builder, Region.of(region), credentials)) {
+            String version = lambda.publishVersion(r -> r.functionName(functionName)).version();
+            return lambda.createAlias(r -> r.functionName(functionName).name(alias).functionVersion(version)).aliasArn();
+        }
+    }
+
     public void functionUrl(String region, String functionName, FunctionUrlAuthType authType, List<String> corsOrigins) {
         try (LambdaClient lambda = clients.client(LambdaClient::builder, Region.of(region), credentials)) {
             lambda.createFunctionUrlConfig(r -> {

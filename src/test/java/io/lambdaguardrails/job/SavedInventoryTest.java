@@ -28,7 +28,8 @@ class SavedInventoryTest {
             .region(Fixtures.REGION, r -> r.auditUnknown(false, true, true).signingUnknown()
                     .network(n -> n.notCollected(Network.Part.FLOW_LOGS))
                     .function("fn", f -> f.notCollected(LambdaFunction.Part.RESOURCE_POLICY)
-                            .notCollected(LambdaFunction.Part.CONCURRENCY)))));
+                            .notCollected(LambdaFunction.Part.CONCURRENCY)
+                            .qualifier("live", q -> q.url("NONE").notCollected(LambdaFunction.Qualifier.Part.RESOURCE_POLICY))))));
 
     @Test
     void writesAndReadsTheCurrentSchema() throws IOException {
@@ -58,6 +59,21 @@ class SavedInventoryTest {
         assertThat(region.functions().getFirst().notCollected())
                 .containsExactly(LambdaFunction.Part.RESOURCE_POLICY, LambdaFunction.Part.CONCURRENCY);
         assertThat(read).isEqualTo(partlyRead);
+    }
+
+    @Test
+    void readsTheCurrentSchemaWrittenBeforeAliasesWereReadAsQualifiersNotCollected() throws IOException {
+        Path file = dir.resolve("before-aliases.json");
+        ObjectNode tree = Json.mapper().valueToTree(partlyRead);
+        ObjectNode function = (ObjectNode) tree.path("accounts").get(0).path("regions").get(0).path("functions").get(0);
+        function.remove("qualifiers");
+        Json.mapper().writeValue(file.toFile(), tree);
+
+        LambdaFunction read = SavedInventory.read(file).accounts().getFirst().regions().getFirst().functions().getFirst();
+
+        assertThat(read.qualifiers()).isEmpty();
+        assertThat(read.collected(LambdaFunction.Part.QUALIFIERS)).isFalse();
+        assertThat(read.notCollected()).contains(LambdaFunction.Part.RESOURCE_POLICY, LambdaFunction.Part.CONCURRENCY);
     }
 
     @Test

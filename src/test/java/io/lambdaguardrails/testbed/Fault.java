@@ -19,6 +19,7 @@ public final class Fault {
     private final String account;
     private String region;
     private String resource;
+    private String query;
     private int every = 1;
     private final AtomicInteger remaining = new AtomicInteger(-1);
     private final AtomicInteger matched = new AtomicInteger();
@@ -64,6 +65,12 @@ public final class Fault {
     /** Only calls whose (decoded) path names this resource, e.g. a function name. */
     public Fault forResource(String fragment) {
         this.resource = fragment;
+        return this;
+    }
+
+    /** Only calls whose (decoded) query string contains this, e.g. {@code Qualifier=live}. */
+    public Fault withQuery(String fragment) {
+        this.query = fragment;
         return this;
     }
 
@@ -182,7 +189,8 @@ public final class Fault {
                 && (operation == null || operation.equals(call.operation()))
                 && (account == null || account.equals(call.account()))
                 && (region == null || region.equals(call.region()))
-                && (resource == null || call.resource().contains(resource));
+                && (resource == null || call.resource().contains(resource))
+                && (query == null || call.query().contains(query));
     }
 
     record Answer(int status, String contentType, Supplier<String> body) {

@@ -120,9 +120,10 @@ public final class FaultProxy implements AutoCloseable {
 
     /**
      * What the proxy knows about one request. {@code account} is null for credentials it has not seen issued;
-     * {@code resource} is the decoded request path (REST APIs name the resource there).
+     * {@code resource} is the decoded request path (REST APIs name the resource there), {@code query} the decoded
+     * query string (REST APIs pass options there, such as a Lambda qualifier), empty when there is none.
      */
-    public record Call(String service, String operation, String account, String region, String resource) {
+    public record Call(String service, String operation, String account, String region, String resource, String query) {
         public String api() {
             return service + ":" + operation;
         }
@@ -238,7 +239,9 @@ public final class FaultProxy implements AutoCloseable {
             Matcher role = ROLE_ACCOUNT.matcher(form);
             account = role.find() ? (role.group(1) != null ? role.group(1) : role.group(2)) : null;
         }
-        return new Call(service, operation, account, region, path);
+        String query = exchange.getRequestURI().getRawQuery();
+        return new Call(service, operation, account, region, path,
+                query == null ? "" : URLDecoder.decode(query, StandardCharsets.UTF_8));
     }
 
     private static String operation(HttpExchange exchange, String service, String form, String path) {
