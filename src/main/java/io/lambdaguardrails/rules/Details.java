@@ -1,7 +1,5 @@
 package io.lambdaguardrails.rules;
 
-import io.lambdaguardrails.policy.PolicyDocument;
-import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.policy.StatementRef;
 
 import java.util.List;
@@ -36,17 +34,6 @@ public final class Details {
     public static String list(List<String> items, int max) {
         String shown = String.join(", ", items.subList(0, Math.min(max, items.size())));
         return items.size() > max ? shown + " (+" + (items.size() - max) + " more)" : shown;
-    }
-
-    /** A statement by its Sid, or by its position when it has none: {@code statement 'AllowS3'}, {@code statement #2}. */
-    public static String statement(PolicyDocument document, Statement statement) {
-        return statement.sid().isBlank() ? "statement " + statementId(document, statement)
-                : "statement " + quote(statement.sid());
-    }
-
-    /** The statement's Sid made safe, or {@code #N} by position: what a finding's {@code related} lists. */
-    public static String statementId(PolicyDocument document, Statement statement) {
-        return statement.sid().isBlank() ? "#" + (document.statements().indexOf(statement) + 1) : safe(statement.sid());
     }
 
     /** {@code statement 'Sid'}, or {@code statement #N} for a statement without one. */
