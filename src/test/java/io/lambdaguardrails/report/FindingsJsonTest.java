@@ -60,7 +60,9 @@ class FindingsJsonTest {
                 Arguments.of("resolvedRiskPaths[]", "/resolvedRiskPaths/0"),
                 Arguments.of("effectiveAccess[]", "/effectiveAccess/0"),
                 Arguments.of("effectiveAccess[].invokers[]", "/effectiveAccess/0/invokers/0"),
-                Arguments.of("effectiveAccess[].invokers[].statements[]", "/effectiveAccess/0/invokers/0/statements/0"));
+                Arguments.of("effectiveAccess[].invokers[].statements[]", "/effectiveAccess/0/invokers/0/statements/0"),
+                Arguments.of("effectiveAccess[].role", "/effectiveAccess/0/role"),
+                Arguments.of("effectiveAccess[].role.capabilities[]", "/effectiveAccess/0/role/capabilities/0"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,6 +99,9 @@ class FindingsJsonTest {
         assertThat(json.at("/effectiveAccess/0/invokers/0/qualifier").asText()).isEmpty();
         assertThat(json.at("/effectiveAccess/0/invokers/0/statements/0/kind").asText()).isEqualTo("RESOURCE");
         assertThat(json.at("/effectiveAccess/0/invokers/0/statements/0/sid").asText()).isEqualTo("pub");
+        assertThat(json.at("/effectiveAccess/0/role/scps").asText()).isEqualTo("APPLIED");
+        assertThat(json.at("/effectiveAccess/0/role/capabilities/0/kind").asText()).isEqualTo("PRIVILEGE_ESCALATION");
+        assertThat(json.at("/effectiveAccess/0/role/capabilities/0/statements/0/kind").asText()).isEqualTo("IDENTITY");
         List<String> severities = new ArrayList<>();
         json.at("/accounts/1/openFindings").fieldNames().forEachRemaining(severities::add);
         assertThat(severities).as("map keys in severity order").containsExactly("LOW", "MEDIUM", "HIGH");

@@ -16,9 +16,13 @@ import io.lambdaguardrails.risk.RiskPaths;
 import io.lambdaguardrails.risk.RiskWeights;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
+import io.lambdaguardrails.rules.support.Capability;
+import io.lambdaguardrails.rules.support.CapabilityKind;
 import io.lambdaguardrails.rules.support.FunctionAccess;
 import io.lambdaguardrails.rules.support.Invoker;
 import io.lambdaguardrails.rules.support.InvokerKind;
+import io.lambdaguardrails.rules.support.RoleAccess;
+import io.lambdaguardrails.rules.support.ScpPath;
 import io.lambdaguardrails.scan.ScanRequest;
 
 import java.time.Instant;
@@ -86,13 +90,21 @@ public final class SampleResults {
                 null, new RiskPaths(RiskWeights.defaults()).of(findings), List.of(), effectiveAccess(findings));
     }
 
-    /** What the evaluator would say of the functions of an LG-ACC-001 finding: any AWS account may invoke. */
+    /**
+     * What the evaluator would say of the functions of an LG-ACC-001 finding: any AWS account may invoke, and the
+     * role may pass any role in the account.
+     */
     private static List<FunctionAccess> effectiveAccess(List<Finding> findings) {
         return findings.stream().filter(f -> f.ruleId().equals("LG-ACC-001"))
                 .map(f -> new FunctionAccess(f.accountId(), f.region(), f.resourceArn(), List.of(
                         new Invoker("", InvokerKind.ANY_ACCOUNT, "*", Invoker.RESOURCE_POLICY, Decision.ALLOWED,
                                 List.of(), List.of(new StatementRef(PolicyKind.RESOURCE, f.resourceName(), 1, "pub",
-                                        Effect.ALLOW, false))))))
+                                        Effect.ALLOW, false)))),
+                        new RoleAccess("arn:aws:iam::" + f.accountId() + ":role/deployer", List.of(new Capability(
+                                CapabilityKind.PRIVILEGE_ESCALATION, "iam:PassRole",
+                                "arn:aws:iam::" + f.accountId() + ":role/*", Decision.ALLOWED, List.of(),
+                                List.of(new StatementRef(PolicyKind.IDENTITY, "deploy", 2, "Pass", Effect.ALLOW, false)))),
+                                ScpPath.Status.APPLIED)))
                 .toList();
     }
 

@@ -2,16 +2,20 @@ package io.lambdaguardrails.rules.access;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Decision;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.policy.PolicyKind;
+import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.fixtures.Fixtures.FunctionBuilder;
+import io.lambdaguardrails.rules.fixtures.RoleScenarios;
 import io.lambdaguardrails.rules.fixtures.RuleRun;
 import io.lambdaguardrails.rules.fixtures.Scenarios;
 import io.lambdaguardrails.rules.support.FunctionAccess;
 import io.lambdaguardrails.rules.support.Invoker;
 import io.lambdaguardrails.rules.support.InvokerKind;
+import io.lambdaguardrails.rules.support.ScpPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,13 +33,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine hands on, with the findings, what the access evaluator concluded for each function: the answers the
- * LG-ACC rules judged from, with the statements behind them, so a report can say why.
+ * LG-ACC and LG-IAM rules judged from, with the statements behind them, so a report can say why.
  */
 class EffectiveAccessTest {
 
     private static List<FunctionAccess> effectiveAccess(Consumer<FunctionBuilder> function) {
-        return new RuleEngine(RuleCatalogue.all(), Settings.defaults())
-                .evaluateAll(Scenarios.inOrg(function), RuleRun.TODAY).effectiveAccess();
+        return effectiveAccess(Scenarios.inOrg(function));
+    }
+
+    private static List<FunctionAccess> effectiveAccess(Snapshot snapshot) {
+        return new RuleEngine(RuleCatalogue.all(), Settings.defaults()).evaluateAll(snapshot, RuleRun.TODAY)
+                .effectiveAccess();
+    }
+
+    @Test
+    void anAdministratorRoleIsListedWithTheStatementThatMakesItOne() {
+        var access = effectiveAccess(RoleScenarios.role(r -> r.attached(RoleScenarios.ADMINISTRATOR_ACCESS)));
+
+        assertThat(access).singleElement().satisfies(fn -> {
+            assertThat(fn.invokers()).isEmpty();
+            assertThat(fn.role().roleArn()).endsWith(":role/fn-role");
+            assertThat(fn.role().scps()).isEqualTo(ScpPath.Status.APPLIED);
+            assertThat(fn.role().administrator()).hasValueSatisfying(admin -> {
+                assertThat(admin.decision()).isEqualTo(Decision.ALLOWED);
+                assertThat(admin.statements()).extracting(StatementRef::policy).contains(RoleScenarios.ADMINISTRATOR_ACCESS);
+            });
+        });
+    }
+
+    @Test
+    void anAdministratorRoleThatAlsoHasDenyAllCanDoNothingAndIsNotListed() {
+        assertThat(effectiveAccess(RoleScenarios.role(r -> r.attached(RoleScenarios.ADMINISTRATOR_ACCESS)
+                .attached(RoleScenarios.DENY_ALL)))).isEmpty();
     }
 
     @Test
