@@ -2,6 +2,7 @@ package io.lambdaguardrails.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lambdaguardrails.text.DisplayText;
 import org.jboss.logmanager.ExtFormatter;
 import org.jboss.logmanager.ExtLogRecord;
 
@@ -21,7 +22,7 @@ final class JsonLogFormatter extends ExtFormatter {
         line.put("level", record.getLevel().getName());
         line.put("logger", record.getLoggerName());
         line.put("thread", record.getThreadName());
-        line.put("message", formatMessage(record));
+        line.put("message", DisplayText.escape(formatMessage(record)));
         if (record.getThrown() != null) {
             line.put("error", record.getThrown().getClass().getName());
         }

@@ -9,6 +9,7 @@ import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.report.OwnerRollup;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.ScanResults;
+import io.lambdaguardrails.text.DisplayText;
 
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -82,7 +83,7 @@ class RunSummary {
         out.printf("Since run %s: %d new open finding(s), %d resolved%n", result.baselineRunId(), newOpen.size(),
                 result.resolved().size());
         newOpen.stream().limit(TOP_NEW).forEach(f -> out.printf("  NEW %-8s %s %s %s %s%n", f.severity(),
-                f.accountId(), TerminalText.safe(f.resourceName()), f.ruleId(), f.title()));
+                f.accountId(), DisplayText.escape(f.resourceName()), f.ruleId(), f.title()));
         if (newOpen.size() > TOP_NEW) {
             out.printf("  … and %d more new in the report%n", newOpen.size() - TOP_NEW);
         }
@@ -113,7 +114,7 @@ class RunSummary {
             return;
         }
         out.println("Most exposed accounts:");
-        worst.forEach(a -> out.printf("  %-14s %-24s %s%n", a.accountId(), TerminalText.safe(a.accountName()), a.openFindings().entrySet().stream()
+        worst.forEach(a -> out.printf("  %-14s %-24s %s%n", a.accountId(), DisplayText.escape(a.accountName()), a.openFindings().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
                 .map(e -> e.getKey() + " " + e.getValue()).reduce((x, y) -> x + ", " + y).orElse("")));
     }
@@ -125,10 +126,10 @@ class RunSummary {
         }
         out.printf("Fix first (%d risk path(s)):%n", result.riskPaths().size());
         result.riskPaths().stream().limit(5).forEach(p -> out.printf("  %-8s %4d  %s %s  %s%n", p.tier(), p.score(),
-                p.accountId(), p.region(), TerminalText.safe(p.chain())));
+                p.accountId(), p.region(), DisplayText.escape(p.chain())));
         out.println("Worst owners:");
         OwnerRollup.of(result).stream().limit(3).forEach(o -> out.printf("  %-24s risk paths %s; open findings %s%n",
-                TerminalText.safe(o.owner()), tally(o.riskPaths()), tally(o.openFindings())));
+                DisplayText.escape(o.owner()), tally(o.riskPaths()), tally(o.openFindings())));
     }
 
     /** "CRITICAL 2, HIGH 1": counts from the most severe down; "none" when there are none. */

@@ -2,6 +2,7 @@ package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Suppression;
+import io.lambdaguardrails.text.DisplayText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -19,7 +20,8 @@ import java.util.function.Function;
 /**
  * {@code findings.csv}: RFC 4180, UTF-8 without a byte-order mark, a header row, one row per finding. The columns are
  * a contract (documented in {@code findings.schema.md}); new ones are only ever appended. Lists are joined with
- * {@code ;}. A cell that a spreadsheet would run as a formula gets a leading {@code '}.
+ * {@code ;}. Control and format characters are written as {@code \\uXXXX} ({@link DisplayText}); a cell that a
+ * spreadsheet would run as a formula gets a leading {@code '}.
  */
 public final class FindingsCsv {
 
@@ -76,7 +78,7 @@ public final class FindingsCsv {
         CSVPrinter printer = new CSVPrinter(out, FORMAT);
         for (Finding finding : result.findings()) {
             for (Column column : COLUMNS) {
-                printer.print(inert(text(column.value().apply(finding))));
+                printer.print(inert(DisplayText.escape(text(column.value().apply(finding)))));
             }
             printer.println();
         }

@@ -1,7 +1,6 @@
 package io.lambdaguardrails.report;
 
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
@@ -15,13 +14,13 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CompletionException;
 
 /**
  * {@code report.html}: the Qute template {@code report.html} with {@code report.css} and {@code report.js} inlined,
  * rendered by a standalone engine (plain JUnit, the CLI and the Lambda function alike). Templates are always parsed
- * as {@code text/html}, so every value is HTML-escaped — a user's override as much as the bundled one.
+ * as {@code text/html}, so every value is HTML-escaped, with control and format characters shown as {@code \\uXXXX}
+ * ({@link DisplayTextEscaper}) — a user's override as much as the bundled one.
  *
  * <p>The template gets {@code view} (a {@link ReportView}) and {@code assets}: the style and script elements, and the
  * script's SHA-256 source expression for the page's Content-Security-Policy, which lets that one script run and
@@ -32,7 +31,7 @@ public final class HtmlReport {
     private static final Engine ENGINE = Engine.builder()
             .addDefaults()
             .addValueResolver(new ReflectionValueResolver())
-            .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
+            .addResultMapper(new DisplayTextEscaper())
             .strictRendering(true)
             .build();
 

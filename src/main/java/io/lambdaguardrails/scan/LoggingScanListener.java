@@ -1,6 +1,7 @@
 package io.lambdaguardrails.scan;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.text.DisplayText;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ public final class LoggingScanListener implements ScanListener {
     public void accountFinished(AccountInventory account, int done, int total) {
         int functions = account.regions().stream().mapToInt(r -> r.functions().size()).sum();
         LOG.infof("[%d/%d] account %s (%s): %s, %d function(s) in %d region(s), %d ms", done, total,
-                account.accountId(), account.accountName(), account.evaluable() ? "scanned" : "NOT ENTERED",
+                account.accountId(), DisplayText.escape(account.accountName()), account.evaluable() ? "scanned" : "NOT ENTERED",
                 functions, account.regions().size(),
                 Duration.between(account.startedAt(), account.finishedAt()).toMillis());
     }

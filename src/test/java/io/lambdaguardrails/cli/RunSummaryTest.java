@@ -66,7 +66,7 @@ class RunSummaryTest {
         ScanResult marked = Drift.compare(SampleResults.result(List.of(hostile), current.accounts(), List.of()),
                 SampleResults.result(List.of(), current.accounts(), List.of()));
 
-        assertThat(print(marked)).doesNotContain("\u001b").doesNotContain("\u202E").contains("fn\\u001b[2J\\u202eexe");
+        assertThat(print(marked)).doesNotContain("\u001b").doesNotContain("\u202E").contains("fn\\u001B[2J\\u202Eexe");
     }
 
     private static Coverage assumeRole(String account, CoverageStatus status) {
@@ -112,7 +112,7 @@ class RunSummaryTest {
         assertThat(lines.getFirst()).isEqualTo("Fix first (6 risk path(s)):");
         assertThat(lines.subList(1, 6)).hasSize(5).allMatch(l -> l.startsWith("  "));
         assertThat(lines.get(1)).contains("CRITICAL", " 140 ", "open-admin → execution role with administrator access");
-        assertThat(lines.get(2)).contains("MEDIUM", "anyone on the internet → function URL (AuthType NONE) → public\\u001b[2Jurl");
+        assertThat(lines.get(2)).contains("MEDIUM", "anyone on the internet → function URL (AuthType NONE) → public\\u001B[2Jurl");
         assertThat(lines).noneMatch(l -> l.contains("\u001b"));
         assertThat(lines.get(6)).isEqualTo("Worst owners:");
         assertThat(lines.subList(7, 10)).extracting(l -> l.trim().split("\\s+")[0])

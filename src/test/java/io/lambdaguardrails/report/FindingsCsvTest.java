@@ -1,6 +1,7 @@
 package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.text.DisplayText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,14 +46,32 @@ class FindingsCsvTest {
         List<CSVRecord> rows = parse(SampleResults.hostile());
 
         for (int i = 0; i < SampleResults.HOSTILE.size(); i++) {
-            String value = SampleResults.HOSTILE.get(i);
-            String expected = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+            String shown = DisplayText.escape(SampleResults.HOSTILE.get(i));
+            String expected = "=+-@".indexOf(shown.charAt(0)) >= 0 ? "'" + shown : shown;
             CSVRecord row = rows.get(i);
             assertThat(row.get("detail")).as("detail of case %d", i).isEqualTo(expected);
             assertThat(row.get("resourceName")).isEqualTo(expected);
             assertThat(row.get("accountName")).isEqualTo(expected);
             assertThat(row.get("related")).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void controlAndDirectionCharactersAreWrittenEscaped() throws IOException {
+        List<CSVRecord> rows = parse(SampleResults.hostile());
+        Map<String, String> written = Map.of(
+                SampleResults.RIGHT_TO_LEFT, "invoice\\u202Eexe.pdf",
+                SampleResults.BELL_AND_ESCAPE, "bell\\u0007 and \\u001B[31mred",
+                SampleResults.NEWLINES, "line one\\u000Aline two\\u000D\\u000Aline three",
+                "\tTAB", "\\u0009TAB",
+                "\rCR", "\\u000DCR");
+
+        written.forEach((value, escaped) -> {
+            CSVRecord row = rows.get(SampleResults.HOSTILE.indexOf(value));
+            assertThat(row.get("detail")).isEqualTo(escaped);
+            assertThat(row.get("accountName")).isEqualTo(escaped);
+            assertThat(row.get("resourceName")).isEqualTo(escaped);
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.FindingStatus;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.text.DisplayText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +77,7 @@ class HtmlReportTest {
         assertThat(html).doesNotContain("<script>alert", "<img src=x");
 
         for (int i = 0; i < SampleResults.HOSTILE.size(); i++) {
-            String value = SampleResults.HOSTILE.get(i);
+            String value = DisplayText.escape(SampleResults.HOSTILE.get(i));
             Element row = doc.selectFirst("tr[data-id=LG-RUN-002-h" + i + "]");
             assertThat(row).as("row of case %d", i).isNotNull();
             assertThat(row.selectFirst("div.detail").wholeText()).isEqualTo(value);
@@ -98,8 +100,28 @@ class HtmlReportTest {
             Element row = doc.selectFirst("tr[data-id=LG-RUN-002-h" + i + "]");
             assertThat(row.select("td[title]")).hasSize(1);
             assertThat(row.selectFirst("td[title]").attr("title"))
-                    .isEqualTo(SampleResults.HOSTILE.get(i));
+                    .isEqualTo(DisplayText.escape(SampleResults.HOSTILE.get(i)));
         }
+    }
+
+    @Test
+    void controlAndDirectionCharactersAreShownEscapedInTextAndAttributes() {
+        Document doc = Jsoup.parse(HtmlReport.bundled().render(SampleResults.hostile()));
+
+        // The filter data (a JSON script element, never shown) keeps the values as they are, to search them.
+        assertThat(doc.body().wholeText()).doesNotContain("\u202E", "\u200B", "\u0007", "\u001B", "\r");
+        assertThat(doc.getAllElements()).allSatisfy(element -> assertThat(element.attributes().asList())
+                .extracting(Attribute::getValue).noneMatch(v -> v.contains("\u202E") || v.contains("\u0007")));
+        Map<String, String> shown = Map.of(
+                SampleResults.RIGHT_TO_LEFT, "invoice\\u202Eexe.pdf",
+                SampleResults.ZERO_WIDTH, "pay\\u200Broll",
+                SampleResults.BELL_AND_ESCAPE, "bell\\u0007 and \\u001B[31mred",
+                SampleResults.NEWLINES, "line one\\u000Aline two\\u000D\\u000Aline three");
+        shown.forEach((value, escaped) -> {
+            Element row = doc.selectFirst("tr[data-id=LG-RUN-002-h" + SampleResults.HOSTILE.indexOf(value) + "]");
+            assertThat(row.selectFirst("div.detail").wholeText()).isEqualTo(escaped);
+            assertThat(row.select("span.name")).allSatisfy(span -> assertThat(span.wholeText()).isEqualTo(escaped));
+        });
     }
 
     @Test

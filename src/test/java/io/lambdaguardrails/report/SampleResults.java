@@ -41,12 +41,13 @@ public final class SampleResults {
     public static final String NEWLINES = "line one\nline two\r\nline three";
     public static final String ZERO_WIDTH = "pay\u200Broll";
     public static final String RIGHT_TO_LEFT = "invoice\u202Eexe.pdf";
+    public static final String BELL_AND_ESCAPE = "bell\u0007 and \u001B[31mred";
     public static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"x\")";
     public static final String LONG = "A".repeat(5 * 1024);
     public static final String CLOSE_SCRIPT = "</script><script>alert(2)</script><!--";
 
     /** Every hostile value, one per finding detail / resource name. */
-    public static final List<String> HOSTILE = List.of(SCRIPT, IMG, QUOTES, NEWLINES, ZERO_WIDTH, RIGHT_TO_LEFT,
+    public static final List<String> HOSTILE = List.of(SCRIPT, IMG, QUOTES, NEWLINES, ZERO_WIDTH, RIGHT_TO_LEFT, BELL_AND_ESCAPE,
             FORMULA, LONG, CLOSE_SCRIPT, "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "caf\u00e9 \u65e5\u672c \ud83d\ude80");
 
     public static final Instant STARTED = Instant.parse("2026-11-28T02:00:00Z");
