@@ -2,6 +2,8 @@ package io.lambdaguardrails.rules.access;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
+import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
@@ -11,10 +13,13 @@ import io.lambdaguardrails.rules.support.QualifiedFunction;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An access rule that judges the function and each of its aliases and versions as a resource of its own (each has
- * its own resource policy and URL), reporting each at most once under its qualified ARN.
+ * its own resource policy and URL), reporting each at most once under its qualified ARN. Where a resource's policy or
+ * URL, or a function's list of aliases, could not be read, the rule says it could not judge it — once per account and
+ * region, naming the first few.
  */
 abstract class QualifierRule extends Rule {
 
@@ -32,4 +37,24 @@ abstract class QualifierRule extends Rule {
     }
 
     protected abstract Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership);
+
+    @Override
+    public final List<NotEvaluated> notEvaluated(RuleContext context) {
+        return context.regions().flatMap(region -> {
+            List<String> unread = region.region().functions().stream().flatMap(this::unread).toList();
+            return unread.isEmpty() ? Stream.empty() : Stream.of(cannotJudge(region.account().accountId(),
+                    region.region().region(), "not read: " + Details.list(unread, 3)));
+        }).toList();
+    }
+
+    /** What this rule reads that was not collected for the function, its aliases or versions, described. */
+    private Stream<String> unread(LambdaFunction function) {
+        Stream<String> aliases = reads().contains(LambdaFunction.Part.QUALIFIERS) && !function.collected(LambdaFunction.Part.QUALIFIERS)
+                ? Stream.of("aliases of " + Details.quote(function.name())) : Stream.empty();
+        return Stream.concat(aliases, QualifiedFunction.of(function).stream().flatMap(target -> Stream.concat(
+                reads().contains(LambdaFunction.Part.RESOURCE_POLICY) && target.policy().isEmpty()
+                        ? Stream.of("policy of " + Details.quote(target.name())) : Stream.empty(),
+                reads().contains(LambdaFunction.Part.URL) && !target.urlCollected()
+                        ? Stream.of("URL of " + Details.quote(target.name())) : Stream.empty())));
+    }
 }

@@ -3,6 +3,8 @@ package io.lambdaguardrails.rules.access;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.rules.Rule;
+import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.fixtures.Fixtures.FunctionBuilder;
 import io.lambdaguardrails.rules.fixtures.RuleRun;
@@ -82,6 +84,29 @@ class QualifiedResourcesTest {
                 .notCollected(LambdaFunction.Qualifier.Part.RESOURCE_POLICY)))).isEmpty();
         assertThat(run(new PublicInvokePolicy(), f -> f.qualifier("live", q -> q.policy(PUBLIC_ON_ALIAS))
                 .notCollected(LambdaFunction.Part.QUALIFIERS))).isEmpty();
+    }
+
+    @Test
+    void whatWasNotReadIsNotEvaluatedNotSilent() {
+        var context = RuleContext.of(Scenarios.inOrg(f -> f
+                .qualifier("live", q -> q.policy(PUBLIC_ON_ALIAS).notCollected(LambdaFunction.Qualifier.Part.RESOURCE_POLICY))
+                .qualifier("beta", q -> q.notCollected(LambdaFunction.Qualifier.Part.URL))), Settings.defaults(), RuleRun.TODAY);
+        assertThat(new PublicInvokePolicy().notEvaluated(context)).singleElement().satisfies(n -> {
+            assertThat(n.ruleId()).isEqualTo("LG-ACC-001");
+            assertThat(n.accountId()).isEqualTo(OWN);
+            assertThat(n.reason()).isEqualTo("not read: policy of 'fn:live', URL of 'fn:beta'");
+        });
+        // A rule that does not read the URL is not held back by it.
+        assertThat(new UnscopedServicePrincipal().notEvaluated(context)).singleElement()
+                .extracting(n -> n.reason()).isEqualTo("not read: policy of 'fn:live'");
+
+        var unlisted = RuleContext.of(Scenarios.inOrg(f -> f.notCollected(LambdaFunction.Part.QUALIFIERS)),
+                Settings.defaults(), RuleRun.TODAY);
+        assertThat(new PermissiveUrlCors().notEvaluated(unlisted)).singleElement()
+                .extracting(n -> n.reason()).isEqualTo("not read: aliases of 'fn'");
+        var everythingRead = RuleContext.of(Scenarios.inOrg(f -> f.qualifier("live", q -> q)),
+                Settings.defaults(), RuleRun.TODAY);
+        assertThat(new PublicInvokePolicy().notEvaluated(everythingRead)).isEmpty();
     }
 
     @Test
