@@ -44,7 +44,10 @@ import java.util.function.Supplier;
 /**
  * Collects one account before its deadline: its regions, IAM and trails all at once — IAM is read while the regions
  * are, and narrowed to the execution roles once their functions are known. A part still running at the deadline is
- * abandoned and recorded as TIMEOUT; what finished is kept.
+ * abandoned and recorded as TIMEOUT; what finished is kept. Audit posture is read where the account has functions,
+ * and Access Analyzer's analyzers also in every scanned region of an account that may own ORGANIZATION analyzers
+ * (the management account and Access Analyzer's delegated administrators): those cover members with no function of
+ * the owner's in that region.
  */
 public final class AccountCollector {
 
@@ -57,9 +60,12 @@ public final class AccountCollector {
     private final AwsManagedPolicies awsManaged;
     private final int callsPerAccount;
     private final CollectionPlan plan;
+    private final Set<String> analyzerOwners;
 
+    /** @param analyzerOwners the accounts that may own ORGANIZATION analyzers, read in every scanned region */
     public AccountCollector(ClientFactory clients, CoverageLog coverage, UnsupportedApis unsupported,
-                            SecretScreen screen, AwsManagedPolicies awsManaged, int callsPerAccount, CollectionPlan plan) {
+                            SecretScreen screen, AwsManagedPolicies awsManaged, int callsPerAccount, CollectionPlan plan,
+                            Set<String> analyzerOwners) {
         this.clients = clients;
         this.coverage = coverage;
         this.unsupported = unsupported;
@@ -67,6 +73,7 @@ public final class AccountCollector {
         this.awsManaged = awsManaged;
         this.callsPerAccount = callsPerAccount;
         this.plan = plan;
+        this.analyzerOwners = Set.copyOf(analyzerOwners);
     }
 
     public AccountInventory collect(String accountId, String accountName, AwsCredentialsProvider credentials,
@@ -136,12 +143,13 @@ public final class AccountCollector {
         var withVpcIds = functions.functions().stream().map(f -> withResolvedVpc(f, network)).toList();
         var profiles = new SigningCollector(client(openClients, "signer", region, () -> clients.client(SignerClient::builder, r, credentials)), calls)
                 .collect(functions.codeSigningConfigs());
-        var audit = functions.functions().isEmpty()
-                ? AuditPosture.unknown()
-                : new AuditCollector(
-                        client(openClients, "config", region, () -> clients.client(ConfigClient::builder, r, credentials)),
-                        client(openClients, "access-analyzer", region, () -> clients.client(AccessAnalyzerClient::builder, r, credentials)),
-                        calls).collect();
+        Supplier<AuditCollector> auditCollector = () -> new AuditCollector(
+                client(openClients, "config", region, () -> clients.client(ConfigClient::builder, r, credentials)),
+                client(openClients, "access-analyzer", region, () -> clients.client(AccessAnalyzerClient::builder, r, credentials)),
+                calls);
+        var audit = !functions.functions().isEmpty() ? auditCollector.get().collect()
+                : analyzerOwners.contains(accountId) ? auditCollector.get().analyzersOnly()
+                : AuditPosture.unknown();
         return new RegionInventory(region, withVpcIds, functions.codeSigningConfigs(), profiles, network, audit);
     }
 

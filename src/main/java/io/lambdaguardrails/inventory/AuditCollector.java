@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
 import software.amazon.awssdk.services.config.model.RecordingGroup;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,6 +36,14 @@ public final class AuditCollector {
 
     public AuditPosture collect() {
         return new AuditPosture(recorders(), configRules(), analyzers());
+    }
+
+    /** The analyzers alone: for a region where the account has no function but may own an organisation analyzer. */
+    public AuditPosture analyzersOnly() {
+        var analyzers = analyzers();
+        return new AuditPosture(List.of(), List.of(), analyzers == null ? List.of() : analyzers,
+                analyzers == null ? EnumSet.allOf(AuditPosture.Part.class)
+                        : EnumSet.of(AuditPosture.Part.RECORDERS, AuditPosture.Part.CONFIG_RULES));
     }
 
     private List<ConfigRecorder> recorders() {

@@ -60,7 +60,16 @@ public final class OrgCollector {
                     pathIds.getOrDefault(a.id(), List.of(rootId, a.id())),
                     pathNames.getOrDefault(a.id(), "Root"), tagMap));
         }
-        return new OrgContext(true, org.value().id(), org.value().masterAccountId(), members, scps());
+        return new OrgContext(true, org.value().id(), org.value().masterAccountId(), members, scps(),
+                analyzerAdministrators());
+    }
+
+    /** Null when they could not be read: then an organisation analyzer may sit in an account nobody looks at. */
+    private List<String> analyzerAdministrators() {
+        var admins = calls.call(NAME, "organizations:ListDelegatedAdministrators",
+                () -> organizations.listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(OrgContext.ACCESS_ANALYZER_SERVICE))
+                        .stream().flatMap(p -> p.delegatedAdministrators().stream()).map(a -> a.id()).toList());
+        return admins.succeeded() ? admins.value() : null;
     }
 
     /** Breadth-first over the OU tree, recording for each account the targets above it and the OU names. */

@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -101,7 +102,8 @@ public final class Scanner {
             LOG.infof("run %s: scanning %d account(s) in %s as %s", runId, targets.size(),
                     request.regions().isEmpty() ? home.id() : String.join(",", request.regions()), identity.arn());
 
-            var collector = new AccountCollector(clients, coverage, unsupported, screen, new AwsManagedPolicies(), CALLS_PER_ACCOUNT, plan);
+            var collector = new AccountCollector(clients, coverage, unsupported, screen, new AwsManagedPolicies(),
+                    CALLS_PER_ACCOUNT, plan, org == null ? Set.of() : Set.copyOf(org.analyzerOwners()));
             List<AccountInventory> accounts = scanAccounts(request, runId, scanDeadline, listener, targets, org,
                     callerAccount, sts, collector, coverage);
             OrgContext context = org != null ? org : OrgContext.unavailable(accounts.stream()

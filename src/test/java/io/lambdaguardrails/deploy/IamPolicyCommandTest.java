@@ -45,6 +45,7 @@ class IamPolicyCommandTest {
                     {"Sid": "OrganizationRead", "Effect": "Allow", "Action": [
                       "organizations:DescribeOrganization", "organizations:DescribePolicy",
                       "organizations:ListAccounts", "organizations:ListAccountsForParent",
+                      "organizations:ListDelegatedAdministrators",
                       "organizations:ListOrganizationalUnitsForParent",
                       "organizations:ListPolicies", "organizations:ListRoots",
                       "organizations:ListTagsForResource", "organizations:ListTargetsForPolicy"],

@@ -46,7 +46,7 @@ class PolicyCoverageTest {
     private static final List<String> SCANNER_OPERATIONS = List.of(
             "Sts:GetCallerIdentity", "Sts:AssumeRole",
             "Organizations:DescribeOrganization", "Organizations:ListAccounts", "Organizations:ListRoots",
-            "Organizations:ListAccountsForParent",
+            "Organizations:ListAccountsForParent", "Organizations:ListDelegatedAdministrators",
             "Organizations:ListOrganizationalUnitsForParent", "Organizations:ListTagsForResource",
             "Organizations:ListPolicies", "Organizations:DescribePolicy", "Organizations:ListTargetsForPolicy",
             "S3:PutObject", "S3:GetObject", "S3:HeadObject", "S3:ListObjectsV2");

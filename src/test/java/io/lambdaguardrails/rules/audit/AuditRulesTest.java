@@ -108,37 +108,101 @@ class AuditRulesTest {
                         member(r -> r.configRule("s3", "S3_BUCKET_PUBLIC_READ_PROHIBITED")), DEFAULTS,
                         List.of(expect("acct-" + MEMBER, LOW, "None of the Lambda managed Config rules"))),
                 arguments("AUD-005 rules could not be read", new NoLambdaConfigRules(),
-                        member(r -> r.auditUnknown(false, true, false)), DEFAULTS, List.of()),
-
-                // LG-AUD-006
-                arguments("AUD-006 account analyzer", new NoAccessAnalyzer(),
-                        member(r -> r.analyzer(analyzer("ACCOUNT", "ACTIVE"))), DEFAULTS, List.of()),
-                arguments("AUD-006 no analyzer", new NoAccessAnalyzer(), member(r -> { }), DEFAULTS,
-                        List.of(expect("acct-" + MEMBER, MEDIUM, "No ACTIVE external-access analyzer"))),
-                arguments("AUD-006 unused-access analyzer only", new NoAccessAnalyzer(),
-                        member(r -> r.analyzer(analyzer("ACCOUNT_UNUSED_ACCESS", "ACTIVE"))), DEFAULTS,
-                        List.of(expect("acct-" + MEMBER, MEDIUM, "covers the account in us-east-1"))),
-                arguments("AUD-006 analyzer failed", new NoAccessAnalyzer(),
-                        member(r -> r.analyzer(analyzer("ACCOUNT", "FAILED"))), DEFAULTS,
-                        List.of(expect("acct-" + MEMBER, MEDIUM, "No ACTIVE"))),
-                arguments("AUD-006 organisation analyzer in the management account covers members", new NoAccessAnalyzer(),
-                        Fixtures.org(o -> o
-                                .account(MANAGEMENT, a -> a.region(Fixtures.REGION, r -> r.analyzer(analyzer("ORGANIZATION", "ACTIVE"))))
-                                .account(MEMBER, a -> a.region(Fixtures.REGION, r -> r.function("fn", f -> { })))),
-                        DEFAULTS, List.of()),
-                arguments("AUD-006 organisation analyzer in another region", new NoAccessAnalyzer(),
-                        Fixtures.org(o -> o
-                                .account(MANAGEMENT, a -> a.region(EU, r -> r.analyzer(analyzer("ORGANIZATION", "ACTIVE"))))
-                                .account(MEMBER, a -> a.region(Fixtures.REGION, r -> r.function("fn", f -> { })))),
-                        DEFAULTS, List.of(expect("acct-" + MEMBER, MEDIUM, "us-east-1"))),
-                arguments("AUD-006 analyzers could not be read", new NoAccessAnalyzer(),
-                        member(r -> r.auditUnknown(false, false, true)), DEFAULTS, List.of()));
+                        member(r -> r.auditUnknown(false, true, false)), DEFAULTS, List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reportsExactlyTheExpectedViolations(String name, Rule rule, Snapshot snapshot, Settings settings, List<Expect> expected) {
         RuleRun.assertReports(rule, snapshot, settings, expected);
+    }
+
+    private static final String ADMIN = "999999999999";
+
+    /**
+     * The member with a function in us-east-1 and the management account scanned there with no function (its
+     * analyzers read all the same, as the scan reads them in every region of an account that may own organisation
+     * analyzers), each with the analyzers the case gives, and whatever else the case adds to the organisation.
+     */
+    private static Snapshot analyzers(Consumer<Fixtures.RegionBuilder> member, Consumer<Fixtures.RegionBuilder> management,
+                                      Consumer<Fixtures.OrgBuilder> more) {
+        return Fixtures.org(o -> {
+            o.account(MANAGEMENT, a -> a.region(Fixtures.REGION, management));
+            o.account(MEMBER, a -> a.region(Fixtures.REGION, r -> {
+                member.accept(r);
+                r.function("fn", f -> { });
+            }));
+            more.accept(o);
+        });
+    }
+
+    private static final Consumer<Fixtures.RegionBuilder> NONE = r -> { };
+    private static final Consumer<Fixtures.OrgBuilder> AS_IS = o -> { };
+
+    static Stream<Arguments> analyzerCases() {
+        return Stream.of(
+                arguments("the member's own account analyzer", analyzers(r -> r.analyzer(analyzer(MEMBER, "ACCOUNT", "ACTIVE")), NONE, AS_IS),
+                        null, null),
+                arguments("no analyzer anywhere", analyzers(NONE, NONE, AS_IS),
+                        "No ACTIVE external-access analyzer", null),
+                arguments("an unused-access analyzer only", analyzers(r -> r.analyzer(analyzer(MEMBER, "ACCOUNT_UNUSED_ACCESS", "ACTIVE")), NONE, AS_IS),
+                        "covers the account in us-east-1", null),
+                arguments("a failed analyzer", analyzers(r -> r.analyzer(analyzer(MEMBER, "ACCOUNT", "FAILED")), NONE, AS_IS),
+                        "No ACTIVE", null),
+                arguments("an organisation analyzer in the management account covers the member",
+                        analyzers(NONE, r -> r.analyzer(analyzer(MANAGEMENT, "ORGANIZATION", "ACTIVE")), AS_IS), null, null),
+                arguments("an organisation analyzer in the delegated administrator covers the member",
+                        analyzers(NONE, NONE, o -> o.analyzerAdministrator(ADMIN).account(ADMIN, a -> a.region(Fixtures.REGION,
+                                r -> r.analyzer(analyzer(ADMIN, "ORGANIZATION", "ACTIVE"))))), null, null),
+                arguments("an account analyzer in the management account covers only the management account",
+                        analyzers(NONE, r -> r.analyzer(analyzer(MANAGEMENT, "ACCOUNT", "ACTIVE")), AS_IS),
+                        "No ACTIVE external-access analyzer", null),
+                arguments("another member's account analyzer covers only that member",
+                        analyzers(NONE, NONE, o -> o.account("222222222222", a -> a.region(Fixtures.REGION,
+                                r -> r.analyzer(analyzer("222222222222", "ACCOUNT", "ACTIVE")).function("other", f -> { })))),
+                        "No ACTIVE external-access analyzer", null),
+                arguments("an organisation analyzer in another region", Fixtures.org(o -> o
+                                .account(MANAGEMENT, a -> a.region(EU, r -> r.analyzer(analyzer(MANAGEMENT, "ORGANIZATION", "ACTIVE")))
+                                        .region(Fixtures.REGION, NONE))
+                                .account(MEMBER, a -> a.region(Fixtures.REGION, r -> r.function("fn", f -> { })))),
+                        "covers the account in us-east-1", null),
+                arguments("the member's analyzers could not be read", analyzers(r -> r.auditUnknown(false, false, true), NONE, AS_IS),
+                        null, null),
+                arguments("the management account was not scanned", Fixtures.org(o -> o.member(MANAGEMENT)
+                                .account(MEMBER, a -> a.region(Fixtures.REGION, r -> r.function("fn", f -> { })))),
+                        null, "the management account " + MANAGEMENT + " was not scanned"),
+                arguments("the management account could not be entered", Fixtures.org(o -> o
+                                .account(MANAGEMENT, a -> a.notAssumable())
+                                .account(MEMBER, a -> a.region(Fixtures.REGION, r -> r.function("fn", f -> { })))),
+                        null, "the management account " + MANAGEMENT + " could not be entered"),
+                arguments("the management account's analyzers could not be read",
+                        analyzers(NONE, r -> r.auditUnknown(false, false, true), AS_IS),
+                        null, "the analyzers of the management account " + MANAGEMENT + " in us-east-1 could not be read"),
+                arguments("the delegated administrator was not scanned", analyzers(NONE, NONE, o -> o.analyzerAdministrator(ADMIN)),
+                        null, "the delegated administrator " + ADMIN + " was not scanned"),
+                arguments("the delegated administrators could not be read", analyzers(NONE, NONE, Fixtures.OrgBuilder::analyzerAdministratorsUnknown),
+                        null, "the delegated administrators of IAM Access Analyzer could not be read"),
+                arguments("the organisation could not be read", Fixtures.org(o -> o.unavailable()
+                                .account(MEMBER, a -> a.region(Fixtures.REGION, r -> r.function("fn", f -> { })))),
+                        "organisation analyzers were not looked for", null));
+    }
+
+    @ParameterizedTest(name = "AUD-006 {0}")
+    @MethodSource("analyzerCases")
+    void judgesAccessAnalyzerCoverage(String name, Snapshot snapshot, String finding, String notEvaluatedBecause) {
+        var rule = new NoAccessAnalyzer();
+        RuleRun.assertReports(rule, snapshot, DEFAULTS,
+                finding == null ? List.of() : List.of(expect("acct-" + MEMBER, MEDIUM, finding)));
+        var notEvaluated = rule.notEvaluated(RuleContext.of(snapshot, DEFAULTS, RuleRun.TODAY));
+        if (notEvaluatedBecause == null) {
+            assertThat(notEvaluated).isEmpty();
+        } else {
+            assertThat(notEvaluated).singleElement().satisfies(n -> {
+                assertThat(n.accountId()).isEqualTo(MEMBER);
+                assertThat(n.region()).isEqualTo(Fixtures.REGION);
+                assertThat(n.reason()).startsWith("No analyzer of the account covers us-east-1").contains(notEvaluatedBecause);
+            });
+        }
     }
 
     private static final String ROLE_POLICY = """
@@ -281,7 +345,7 @@ class AuditRulesTest {
                 organisation, logging, deliveryError, managementEvents, dataEvents);
     }
 
-    private static Analyzer analyzer(String type, String status) {
-        return new Analyzer("arn:aws:access-analyzer:us-east-1:" + MEMBER + ":analyzer/a", "a", type, status);
+    private static Analyzer analyzer(String owner, String type, String status) {
+        return new Analyzer("arn:aws:access-analyzer:us-east-1:" + owner + ":analyzer/a", "a", type, status);
     }
 }
