@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.cloudtrail.model.AdvancedEventSelector;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
 import software.amazon.awssdk.services.cloudtrail.model.EventSelector;
 import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
+import software.amazon.awssdk.services.cloudtrail.model.ReadWriteType;
 
 import java.util.List;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ public final class TrailCollector {
 
     static final String NAME = "cloudtrail";
     static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+    private static final String LAMBDA_SOURCE = "lambda.amazonaws.com";
 
     private final CloudTrailClient discovery;
     private final Function<String, CloudTrailClient> inHomeRegion;
@@ -65,40 +67,66 @@ public final class TrailCollector {
     }
 
     /**
-     * Whether write management events (CreateFunction, AddPermission, UpdateFunctionCode…) are recorded: ReadWriteType
-     * All or WriteOnly, or an advanced Management selector not limited to readOnly = true. No selectors at all means
-     * the default: every management event.
+     * Whether Lambda's write management events (CreateFunction, AddPermission, UpdateFunctionCode…) are recorded. Basic
+     * selectors: one that includes management events with ReadWriteType All or WriteOnly. Advanced selectors (which
+     * replace basic ones): one with {@code eventCategory} Management whose {@code readOnly} does not limit it to read
+     * events and whose {@code eventSource} does not leave out lambda.amazonaws.com. No selectors at all means the
+     * default: every management event.
      */
     static boolean recordsManagementEvents(GetEventSelectorsResponse s) {
         if (s.hasAdvancedEventSelectors() && !s.advancedEventSelectors().isEmpty()) {
-            return s.advancedEventSelectors().stream().anyMatch(a -> fieldEquals(a, "eventCategory", "Management")
-                    && !fieldEquals(a, "readOnly", "true") && !fieldNotEquals(a, "readOnly", "false"));
+            return s.advancedEventSelectors().stream().anyMatch(a -> selects(a, "eventCategory", "Management")
+                    && admits(a, "readOnly", "false") && admits(a, "eventSource", LAMBDA_SOURCE));
         }
         if (!s.hasEventSelectors() || s.eventSelectors().isEmpty()) {
             return true;
         }
-        return s.eventSelectors().stream().anyMatch(e -> !Boolean.FALSE.equals(e.includeManagementEvents())
-                && !"ReadOnly".equals(e.readWriteTypeAsString()));
+        return s.eventSelectors().stream().anyMatch(e -> !Boolean.FALSE.equals(e.includeManagementEvents()) && recordsWrites(e));
     }
 
+    /**
+     * Whether Lambda Invoke data events are recorded (for all functions or some: a selection by ARN still counts).
+     * Invoke is a write event, so a selector limited to read events records none. Basic selectors: a data resource of
+     * type AWS::Lambda::Function in a selector with ReadWriteType All or WriteOnly. Advanced: {@code eventCategory}
+     * Data and {@code resources.type} AWS::Lambda::Function, with {@code readOnly} and {@code eventName} admitting
+     * Invoke.
+     */
     static boolean recordsLambdaDataEvents(GetEventSelectorsResponse s) {
         if (s.hasAdvancedEventSelectors() && !s.advancedEventSelectors().isEmpty()) {
-            return s.advancedEventSelectors().stream().anyMatch(a -> fieldEquals(a, "eventCategory", "Data")
-                    && fieldEquals(a, "resources.type", LAMBDA_FUNCTION));
+            return s.advancedEventSelectors().stream().anyMatch(a -> selects(a, "eventCategory", "Data")
+                    && selects(a, "resources.type", LAMBDA_FUNCTION) && admits(a, "readOnly", "false")
+                    && admits(a, "eventName", "Invoke"));
         }
-        return s.hasEventSelectors() && s.eventSelectors().stream().map(EventSelector::dataResources)
-                .filter(d -> d != null).flatMap(List::stream)
+        return s.hasEventSelectors() && s.eventSelectors().stream().filter(TrailCollector::recordsWrites)
+                .map(EventSelector::dataResources).filter(d -> d != null).flatMap(List::stream)
                 .anyMatch(d -> LAMBDA_FUNCTION.equals(d.type()));
     }
 
-    private static boolean fieldEquals(AdvancedEventSelector selector, String field, String value) {
-        return selector.fieldSelectors().stream().filter(f -> field.equals(f.field()))
-                .map(AdvancedFieldSelector::equalsValue).filter(v -> v != null).anyMatch(v -> v.contains(value));
+    private static boolean recordsWrites(EventSelector selector) {
+        return selector.readWriteType() != ReadWriteType.READ_ONLY;
     }
 
-    private static boolean fieldNotEquals(AdvancedEventSelector selector, String field, String value) {
-        return selector.fieldSelectors().stream().filter(f -> field.equals(f.field()))
-                .map(AdvancedFieldSelector::notEquals).filter(v -> v != null).anyMatch(v -> v.contains(value));
+    /** The selector names {@code field} and lets {@code value} through. */
+    private static boolean selects(AdvancedEventSelector selector, String field, String value) {
+        return selector.fieldSelectors().stream().anyMatch(f -> field.equals(f.field())) && admits(selector, field, value);
+    }
+
+    /**
+     * Every condition on {@code field} lets {@code value} through (all field selectors of a selector must match; a
+     * field it does not name matches any value). Conditions AWS accepts: Equals, NotEquals, StartsWith,
+     * NotStartsWith, EndsWith, NotEndsWith, each a list any of whose values may match.
+     */
+    static boolean admits(AdvancedEventSelector selector, String field, String value) {
+        return selector.fieldSelectors().stream().filter(f -> field.equals(f.field())).allMatch(f -> admits(f, value));
+    }
+
+    private static boolean admits(AdvancedFieldSelector f, String value) {
+        return (!f.hasEqualsValue() || f.equalsValue().contains(value))
+                && (!f.hasStartsWith() || f.startsWith().stream().anyMatch(value::startsWith))
+                && (!f.hasEndsWith() || f.endsWith().stream().anyMatch(value::endsWith))
+                && (!f.hasNotEquals() || !f.notEquals().contains(value))
+                && (!f.hasNotStartsWith() || f.notStartsWith().stream().noneMatch(value::startsWith))
+                && (!f.hasNotEndsWith() || f.notEndsWith().stream().noneMatch(value::endsWith));
     }
 
     private static String blankToNull(String text) {
