@@ -30,7 +30,7 @@ class PolicyCoverageTest {
             "Sts:GetCallerIdentity",
             "Iam:GetAccountAuthorizationDetails", "Iam:GetPolicy", "Iam:GetPolicyVersion",
             "Iam:GenerateServiceLastAccessedDetails", "Iam:GetServiceLastAccessedDetails",
-            "Lambda:ListFunctions", "Lambda:GetPolicy", "Lambda:GetFunctionUrlConfig", "Lambda:ListFunctionUrlConfigs",
+            "Lambda:ListFunctions", "Lambda:ListAliases", "Lambda:GetPolicy", "Lambda:GetFunctionUrlConfig", "Lambda:ListFunctionUrlConfigs",
             "Lambda:GetFunctionCodeSigningConfig", "Lambda:ListCodeSigningConfigs", "Lambda:GetCodeSigningConfig",
             "Lambda:ListTags", "Lambda:GetFunctionConcurrency", "Lambda:ListFunctionEventInvokeConfigs",
             "Lambda:ListEventSourceMappings", "ResourceGroupsTaggingApi:GetResources",
