@@ -12,9 +12,6 @@ import java.util.Set;
 public record Condition(String operator, String key, List<String> values) {
 
     private static final String ANY_VALUE = "foranyvalue:", ALL_VALUES = "forallvalues:", IF_EXISTS = "ifexists";
-    private static final Set<String> POSITIVE = Set.of(
-            "stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike");
-
     public Condition {
         values = List.copyOf(values);
     }
@@ -49,14 +46,6 @@ public record Condition(String operator, String key, List<String> values) {
     /** StringNotEquals, ArnNotLike, NotIpAddress…: true when no value matches. */
     public boolean negated() {
         return ConditionOperator.negated(baseOperator());
-    }
-
-    /**
-     * A positive match (StringEquals/Like, ArnEquals/Like, also as ForAnyValue) that fails when the key is missing —
-     * the only form that narrows who a statement admits. IfExists and ForAllValues pass on a missing key.
-     */
-    public boolean restricts() {
-        return POSITIVE.contains(baseOperator()) && !ifExists() && !forAllValues();
     }
 
     /**

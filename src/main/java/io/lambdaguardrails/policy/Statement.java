@@ -1,6 +1,5 @@
 package io.lambdaguardrails.policy;
 
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -59,11 +58,6 @@ public record Statement(
             return notActions.stream().noneMatch(p -> Actions.matchesEveryActionOf(p, service));
         }
         return actions.stream().anyMatch(p -> Actions.matchesSomeActionOf(p, service));
-    }
-
-    /** The members of {@code candidates} the statement covers, in their order. */
-    public List<String> coveredOf(Collection<String> candidates) {
-        return candidates.stream().filter(this::covers).toList();
     }
 
     /**

@@ -37,9 +37,9 @@ class ActionsTest {
     @Test
     void expandsWildcardsOverTheFunctionCatalogue() throws Exception {
         Statement s = PolicyDocumentTest.only("{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"lambda:Invoke*\"}]}");
-        assertThat(s.coveredOf(Actions.LAMBDA_FUNCTION)).containsExactlyInAnyOrderElementsOf(Actions.LAMBDA_INVOKE);
+        assertThat(Actions.LAMBDA_FUNCTION.stream().filter(s::covers)).containsExactlyInAnyOrderElementsOf(Actions.LAMBDA_INVOKE);
         Statement get = PolicyDocumentTest.only("{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"lambda:Get*\"}]}");
-        assertThat(get.coveredOf(Actions.LAMBDA_FUNCTION)).contains("lambda:GetFunction").noneMatch(Actions::isInvoke);
+        assertThat(Actions.LAMBDA_FUNCTION.stream().filter(get::covers)).contains("lambda:GetFunction").noneMatch(Actions::isInvoke);
     }
 
     @Test

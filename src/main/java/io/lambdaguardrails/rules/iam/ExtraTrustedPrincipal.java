@@ -2,31 +2,39 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.policy.Arns;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.Principal;
-import io.lambdaguardrails.policy.RestrictingKey;
-import io.lambdaguardrails.policy.Restriction;
-import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.support.ExecutionRole;
+import io.lambdaguardrails.rules.support.InvokerKind;
+import io.lambdaguardrails.rules.support.RoleTrust;
+import io.lambdaguardrails.rules.support.StatementLabels;
+import io.lambdaguardrails.rules.support.Truster;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * LG-IAM-007: the execution role's trust policy lets someone besides Lambda assume it. HIGH when that someone is
- * outside the organisation (or cannot be placed), MEDIUM when every extra principal is ours or an AWS service.
+ * LG-IAM-007: the execution role's trust policy lets someone besides Lambda assume it, as the access evaluator
+ * decides it ({@link RoleTrust}). HIGH when that someone is outside the organisation or cannot be placed — anyone,
+ * a foreign account, or an identity provider (GitHub's {@code token.actions.githubusercontent.com} vouches for
+ * identities outside AWS, whichever account registered it); MEDIUM when every extra party is ours or an AWS service.
  */
-public final class ExtraTrustedPrincipal extends ExecutionRoleRule {
+public final class ExtraTrustedPrincipal extends FunctionRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-007",
@@ -42,63 +50,57 @@ public final class ExtraTrustedPrincipal extends ExecutionRoleRule {
                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html"),
             List.of());
 
-    static final List<String> ASSUME = List.of("sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML");
-    private static final Set<String> LAMBDA = Set.of("lambda.amazonaws.com", "edgelambda.amazonaws.com");
+    /** A principal's unique id (AROA…, AIDA…), left in a trust policy when the role or user it named was deleted. */
+    private static final Pattern UNIQUE_ID = Pattern.compile("A[A-Z]{3}[A-Z0-9]{12,}");
 
     public ExtraTrustedPrincipal() {
-        super(META);
+        super(META, AccountInventory.Part.IAM);
     }
 
     @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         Membership membership = context.org().membership(scope.account().accountId());
-        return PolicyDocument.tryParse(role.role().trustPolicy()).flatMap(trust -> {
-            List<Trusted> extra = new ArrayList<>();
-            for (Statement s : trust.allowStatements()) {
-                if (s.coveredOf(ASSUME).isEmpty()) {
-                    continue;
-                }
-                s.grantees().stream()
-                        .filter(p -> !(p.isService() && LAMBDA.contains(p.id().toLowerCase(Locale.ROOT))))
-                        .map(p -> assess(p, s, membership))
-                        .forEach(extra::add);
+        return RoleTrust.of(context, scope).flatMap(trusters -> ExecutionRole.of(scope).flatMap(role -> {
+            Map<String, Boolean> extra = new LinkedHashMap<>();
+            List<StatementRef> statements = new ArrayList<>();
+            for (Truster t : trusters) {
+                extra.merge(label(t, membership), t.outside(), Boolean::logicalOr);
+                statements.addAll(t.statements());
             }
+            deleted(role.role().trustPolicy()).forEach(id -> extra.putIfAbsent("a deleted principal " + Details.quote(id), false));
             if (extra.isEmpty()) {
                 return Optional.empty();
             }
-            Violation v = role.violation(scope, " can also be assumed by "
-                    + String.join(", ", extra.stream().map(Trusted::label).toList()));
-            return Optional.of(extra.stream().anyMatch(Trusted::outside) ? v : v.withSeverity(Severity.MEDIUM));
-        });
+            List<String> granting = statements.stream().map(StatementLabels::statement).distinct().toList();
+            Violation v = role.violation(scope, " can also be assumed by " + String.join(", ", extra.keySet())
+                    + (granting.isEmpty() ? "" : "; granted by trust policy " + String.join(", ", granting)));
+            return Optional.of(extra.containsValue(true) ? v : v.withSeverity(Severity.MEDIUM));
+        }));
     }
 
-    /** How a finding names an extra principal, and whether it lies outside the organisation. */
-    private record Trusted(String label, boolean outside) {
+    private static String label(Truster t, Membership membership) {
+        String who = t.kind() == InvokerKind.ANY_ACCOUNT ? "Principal *" : Details.safe(t.principal());
+        String where = t.identityProvider() ? " (external identity provider)"
+                : t.kind() == InvokerKind.ORGANIZATION && t.principal().startsWith("o-") ? " (the organisation)"
+                : t.kind() == InvokerKind.FOREIGN_ACCOUNT
+                        ? (membership.account(accountOf(t.principal())) == Ownership.UNKNOWN ? " (organisation unknown)" : " (outside the organisation)")
+                : "";
+        String depends = t.dependsOn().isEmpty() ? ""
+                : " (depends on " + String.join(", ", t.dependsOn().stream().map(Details::safe).toList()) + ")";
+        return who + where + depends;
     }
 
-    private static Trusted assess(Principal principal, Statement statement, Membership membership) {
-        if (principal.isPublic()) {
-            return Restriction.of(statement, RestrictingKey.FOR_PUBLIC, membership).ours()
-                    ? new Trusted("Principal * limited to the organisation", false)
-                    : new Trusted("Principal *", true);
-        }
-        if (principal.isService()) {
-            return new Trusted(Details.safe(principal.id()), false);
-        }
-        Optional<String> account = principal.accountId();
-        if (account.isPresent()) {
-            Ownership ownership = membership.account(account.get());
-            String label = Details.safe(principal.id());
-            return switch (ownership) {
-                case OWN, OURS -> new Trusted(label, false);
-                case FOREIGN -> new Trusted(label + " (outside the organisation)", true);
-                case UNKNOWN -> new Trusted(label + " (organisation unknown)", true);
-            };
-        }
-        if (principal.kind() == Principal.Kind.AWS) {
-            // A unique id (AROA…) left by a deleted role: nobody can become it again.
-            return new Trusted("a deleted principal " + Details.quote(principal.id()), false);
-        }
-        return new Trusted(Details.safe(principal.id()) + " (external identity provider)", true);
+    private static String accountOf(String principal) {
+        String account = Arns.account(principal);
+        return account.isEmpty() ? principal : account;
+    }
+
+    /** Unique ids of deleted principals an Allow of the trust policy still names: nobody can become them again. */
+    private static List<String> deleted(String trustPolicy) {
+        return PolicyDocument.tryParse(trustPolicy).stream()
+                .flatMap(d -> d.statements().stream()).filter(s -> s.allows())
+                .flatMap(s -> s.principals().stream())
+                .filter(p -> p.kind() == Principal.Kind.AWS && UNIQUE_ID.matcher(p.id()).matches())
+                .map(Principal::id).distinct().toList();
     }
 }

@@ -27,8 +27,12 @@ public final class StatementLabels {
             case SCP -> "SCP";
             case RESOURCE -> "resource policy";
         };
-        String statement = ref.sid().isBlank() ? "#" + ref.index() : Details.quote(ref.sid());
-        return kind + " " + Details.quote(policy) + " statement " + statement;
+        return kind + " " + Details.quote(policy) + " " + statement(ref);
+    }
+
+    /** {@code statement 'Sid'}, or {@code statement #N} by position when it has no Sid. */
+    public static String statement(StatementRef ref) {
+        return "statement " + (ref.sid().isBlank() ? "#" + ref.index() : Details.quote(ref.sid()));
     }
 
     /** The distinct statements, in order, at most a few named. */

@@ -25,6 +25,8 @@ class ExtraTrustedPrincipalTest {
 
     static final String LAMBDA = "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}";
 
+    static final String GITHUB = "arn:aws:iam::" + OWN + ":oidc-provider/token.actions.githubusercontent.com";
+
     static String trust(String... extra) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[" + LAMBDA + (extra.length == 0 ? "" : "," + String.join(",", extra)) + "]}";
     }
@@ -42,7 +44,7 @@ class ExtraTrustedPrincipalTest {
                 arguments("Lambda only", trusting(trust()), none()),
                 arguments("Lambda and Lambda@Edge", trusting(trust(assume("{\"Service\":[\"edgelambda.amazonaws.com\"]}"))), none()),
                 arguments("foreign account", trusting(trust(assume("{\"AWS\":\"arn:aws:iam::" + FOREIGN + ":root\"}"))),
-                        finding("can also be assumed by arn:aws:iam::" + FOREIGN + ":root (outside the organisation)")),
+                        finding("can also be assumed by " + FOREIGN + " (outside the organisation); granted by trust policy statement #2")),
                 arguments("sister account role", trusting(trust(assume("{\"AWS\":\"arn:aws:iam::" + SISTER + ":role/ci\"}"))),
                         finding("arn:aws:iam::" + SISTER + ":role/ci").severity(Severity.MEDIUM)),
                 arguments("own account", trusting(trust(assume("\"" + OWN + "\""))), finding(OWN).severity(Severity.MEDIUM)),
@@ -50,14 +52,28 @@ class ExtraTrustedPrincipalTest {
                         finding("by ec2.amazonaws.com").severity(Severity.MEDIUM)),
                 arguments("anyone", trusting(trust(assume("{\"AWS\":\"*\"}"))), finding("by Principal *")),
                 arguments("anyone in our organisation", trusting(trust("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-test\"}}}")),
-                        finding("Principal * limited to the organisation").severity(Severity.MEDIUM)),
+                        finding("o-test (the organisation)").severity(Severity.MEDIUM)),
                 arguments("web identity", trusting(trust("{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"accounts.google.com\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}")),
                         finding("accounts.google.com (external identity provider)")),
-                arguments("own OIDC provider", trusting(trust("{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::" + OWN + ":oidc-provider/token.actions.githubusercontent.com\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}")),
-                        finding("oidc-provider/token.actions.githubusercontent.com").severity(Severity.MEDIUM)),
+                arguments("GitHub's OIDC provider registered in our account is still outside the organisation",
+                        trusting(trust("{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + GITHUB + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}")),
+                        finding("oidc-provider/token.actions.githubusercontent.com (external identity provider)")),
+                arguments("GitHub's OIDC provider limited to one repository depends on the token and is still outside the organisation",
+                        trusting(trust("{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + GITHUB + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\","
+                                + "\"Condition\":{\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:acme/payments:*\"}}}")),
+                        finding("(external identity provider) (depends on token.actions.githubusercontent.com:sub)")),
+                arguments("a SAML provider is outside the organisation", trusting(trust("{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::" + OWN
+                                + ":saml-provider/okta\"},\"Action\":\"sts:AssumeRoleWithSAML\"}")),
+                        finding("saml-provider/okta (external identity provider)")),
+                arguments("a foreign account needing an ExternalId is still outside, and names the key",
+                        trusting(trust("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + FOREIGN + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"x1\"}}}")),
+                        finding(FOREIGN + " (outside the organisation) (depends on sts:ExternalId)")),
+                arguments("a foreign account allowed and then denied by the trust policy cannot assume it",
+                        trusting(trust(assume("\"" + FOREIGN + "\""), "{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"" + FOREIGN + "\"},\"Action\":\"sts:AssumeRole\"}")),
+                        none()),
                 arguments("deleted principal", trusting(trust(assume("{\"AWS\":\"AROAEXAMPLEID12345678\"}"))), finding("a deleted principal 'AROAEXAMPLEID12345678'").severity(Severity.MEDIUM)),
                 arguments("foreign and service: worst wins", trusting(trust(assume("{\"Service\":\"ec2.amazonaws.com\"}"), assume("\"" + FOREIGN + "\""))),
-                        finding("by ec2.amazonaws.com, " + FOREIGN + " (outside the organisation)")),
+                        finding("by " + FOREIGN + " (outside the organisation), ec2.amazonaws.com")),
                 arguments("extra principal may only tag sessions", trusting(trust("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + FOREIGN + "\"},\"Action\":\"sts:TagSession\"}")), none()),
                 arguments("extra principal denied", trusting(trust("{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"" + FOREIGN + "\"},\"Action\":\"sts:AssumeRole\"}")), none()),
                 arguments("malformed trust policy", trusting("{\"Statement\": 3}"), none()));
