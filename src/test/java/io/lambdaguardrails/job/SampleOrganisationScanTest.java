@@ -1,15 +1,10 @@
 package io.lambdaguardrails.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lambdaguardrails.demo.SampleOrganisation;
-import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.findings.Finding;
-import io.lambdaguardrails.report.Drift;
 import io.lambdaguardrails.report.ExchangeSchemas;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
-import io.lambdaguardrails.report.ScanResults;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.risk.Ingredient;
 import io.lambdaguardrails.risk.IngredientKind;
@@ -19,10 +14,9 @@ import io.lambdaguardrails.risk.RiskTier;
 import io.lambdaguardrails.rules.config.ConfigLoader;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.config.GuardrailsConfig;
-import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
-import io.lambdaguardrails.testbed.ScanHarness;
+import io.lambdaguardrails.testbed.SampleOrganisationRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +26,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -53,25 +46,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleOrganisationScanTest {
 
     static final Path GOLDEN = Path.of("src/test/resources/golden/sample-organisation-findings.txt");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    static final LocalDate TODAY = SampleOrganisationRun.TODAY;
     static Snapshot snapshot;
     static List<Finding> findings;
     static ScanResult result;
 
     @BeforeAll
     static void scanTheSample(MotoServer moto) {
-        try (ScanHarness harness = new ScanHarness(moto.endpoint()); SeededOrganization org = harness.createOrganization()) {
-            SampleOrganisation.seed(org);
-            var request = ScanRequest.builder().org().regions(SampleOrganisation.REGIONS.toArray(String[]::new)).build();
-            snapshot = harness.scan(request);
-            var config = GuardrailsConfig.defaults();
-            var engine = config.engine(RuleCatalogue.all(), List.of());
-            var evaluation = engine.evaluateAll(snapshot, TODAY);
-            findings = evaluation.findings();
-            result = Drift.firstRun(ScanResults.of(snapshot, request, Instant.parse("2026-11-28T02:00:00Z"),
-                    Instant.parse("2026-11-28T02:03:00Z"), new ScanResult.Tool("lambda-guardrails", "test"), evaluation,
-                    engine.rules().stream().map(Rule::meta).toList(), config.risk()));
-        }
+        SampleOrganisationRun run = SampleOrganisationRun.scan(moto);
+        snapshot = run.snapshot();
+        findings = run.findings();
+        result = run.result();
     }
 
     @Test
