@@ -31,6 +31,7 @@ public final class HtmlReport {
     private static final Engine ENGINE = Engine.builder()
             .addDefaults()
             .addValueResolver(new ReflectionValueResolver())
+            .addValueResolver(BreakOpportunities.RESOLVER)
             .addResultMapper(new DisplayTextEscaper())
             .strictRendering(true)
             .build();

@@ -19,7 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ResolvedFinding.class, ResolvedRiskPath.class, RiskPath.class, Ingredient.class, ExpiredWaiver.class, Finding.class, Suppression.class, Coverage.class, RuleMeta.class, ScanRequest.class,
         ReportView.class, ReportView.Header.class, ReportView.SeverityTotal.class, ReportView.FamilyTotal.class,
         ReportView.DriftSummary.class, ReportView.AccountRow.class, ReportView.FindingRow.class,
-        ReportView.RuleView.class, ReportView.Reference.class, ReportView.AccountOption.class,
+        ReportView.RuleView.class, ReportView.Reference.class, ReportView.Option.class,
         ReportView.Filters.class, ReportView.FilterEntry.class, HtmlReport.Assets.class})
 final class ReportReflection {
     private ReportReflection() {

@@ -23,7 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -81,7 +83,8 @@ public record ReportView(
                 result.expiredWaivers(),
                 ruleViews(result),
                 new Filters(WORST_FIRST, List.of(Family.values()), accountOptions(findings, accountNames),
-                        List.of(FindingStatus.values()), List.of(Baseline.values())),
+                        List.of(FindingStatus.values()), List.of(Baseline.values()), ruleOptions(findings),
+                        distinct(findings, Finding::region), distinct(findings, Finding::owner)),
                 new RawString(filterJson(rows)));
     }
 
@@ -161,16 +164,18 @@ public record ReportView(
     public record Reference(String text, boolean link) {
     }
 
-    public record AccountOption(String accountId, String label) {
+    /** A choice of a filter: the value a finding's filter entry carries, and what the reader sees. */
+    public record Option(String value, String label) {
     }
 
-    public record Filters(List<Severity> severities, List<Family> families, List<AccountOption> accounts,
-                          List<FindingStatus> statuses, List<Baseline> baselines) {
+    public record Filters(List<Severity> severities, List<Family> families, List<Option> accounts,
+                          List<FindingStatus> statuses, List<Baseline> baselines, List<Option> rules,
+                          List<String> regions, List<String> owners) {
     }
 
-    /** One entry of the filter script's data, in the order of the table rows. */
+    /** One entry of the filter script's data, in the order of the table rows; {@code owner} is empty when unknown. */
     public record FilterEntry(String id, Severity severity, Family family, String account, FindingStatus status,
-                              Baseline baseline, String text) {
+                              Baseline baseline, String rule, String region, String owner, String text) {
     }
 
     private static Header header(ScanResult result) {
@@ -256,9 +261,21 @@ public record ReportView(
         return names;
     }
 
-    private static List<AccountOption> accountOptions(List<Finding> findings, Map<String, String> names) {
+    private static List<Option> accountOptions(List<Finding> findings, Map<String, String> names) {
         return findings.stream().map(Finding::accountId).distinct().sorted()
-                .map(id -> new AccountOption(id, label(id, names.get(id)))).toList();
+                .map(id -> new Option(id, label(id, names.get(id)))).toList();
+    }
+
+    private static List<Option> ruleOptions(List<Finding> findings) {
+        Map<String, String> titles = new TreeMap<>();
+        findings.forEach(f -> titles.putIfAbsent(f.ruleId(), f.title()));
+        return titles.entrySet().stream()
+                .map(rule -> new Option(rule.getKey(), rule.getKey() + " \u2014 " + rule.getValue())).toList();
+    }
+
+    private static List<String> distinct(List<Finding> findings, Function<Finding, String> field) {
+        return findings.stream().map(field).filter(value -> value != null && !value.isEmpty()).distinct().sorted()
+                .toList();
     }
 
     private static String label(String id, String name) {
@@ -272,7 +289,8 @@ public record ReportView(
                             f.owner(), f.region(), f.resourceType(), f.resourceName(), f.resourceArn(), r.related(),
                             f.detail())
                     .filter(Objects::nonNull).collect(Collectors.joining(" "));
-            return new FilterEntry(f.findingId(), f.severity(), f.family(), f.accountId(), f.status(), f.baseline(), text);
+            return new FilterEntry(f.findingId(), f.severity(), f.family(), f.accountId(), f.status(), f.baseline(),
+                    f.ruleId(), f.region(), Objects.requireNonNullElse(f.owner(), ""), text);
         }).toList();
         try {
             return Json.scriptSafeWriter().writeValueAsString(entries);

@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,7 @@ class HtmlReportTest {
             String html = Files.readString(Path.of("reports-template/report.html"))
                     .replace("<h1>Lambda guardrails report</h1>",
                             "<h1>ACME Lambda posture</h1><p class=\"custom\" title=\"{view.header.principal}\">{view.header.principal}</p>")
-                    .replace("<td class=\"f-detail\"><div class=\"detail\">", "<td class=\"f-detail\" title=\"{row.finding.detail}\"><div class=\"detail\">");
+                    .replace("<td class=\"wide f-detail\"><div class=\"detail\">", "<td class=\"wide f-detail\" title=\"{row.finding.detail}\"><div class=\"detail\">");
             Files.writeString(dir.resolve("report.html"), html);
             return dir;
         } catch (IOException e) {
@@ -152,7 +153,8 @@ class HtmlReportTest {
             ReportView.FilterEntry entry = entries.get(i);
             Finding finding = result.findings().get(i);
             assertThat(entry).isEqualTo(new ReportView.FilterEntry(finding.findingId(), Severity.MEDIUM, Family.RUNTIME,
-                    "444444444444", FindingStatus.FAIL, Baseline.NEW, entry.text()));
+                    "444444444444", FindingStatus.FAIL, Baseline.NEW, "LG-RUN-002", "eu-west-1",
+                    SampleResults.HOSTILE.get(i), entry.text()));
             assertThat(entry.text()).contains(SampleResults.HOSTILE.get(i));
         }
     }
@@ -210,7 +212,7 @@ class HtmlReportTest {
 
     @Test
     void filtersExistAndTheTableIsCompleteWithoutScript() {
-        ScanResult result = SampleResults.typical();
+        ScanResult result = SampleResults.typicalTeams();
         Document doc = parse(HtmlReport.bundled(), result);
 
         assertThat(doc.selectFirst("form#filters").hasAttr("hidden")).as("shown by the script only").isTrue();
@@ -224,6 +226,25 @@ class HtmlReportTest {
         assertThat(doc.select("#f-status option").eachAttr("value")).containsExactly("", "FAIL", "SUPPRESSED");
         assertThat(doc.select("#f-baseline option").eachAttr("value")).containsExactly("", "NEW", "EXISTING");
         assertThat(doc.select("input#f-text[type=search]")).hasSize(1);
+        assertThat(doc.select("#f-rule option").eachAttr("value"))
+                .containsExactly("", "LG-ACC-001", "LG-NET-003", "LG-OPS-003", "LG-RUN-003");
+        assertThat(doc.selectFirst("#f-rule option[value=LG-ACC-001]").text()).isEqualTo("LG-ACC-001 \u2014 Title of LG-ACC-001");
+        assertThat(doc.select("#f-region option").eachAttr("value")).containsExactly("", "eu-west-1", "us-east-1");
+        assertThat(doc.select("#f-owner option").eachAttr("value")).containsExactly("", "team-a", "team-b");
+    }
+
+    @Test
+    void namesAndArnsMayWrapOnlyAfterASeparator() {
+        Document doc = parse(HtmlReport.bundled(), SampleResults.typical());
+
+        Element arn = doc.selectFirst("tr[data-id=LG-NET-003-bbbb] td.f-resource span.arn");
+        assertThat(arn.text()).isEqualTo("arn:aws:lambda:eu-west-1:111111111111:function:vpc-fn");
+        assertThat(arn.textNodes()).extracting(TextNode::text).containsExactly(
+                "arn:", "aws:", "lambda:", "eu-", "west-", "1:", "111111111111:", "function:", "vpc-", "fn");
+        assertThat(arn.children()).allSatisfy(child -> assertThat(child.tagName()).isEqualTo("wbr"));
+        assertThat(doc.selectFirst("tr[data-id=LG-NET-003-bbbb] div.detail").textNodes()).extracting(TextNode::text)
+                .as("a separator before a space or at the end is no break point")
+                .containsExactly("subnet-", "1 routes to igw-", "1");
     }
 
     @Test

@@ -1,14 +1,18 @@
 package io.lambdaguardrails.report;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,17 +22,29 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.lambdaguardrails.testbed.MotoExtension;
+import io.lambdaguardrails.testbed.MotoServer;
+import io.lambdaguardrails.testbed.SampleOrganisationRun;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+import javax.imageio.ImageIO;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +97,10 @@ class ReportBrowserTest {
 
     private static void open(String name, ScanResult result) throws IOException {
         Files.createDirectories(OUT);
-        Path file = Files.writeString(OUT.resolve(name), HtmlReport.bundled().render(result));
+        open(Files.writeString(OUT.resolve(name), HtmlReport.bundled().render(result)));
+    }
+
+    private static void open(Path file) {
         browser.get(file.toUri().toString());
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("filters")));
@@ -163,5 +182,175 @@ class ReportBrowserTest {
                 .isEqualTo(SampleResults.SCRIPT);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('findings-table').scrollIntoView()");
         screenshot("hostile.png");
+    }
+
+    /**
+     * The demo's sample organisation (about 230 findings) as a reader meets it: on paper, on a 390 px phone and on a
+     * desktop screen. Screenshots and the first printed page go to target/report-browser/demo-*.png for a person to look
+     * at.
+     */
+    @Nested
+    @Tag("moto")
+    @ExtendWith(MotoExtension.class)
+    class DemoOrganisation {
+
+        private static final int MAX_PAGES = 30;
+        private static Path report;
+
+        @BeforeAll
+        static void renderTheSample(MotoServer moto) throws IOException {
+            if (browser != null) {
+                Files.createDirectories(OUT);
+                report = Files.writeString(OUT.resolve("demo.html"),
+                        HtmlReport.bundled().render(SampleOrganisationRun.scan(moto).result()));
+            }
+        }
+
+        @AfterEach
+        void restoreTheWindow() {
+            devTools("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+
+        @Test
+        void printsOnAtMostThirtyPagesOfA4OrLetter() throws IOException {
+            open(report);
+            int findings = browser.findElements(By.cssSelector("#findings-table tbody tr")).size();
+            assertThat(findings).as("the sample is demo-sized").isGreaterThan(150);
+
+            for (var paper : Map.of("a4", PageSize.ISO_A4, "letter", PageSize.US_LETTER).entrySet()) {
+                byte[] pdf = Base64.getDecoder().decode(((PrintsPage) browser)
+                        .print(new PrintOptions().setPageSize(paper.getValue())).getContent());
+                Files.write(OUT.resolve("demo-" + paper.getKey() + ".pdf"), pdf);
+                try (PDDocument document = Loader.loadPDF(pdf)) {
+                    System.out.printf("demo report (%d findings) on %s: %d pages%n", findings, paper.getKey(),
+                            document.getNumberOfPages());
+                    assertThat(document.getNumberOfPages()).as(paper.getKey() + " pages").isLessThanOrEqualTo(MAX_PAGES);
+                    if (paper.getKey().equals("a4")) {
+                        PDFRenderer pages = new PDFRenderer(document);
+                        ImageIO.write(pages.renderImageWithDPI(0, 110), "png", OUT.resolve("demo-print-page-1.png").toFile());
+                    }
+                }
+            }
+        }
+
+        @Test
+        void onA390PixelPhoneEachFindingIsACardAndNothingScrollsSideways() throws IOException {
+            viewport(390, 844, true);
+            open(report);
+
+            // A phone widens its layout viewport (and zooms out) when the page is wider than the screen.
+            assertThat(script("return window.innerWidth")).as("layout viewport").isEqualTo(390);
+            assertThat(script("return document.scrollingElement.scrollWidth")).as("page width").isLessThanOrEqualTo(390);
+            assertThat(strings(OUTSIDE_THE_VIEWPORT, "main, header, footer")).as("elements reaching past the right edge")
+                    .isEmpty();
+            assertThat(strings(NOT_CARDS, "#findings-table tbody tr, #account-table tbody tr")).as("rows not laid out as cards")
+                    .isEmpty();
+            assertNoWordSplit();
+            screenshot("demo-390.png");
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('findings-table').scrollIntoView()");
+            screenshot("demo-390-findings.png");
+        }
+
+        @Test
+        void atDesktopWidthNoWordIsSplit() throws IOException {
+            viewport(1280, 900, false);
+            open(report);
+
+            assertThat(script("return document.scrollingElement.scrollWidth")).as("page width")
+                    .isLessThanOrEqualTo(script("return window.innerWidth"));
+            assertNoWordSplit();
+            screenshot("demo-1280.png");
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('findings-table').scrollIntoView()");
+            screenshot("demo-1280-findings.png");
+        }
+
+        private static void assertNoWordSplit() {
+            @SuppressWarnings("unchecked")
+            var result = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(SPLIT_WORDS, "main, header");
+            assertThat(((Number) result.get("checked")).intValue()).as("characters measured").isGreaterThan(10_000);
+            assertThat((List<?>) result.get("splits")).as("words broken between two letters or digits").isEmpty();
+        }
+    }
+
+    /** Elements under the selected roots whose box reaches past the viewport's right edge (or starts left of it). */
+    private static final String OUTSIDE_THE_VIEWPORT = """
+            const width = window.innerWidth;
+            const out = [];
+            for (const root of document.querySelectorAll(arguments[0])) {
+              for (const el of [root, ...root.querySelectorAll('*')]) {
+                const box = el.getBoundingClientRect();
+                if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) {
+                  out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(box.left)}..${Math.round(box.right)}`);
+                }
+              }
+            }
+            return out.slice(0, 20);
+            """;
+
+    /** Rows that are not a block whose cells stack inside it. */
+    private static final String NOT_CARDS = """
+            const out = [];
+            for (const row of document.querySelectorAll(arguments[0])) {
+              const box = row.getBoundingClientRect();
+              const cells = [...row.cells].filter((c) => c.getBoundingClientRect().width > 0);
+              const outside = cells.some((c) => c.getBoundingClientRect().right > box.right + 0.5);
+              if (getComputedStyle(row).display !== 'block' || outside) {
+                out.push(row.dataset.id || row.dataset.account);
+              }
+            }
+            return out.slice(0, 20);
+            """;
+
+    /**
+     * Every character of every text node under the selected roots is measured; where two neighbours sit on different
+     * lines and both are letters or digits, a word was broken mid-letter. Breaks at spaces, after separators such as
+     * {@code - / : .} and between the text nodes that {@code <wbr>} makes are natural.
+     */
+    private static final String SPLIT_WORDS = """
+            const letter = /[\\p{L}\\p{N}]/u;
+            const range = document.createRange();
+            const splits = [];
+            let checked = 0;
+            for (const root of document.querySelectorAll(arguments[0])) {
+              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const text = node.data;
+                let previous = null;
+                for (let i = 0; i < text.length; i++) {
+                  range.setStart(node, i);
+                  range.setEnd(node, i + 1);
+                  const box = range.getBoundingClientRect();
+                  if (/\\s/.test(text[i]) || box.height === 0) {
+                    previous = null;
+                    continue;
+                  }
+                  checked++;
+                  if (previous && box.top > previous.box.top + previous.box.height / 2
+                      && letter.test(previous.ch) && letter.test(text[i])) {
+                    splits.push(`${node.parentElement.closest('[class]')?.className}: ${text.slice(Math.max(0, i - 20), i)}|${text.slice(i, i + 20)}`);
+                  }
+                  previous = { ch: text[i], box };
+                }
+              }
+            }
+            return { checked, splits: splits.slice(0, 20) };
+            """;
+
+    private static long script(String script, Object... args) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(script, args)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(String script, Object... args) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private static void viewport(int width, int height, boolean mobile) {
+        devTools("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    private static void devTools(String command, Map<String, Object> parameters) {
+        ((ChromeDriver) browser).executeCdpCommand(command, parameters);
     }
 }

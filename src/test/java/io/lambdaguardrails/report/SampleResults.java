@@ -130,6 +130,24 @@ public final class SampleResults {
         return result(findings, accounts, coverage);
     }
 
+    /**
+     * {@link #typical()} with more than one owner and region: account 222222222222's findings belong to team-b in
+     * us-east-1, and the suppressed finding has no owner.
+     */
+    public static ScanResult typicalTeams() {
+        ScanResult typical = typical();
+        List<Finding> findings = typical.findings().stream().map(f -> f.accountId().equals("222222222222")
+                ? ownedBy(f, "team-b", "us-east-1")
+                : f.status() == FindingStatus.SUPPRESSED ? ownedBy(f, null, f.region()) : f).toList();
+        return result(findings, typical.accounts(), typical.coverage());
+    }
+
+    private static Finding ownedBy(Finding f, String owner, String region) {
+        return new Finding(f.findingId(), f.ruleId(), f.title(), f.family(), f.severity(), f.status(), f.accountId(),
+                f.accountName(), f.ouPath(), owner, region, f.resourceType(), f.resourceArn(), f.resourceName(),
+                f.related(), f.detail(), f.remediation(), f.firstSeen(), f.baseline(), f.suppression());
+    }
+
     /** One finding per hostile value, in the detail, the resource name, the account name and the owner. */
     public static ScanResult hostile() {
         List<Finding> findings = IntStream.range(0, HOSTILE.size()).mapToObj(i -> {
