@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
 
 /**
  * Imports a run's findings into Security Hub of the scanning account with {@code BatchImportFindings}: the same ASFF
- * objects as {@code findings.asff.json}, targeted at the given region, {@value #BATCH} per call (the API's limit),
- * each with the account it belongs to as {@code AwsAccountId}. Findings resolved since the baseline are imported
- * ARCHIVED, so Security Hub's view matches the report. Findings Security Hub did not process are retried
- * ({@value #ATTEMPTS} attempts in all); what still fails is reported, never thrown.
+ * objects as {@code findings.asff.json}, targeted at the given region, {@value #BATCH} per call (the API's limit).
+ * Every finding's {@code AwsAccountId} is the scanning account (the run's principal), since a default product accepts
+ * only the importing account's findings; the member account is in its resources and product fields. Findings
+ * resolved since the baseline are imported ARCHIVED, so Security Hub's view matches the report. Findings Security Hub
+ * did not process are retried ({@value #ATTEMPTS} attempts in all); what still fails is reported, never thrown.
  */
 public final class SecurityHubImport {
 

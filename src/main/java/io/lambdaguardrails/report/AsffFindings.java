@@ -28,7 +28,11 @@ import java.util.stream.Stream;
  * {@code findings.asff.json}: the run's findings in the AWS Security Finding Format (ASFF, {@value #SCHEMA_VERSION}),
  * a JSON array of {@code AwsSecurityFinding} objects as {@code BatchImportFindings} takes them. Open findings are
  * ACTIVE with workflow NEW, waived ones SUPPRESSED, and the findings resolved since the baseline ARCHIVED and RESOLVED,
- * so that Security Hub's view matches the report. The product is the default product of the account the scan ran as.
+ * so that Security Hub's view matches the report. The product is the default product of the account the scan ran as,
+ * and that account is every finding's {@code AwsAccountId}: with a default product, Security Hub accepts only findings
+ * of the importing account. The member account a finding is about stays in its {@code Resources} (the resource ARNs
+ * and {@code AWS::::Account:ID}) and in {@code ProductFields} ({@code lambda-guardrails/AccountId} and
+ * {@code lambda-guardrails/AccountName}); its {@code Id} is the finding id, unique per member account and resource.
  */
 public final class AsffFindings {
 
@@ -43,8 +47,9 @@ public final class AsffFindings {
     }
 
     /**
-     * Where the findings go: the default product of {@code accountId} in {@code region}. Findings about global
-     * resources (IAM, the organisation) are placed in that region too, since ASFF requires a real one.
+     * Where the findings go: the default product of {@code accountId} in {@code region}, {@code accountId} being the
+     * account that imports them and so every finding's {@code AwsAccountId}. Findings about global resources (IAM,
+     * the organisation) are placed in that region too, since ASFF requires a real one.
      */
     public record Product(String partition, String region, String accountId) {
 
@@ -81,20 +86,23 @@ public final class AsffFindings {
     public static Stream<ObjectNode> findings(ScanResult result, Product product) {
         Map<String, RuleMeta> rules = result.rules().stream()
                 .collect(Collectors.toMap(RuleMeta::id, Function.identity(), (a, b) -> a));
+        Map<String, String> accountNames = result.accounts().stream().filter(a -> a.accountName() != null)
+                .collect(Collectors.toMap(AccountSummary::accountId, AccountSummary::accountName, (a, b) -> a));
         Instant observed = result.finishedAt() != null ? result.finishedAt() : result.startedAt();
         return Stream.concat(
                 result.findings().stream().map(f -> open(f, rules.get(f.ruleId()), product, observed, result.runId())),
-                result.resolved().stream().map(r -> resolved(r, rules.get(r.ruleId()), product, observed, result.runId())));
+                result.resolved().stream().map(r -> resolved(r, rules.get(r.ruleId()), product, observed, result.runId(),
+                        accountNames.get(r.accountId()))));
     }
 
     private static ObjectNode open(Finding f, RuleMeta rule, Product product, Instant observed, String runId) {
-        ObjectNode asff = common(f.findingId(), f.ruleId(), f.accountId(), f.region(), product, f.firstSeen(), observed);
+        ObjectNode asff = common(f.findingId(), f.ruleId(), f.region(), product, f.firstSeen(), observed);
         severity(asff, f.severity());
         types(asff, f.family().label());
         asff.put("Title", clip(f.title(), 256));
         asff.put("Description", clip(nonEmpty(f.detail(), f.title()), 1024));
         remediation(asff, f.remediation(), rule);
-        ObjectNode fields = productFields(asff, f.ruleId(), runId);
+        ObjectNode fields = productFields(asff, f.ruleId(), runId, f.accountId(), f.accountName());
         fields.put("lambda-guardrails/Family", f.family().name());
         putIfPresent(fields, "lambda-guardrails/OuPath", f.ouPath());
         putIfPresent(fields, "lambda-guardrails/Owner", f.owner());
@@ -115,8 +123,8 @@ public final class AsffFindings {
     }
 
     private static ObjectNode resolved(ResolvedFinding r, RuleMeta rule, Product product, Instant observed,
-                                       String runId) {
-        ObjectNode asff = common(r.findingId(), r.ruleId(), r.accountId(), r.region(), product, r.firstSeen(), observed);
+                                       String runId, String accountName) {
+        ObjectNode asff = common(r.findingId(), r.ruleId(), r.region(), product, r.firstSeen(), observed);
         Severity severity = rule != null ? rule.defaultSeverity() : Severity.INFO;
         severity(asff, severity);
         types(asff, rule != null ? rule.family().label() : "Lambda governance");
@@ -124,7 +132,7 @@ public final class AsffFindings {
         asff.put("Title", clip(title, 256));
         asff.put("Description", clip("Resolved: " + nonEmpty(r.detail(), title), 1024));
         remediation(asff, rule != null ? rule.remediation() : null, rule);
-        productFields(asff, r.ruleId(), runId);
+        productFields(asff, r.ruleId(), runId, r.accountId(), accountName);
         asff.set("Resources", resources(r.resourceArn(), r.resourceName(), List.of(), r.accountId(),
                 asff.get("Region").asText()));
         compliance(asff, "PASSED", rule);
@@ -133,15 +141,15 @@ public final class AsffFindings {
         return asff;
     }
 
-    private static ObjectNode common(String findingId, String ruleId, String accountId, String region,
-                                     Product product, LocalDate firstSeen, Instant observed) {
+    private static ObjectNode common(String findingId, String ruleId, String region, Product product,
+                                     LocalDate firstSeen, Instant observed) {
         ObjectNode asff = NODES.objectNode();
         asff.put("SchemaVersion", SCHEMA_VERSION);
         asff.put("Id", findingId);
         asff.put("ProductArn", product.arn());
         asff.put("ProductName", PRODUCT_NAME);
         asff.put("GeneratorId", ruleId);
-        asff.put("AwsAccountId", accountId);
+        asff.put("AwsAccountId", product.accountId());
         asff.put("Region", region == null || Coverage.GLOBAL.equals(region) ? product.region() : region);
         String first = firstSeen != null ? firstSeen.atStartOfDay(ZoneOffset.UTC).toInstant().toString()
                 : observed.toString();
@@ -184,10 +192,14 @@ public final class AsffFindings {
         url.ifPresent(u -> node.put("Url", u));
     }
 
-    private static ObjectNode productFields(ObjectNode asff, String ruleId, String runId) {
+    /** At most 11 of the 50 entries ASFF allows (Security Hub adds a few of its own). */
+    private static ObjectNode productFields(ObjectNode asff, String ruleId, String runId, String accountId,
+                                            String accountName) {
         ObjectNode fields = asff.putObject("ProductFields");
         fields.put("lambda-guardrails/RuleId", ruleId);
         putIfPresent(fields, "lambda-guardrails/RunId", runId);
+        putIfPresent(fields, "lambda-guardrails/AccountId", accountId);
+        putIfPresent(fields, "lambda-guardrails/AccountName", accountName);
         return fields;
     }
 

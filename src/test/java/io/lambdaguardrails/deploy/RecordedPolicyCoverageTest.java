@@ -77,6 +77,8 @@ class RecordedPolicyCoverageTest {
     static Set<SdkOperation> recorded;
     /** The Security Hub and SNS calls of the run, each as the IAM action and the resource it acts on. */
     static Set<Call> integrationCalls;
+    /** Each imported finding's {@code AwsAccountId} and the member account its product fields name. */
+    static Set<ImportedAccount> importedAccounts;
     static String topicArn;
     static List<String> runWarnings;
 
@@ -110,6 +112,7 @@ class RecordedPolicyCoverageTest {
         }
         recorded = recorder.operations();
         integrationCalls = Set.copyOf(calls.calls);
+        importedAccounts = Set.copyOf(calls.importedAccounts);
     }
 
     @Test
@@ -134,6 +137,18 @@ class RecordedPolicyCoverageTest {
                 new Call("sns:Publish", topicArn));
         assertThat(integrationCalls).allSatisfy(call ->
                 assertThat(grants.decide(call.action(), call.resource())).as("%s", call).isEqualTo(Decision.ALLOWED));
+    }
+
+    /**
+     * Security Hub accepts a finding of an account's default product only from that account (moto does not check):
+     * every member's finding is imported as the scanning account's, naming its member account in the product fields.
+     */
+    @Test
+    void everyImportedFindingIsTheScanningAccountsAndNamesItsMemberAccount() {
+        assertThat(importedAccounts).extracting(ImportedAccount::awsAccountId).containsOnly(SCANNING_ACCOUNT);
+        assertThat(importedAccounts).extracting(ImportedAccount::memberAccount)
+                .as("findings of member accounts were imported").anyMatch(account -> !SCANNING_ACCOUNT.equals(account))
+                .doesNotContainNull();
     }
 
     @Test
@@ -203,15 +218,25 @@ class RecordedPolicyCoverageTest {
     record Call(String action, String resource) {
     }
 
-    /** Records the Security Hub product and the SNS topic each import and publish names. */
+    record ImportedAccount(String awsAccountId, String memberAccount) {
+    }
+
+    /**
+     * Records the Security Hub product and the SNS topic each import and publish names, and the accounts of each
+     * imported finding.
+     */
     private static final class CallRecorder implements ExecutionInterceptor {
         final Set<Call> calls = ConcurrentHashMap.newKeySet();
+        final Set<ImportedAccount> importedAccounts = ConcurrentHashMap.newKeySet();
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             switch (context.request()) {
-                case BatchImportFindingsRequest request -> request.findings().forEach(finding ->
-                        calls.add(new Call("securityhub:BatchImportFindings", finding.productArn())));
+                case BatchImportFindingsRequest request -> request.findings().forEach(finding -> {
+                    calls.add(new Call("securityhub:BatchImportFindings", finding.productArn()));
+                    importedAccounts.add(new ImportedAccount(finding.awsAccountId(),
+                            finding.productFields().get("lambda-guardrails/AccountId")));
+                });
                 case PublishRequest request -> calls.add(new Call("sns:Publish", request.topicArn()));
                 default -> {
                 }

@@ -13,6 +13,7 @@ import io.lambdaguardrails.testbed.MotoServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -22,6 +23,9 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsRequest;
 import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
 import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
+import software.amazon.awssdk.services.securityhub.model.Resource;
+import software.amazon.awssdk.services.securityhub.model.SecurityHubException;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,53 +47,93 @@ class SecurityHubImportTest {
 
     private static final String REGION = "eu-west-1";
 
-    /** 250 findings over 50 accounts, all NEW, and one finding resolved since the baseline. */
-    private static ScanResult run() {
+    /**
+     * 250 findings over 50 member accounts, all NEW, and one finding resolved since the baseline, scanned as
+     * {@code principal}.
+     */
+    private static ScanResult run(String principal) {
         ScanResult many = SampleResults.many(250);
         List<Finding> marked = many.findings().stream().map(f -> f.withBaseline(Baseline.NEW, SampleResults.TODAY)).toList();
         var resolved = List.of(new ResolvedFinding("LG-NET-003-fixed", "LG-NET-003", "100000000007", REGION,
                 "arn:aws:lambda:eu-west-1:100000000007:function:fixed-fn", "fixed-fn", "was in a public subnet",
                 LocalDate.parse("2026-10-01")));
-        return many.withDrift(marked, resolved, many.riskPaths(), List.of(), "20261127T020000Z-prev");
+        return new ScanResult(many.schemaVersion(), many.runId(), many.startedAt(), many.finishedAt(), many.tool(),
+                principal, many.request(), many.accounts(), many.coverage(), many.notEvaluated(), marked, resolved,
+                many.rules(), many.expiredWaivers(), "20261127T020000Z-prev");
     }
 
     @Test
-    void importsEveryFindingInBatchesOfAHundredWithItsAccountAndArchivesTheResolved(MotoServer moto) {
-        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        ExecutionInterceptor recorder = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof BatchImportFindingsRequest request) {
-                    batchSizes.add(request.findings().size());
-                }
-            }
-        };
-        try (var clients = new ClientFactory(new AwsSettings(moto.endpoint(), "us-east-1", 2,
-                AwsSettings.DEFAULT_CALL_TIMEOUT, 8), List.of(recorder));
-             SecurityHubClient hub = clients.client(SecurityHubClient::builder, Region.of(REGION),
+    void importsEveryMemberFindingAsTheCallersInBatchesOfAHundredAndArchivesTheResolved(MotoServer moto) {
+        var settings = new AwsSettings(moto.endpoint(), "us-east-1", 2, AwsSettings.DEFAULT_CALL_TIMEOUT, 8);
+        try (var plain = new ClientFactory(settings);
+             StsClient sts = plain.client(StsClient::builder, ClientFactory.GLOBAL,
                      SeededOrganization.EMULATOR_CREDENTIALS)) {
-            ScanResult run = run();
+            var caller = sts.getCallerIdentity();
+            var rule = new DefaultProductRule(caller.account());
+            try (var clients = new ClientFactory(settings, List.of(rule));
+                 SecurityHubClient hub = clients.client(SecurityHubClient::builder, Region.of(REGION),
+                         SeededOrganization.EMULATOR_CREDENTIALS)) {
+                ScanResult run = run(caller.arn());
 
-            var result = new SecurityHubImport(hub, Duration.ZERO).importFindings(run, REGION);
+                var result = new SecurityHubImport(hub, Duration.ZERO).importFindings(run, REGION);
 
-            assertThat(result.complete()).isTrue();
-            assertThat(result.imported()).isEqualTo(251);
-            assertThat(batchSizes).containsExactly(100, 100, 51);
-            Map<String, AwsSecurityFinding> imported = hub.getFindingsPaginator(b -> b.maxResults(100)).findings()
-                    .stream().collect(Collectors.toMap(AwsSecurityFinding::id, f -> f));
-            assertThat(imported).hasSize(251);
-            for (Finding f : run.findings()) {
-                AwsSecurityFinding asff = imported.get(f.findingId());
-                assertThat(asff.awsAccountId()).isEqualTo(f.accountId());
-                assertThat(asff.generatorId()).isEqualTo(f.ruleId());
-                assertThat(asff.recordStateAsString()).isEqualTo("ACTIVE");
-                assertThat(asff.productArn()).isEqualTo(
-                        "arn:aws:securityhub:eu-west-1:111111111111:product/111111111111/default");
+                assertThat(rule.refused).as("calls real Security Hub would deny").isEmpty();
+                assertThat(result.complete()).as(result.describe()).isTrue();
+                assertThat(result.imported()).isEqualTo(251);
+                assertThat(rule.batchSizes).containsExactly(100, 100, 51);
+                Map<String, AwsSecurityFinding> imported = hub.getFindingsPaginator(b -> b.maxResults(100)).findings()
+                        .stream().collect(Collectors.toMap(AwsSecurityFinding::id, f -> f));
+                assertThat(imported).hasSize(251);
+                for (Finding f : run.findings()) {
+                    AwsSecurityFinding asff = imported.get(f.findingId());
+                    assertThat(asff.awsAccountId()).isEqualTo(caller.account());
+                    assertThat(asff.productFields()).containsEntry("lambda-guardrails/AccountId", f.accountId())
+                            .containsEntry("lambda-guardrails/AccountName", f.accountName());
+                    assertThat(asff.resources()).extracting(Resource::id)
+                            .containsExactly(f.resourceArn(), "AWS::::Account:" + f.accountId());
+                    assertThat(asff.generatorId()).isEqualTo(f.ruleId());
+                    assertThat(asff.recordStateAsString()).isEqualTo("ACTIVE");
+                    assertThat(asff.productArn()).isEqualTo("arn:aws:securityhub:eu-west-1:" + caller.account()
+                            + ":product/" + caller.account() + "/default");
+                }
+                AwsSecurityFinding fixed = imported.get("LG-NET-003-fixed");
+                assertThat(fixed.awsAccountId()).isEqualTo(caller.account());
+                assertThat(fixed.productFields()).containsEntry("lambda-guardrails/AccountId", "100000000007");
+                assertThat(fixed.recordStateAsString()).isEqualTo("ARCHIVED");
+                assertThat(fixed.workflow().statusAsString()).isEqualTo("RESOLVED");
+                assertThat(fixed.resources().get(0).details().awsLambdaFunction().functionName()).isEqualTo("fixed-fn");
             }
-            AwsSecurityFinding fixed = imported.get("LG-NET-003-fixed");
-            assertThat(fixed.recordStateAsString()).isEqualTo("ARCHIVED");
-            assertThat(fixed.workflow().statusAsString()).isEqualTo("RESOLVED");
-            assertThat(fixed.resources().get(0).details().awsLambdaFunction().functionName()).isEqualTo("fixed-fn");
+        }
+    }
+
+    /**
+     * Security Hub's rule for an account's default product, which moto does not apply: every finding's
+     * {@code AwsAccountId} must be the calling account, or the call is denied (AccessDeniedException, for the whole
+     * call). Also records each call's size.
+     */
+    private static final class DefaultProductRule implements ExecutionInterceptor {
+        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        final List<String> refused = new CopyOnWriteArrayList<>();
+        private final String caller;
+
+        DefaultProductRule(String caller) {
+            this.caller = caller;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (!(context.request() instanceof BatchImportFindingsRequest request)) {
+                return;
+            }
+            batchSizes.add(request.findings().size());
+            List<String> foreign = request.findings().stream().map(AwsSecurityFinding::awsAccountId)
+                    .filter(account -> !caller.equals(account)).distinct().toList();
+            if (!foreign.isEmpty()) {
+                refused.add(String.join(",", foreign));
+                throw SecurityHubException.builder().statusCode(403).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDeniedException").errorMessage("not authorized to perform: "
+                                + "securityhub:BatchImportFindings for findings of " + foreign).build()).build();
+            }
         }
     }
 

@@ -99,7 +99,18 @@ class ExchangeFormatsTest {
 
         assertThat(find(asff, "Id", "LG-OPS-003-ffff").at("/Workflow/Status").asText()).isEqualTo("SUPPRESSED");
 
+        JsonNode member = find(asff, "Id", "LG-RUN-003-dddd");
+        assertThat(member.get("AwsAccountId").asText()).as("the scanning account, whose default product it is")
+                .isEqualTo("111111111111");
+        assertThat(member.at("/ProductFields/lambda-guardrails~1AccountId").asText()).isEqualTo("222222222222");
+        assertThat(member.at("/ProductFields/lambda-guardrails~1AccountName").asText()).isEqualTo("name-222222222222");
+        assertThat(member.get("Resources")).extracting(r -> r.get("Id").asText())
+                .containsExactly("arn:aws:lambda:eu-west-1:222222222222:function:old-fn", "AWS::::Account:222222222222");
+
         JsonNode gone = find(asff, "Id", "LG-IAM-002-gone");
+        assertThat(gone.get("AwsAccountId").asText()).isEqualTo("111111111111");
+        assertThat(gone.at("/ProductFields/lambda-guardrails~1AccountId").asText()).isEqualTo("222222222222");
+        assertThat(gone.at("/ProductFields/lambda-guardrails~1AccountName").asText()).isEqualTo("name-222222222222");
         assertThat(gone.get("RecordState").asText()).isEqualTo("ARCHIVED");
         assertThat(gone.at("/Workflow/Status").asText()).isEqualTo("RESOLVED");
         assertThat(gone.get("Region").asText()).as("a global finding is placed in the product's region")
