@@ -91,15 +91,17 @@ public final class AccountCollector {
             for (String region : regions) {
                 regionTasks.put(region, executor.submit(() -> region(accountId, region, credentials, callBudget, openClients)));
             }
+            Deadline late = new Deadline(deadline);
             List<RegionInventory> collected = new ArrayList<>();
             for (var task : regionTasks.entrySet()) {
-                await(task.getValue(), deadline, accountId, task.getKey(), "region").ifPresent(collected::add);
+                late.await(task.getValue(), accountId, task.getKey(), "region").ifPresent(collected::add);
             }
             Set<String> roles = new LinkedHashSet<>();
             collected.forEach(r -> r.functions().forEach(f -> roles.add(f.roleArn())));
-            IamInventory iamInventory = await(iamDetails, deadline, accountId, Coverage.GLOBAL, "iam")
+            IamInventory iamInventory = late.await(iamDetails, accountId, Coverage.GLOBAL, "iam")
                     .map(details -> iamCollector.select(details, roles)).orElse(null);
-            List<AuditPosture.Trail> trailList = await(trails, deadline, accountId, Coverage.GLOBAL, "cloudtrail").orElse(null);
+            List<AuditPosture.Trail> trailList = late.await(trails, accountId, Coverage.GLOBAL, "cloudtrail").orElse(null);
+            late.record(accountId);
             executor.shutdownNow();
             return new AccountInventory(accountId, accountName, true, started, Instant.now(), iamInventory, trailList, collected);
         } finally {
@@ -107,25 +109,43 @@ public final class AccountCollector {
         }
     }
 
-    private <T> Optional<T> await(Future<T> task, Instant deadline, String accountId, String region,
-                                             String what) {
-        try {
-            long waitMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-            return Optional.ofNullable(task.get(waitMillis, TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            coverage.record(accountId, region, what, DEADLINE_API, CoverageStatus.TIMEOUT,
-                    "not finished before the account deadline");
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            coverage.record(accountId, region, what, DEADLINE_API, CoverageStatus.TIMEOUT, "scan interrupted");
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            coverage.record(accountId, region, what, "scan:Collect", CoverageStatus.ERROR,
-                    "collector failed: " + e.getCause().getClass().getSimpleName());
-            return Optional.empty();
+    /**
+     * Waits for an account's parts until its deadline and remembers, per region, what did not finish: one coverage
+     * entry per region says so, not one per part and not one per call cut off with it.
+     */
+    private final class Deadline {
+        private final Instant at;
+        private final Map<String, List<String>> unfinished = new LinkedHashMap<>();
+        private String reason = "not finished before the account deadline";
+
+        Deadline(Instant at) {
+            this.at = at;
+        }
+
+        <T> Optional<T> await(Future<T> task, String accountId, String region, String what) {
+            try {
+                long waitMillis = Math.max(0, Duration.between(Instant.now(), at).toMillis());
+                return Optional.ofNullable(task.get(waitMillis, TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                task.cancel(true);
+                unfinished.computeIfAbsent(region, r -> new ArrayList<>()).add(what);
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                task.cancel(true);
+                Thread.currentThread().interrupt();
+                unfinished.computeIfAbsent(region, r -> new ArrayList<>()).add(what);
+                reason = "scan interrupted";
+                return Optional.empty();
+            } catch (ExecutionException e) {
+                coverage.record(accountId, region, what, "scan:Collect", CoverageStatus.ERROR,
+                        "collector failed: " + e.getCause().getClass().getSimpleName());
+                return Optional.empty();
+            }
+        }
+
+        void record(String accountId) {
+            unfinished.forEach((region, parts) -> coverage.record(accountId, region, "scan", DEADLINE_API,
+                    CoverageStatus.TIMEOUT, String.join(", ", parts) + " " + reason));
         }
     }
 

@@ -60,7 +60,7 @@ public final class ApiCaller {
             if (e.credentials) {
                 coverage.record(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole", e.failure.status(),
                         "refreshing the account's credentials: " + e.failure.message());
-            } else {
+            } else if (!e.failure.abandoned()) {
                 coverage.failed(accountId, region, collector, api, e.failure);
             }
             return new Outcome<>(null, false, e.failure.status());

@@ -15,10 +15,17 @@ import java.util.Set;
  */
 public record AwsFailure(CoverageStatus status, String message) {
 
+    private static final String ABANDONED = "abandoned at the account deadline";
+
     private static final Set<String> ACCESS_DENIED_CODES = Set.of("AccessDenied", "AccessDeniedException",
             "UnauthorizedOperation", "UnauthorizedException", "AuthorizationError", "AuthFailure",
             "InvalidClientTokenId", "UnrecognizedClientException", "ExpiredToken", "ExpiredTokenException",
             "AWSOrganizationsNotInUseException", "OptInRequired", "SignatureDoesNotMatch");
+
+    /** A call cut off because its account ran out of time: the account's deadline entry already says so. */
+    public boolean abandoned() {
+        return status == CoverageStatus.TIMEOUT && ABANDONED.equals(message);
+    }
 
     public static AwsFailure of(Throwable error) {
         Throwable t = unwrap(error);
@@ -26,7 +33,7 @@ public record AwsFailure(CoverageStatus status, String message) {
             return new AwsFailure(CoverageStatus.TIMEOUT, "call timed out");
         }
         if (t instanceof InterruptedException) {
-            return new AwsFailure(CoverageStatus.TIMEOUT, "abandoned at the account deadline");
+            return new AwsFailure(CoverageStatus.TIMEOUT, ABANDONED);
         }
         if (t instanceof AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
@@ -47,7 +54,7 @@ public record AwsFailure(CoverageStatus status, String message) {
         }
         if (t instanceof SdkClientException e && e.getCause() != null
                 && (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
-            return new AwsFailure(CoverageStatus.TIMEOUT, "abandoned at the account deadline");
+            return new AwsFailure(CoverageStatus.TIMEOUT, ABANDONED);
         }
         return new AwsFailure(CoverageStatus.ERROR, t.getClass().getSimpleName());
     }

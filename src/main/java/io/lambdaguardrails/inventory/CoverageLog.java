@@ -53,6 +53,12 @@ public final class CoverageLog {
         });
     }
 
+    /** Whether any part of the account was cut off by a deadline. */
+    public boolean timedOut(String accountId) {
+        return entries.entrySet().stream().anyMatch(e -> e.getKey().accountId().equals(accountId)
+                && e.getValue().status == CoverageStatus.TIMEOUT);
+    }
+
     /**
      * Every entry, sorted. An operation that answered "not implemented" in one place but was read in the same region
      * elsewhere in the run is not an endpoint's gap: there it is an ERROR, which makes coverage incomplete.

@@ -17,6 +17,7 @@ import io.lambdaguardrails.rules.Evaluation;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.RuleEngine;
+import io.lambdaguardrails.scan.AccountOutcome;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanDeadline;
 import io.lambdaguardrails.scan.ScanException;
@@ -94,6 +95,15 @@ public final class ScanJob {
      */
     public JobOutcome run(ScanRequest request, JobOptions options, ScanListener listener, ScanDeadline scanDeadline,
                           StopRequest stop) {
+        try {
+            return runListened(request, options, listener, scanDeadline, stop);
+        } finally {
+            listener.finished();
+        }
+    }
+
+    private JobOutcome runListened(ScanRequest request, JobOptions options, ScanListener listener,
+                                   ScanDeadline scanDeadline, StopRequest stop) {
         TargetResolver.validate(request);
         requireSharedRun(request, options);
         Instant started = clock.instant();
@@ -114,24 +124,27 @@ public final class ScanJob {
             }
             throw e;
         }
-        return evaluate(snapshot, request, engine, options, started, inventoryProblem, stop);
+        return evaluate(snapshot, request, engine, options, started, inventoryProblem, stop, listener);
     }
 
     /** Evaluates and publishes an inventory collected earlier ({@code evaluate --inventory}), without touching AWS. */
     public JobOutcome evaluate(Snapshot snapshot, ScanRequest request, JobOptions options) {
         return evaluate(snapshot, request, options.config().engine(RuleCatalogue.all(), request.rules()), options,
-                clock.instant(), null, StopRequest.none());
+                clock.instant(), null, StopRequest.none(), ScanListener.NONE);
     }
 
     /** @param inventoryProblem why {@code --save-inventory} could not be written, or null */
     private JobOutcome evaluate(Snapshot snapshot, ScanRequest request, RuleEngine engine, JobOptions options,
-                                Instant started, String inventoryProblem, StopRequest stop) {
+                                Instant started, String inventoryProblem, StopRequest stop,
+                                ScanListener listener) {
+        listener.evaluating();
         Evaluation evaluation = engine.evaluateAll(snapshot, LocalDate.ofInstant(started, ZoneOffset.UTC));
         ScanResult result = ScanResults.of(snapshot, request, started, clock.instant(), tool, evaluation,
                 engine.rules().stream().map(Rule::meta).toList(), options.config().risk());
         if (!stop.startPublishing()) {
             throw abandoned(stop);
         }
+        listener.writingReports();
         ReportDelivery.Outcome report;
         try {
             report = delivery.deliver(result, options.report(), stop::requested);
@@ -204,8 +217,8 @@ public final class ScanJob {
             }
 
             @Override
-            public void accountFinished(AccountInventory account, int done, int total) {
-                listener.accountFinished(account, done, total);
+            public void accountFinished(AccountInventory account, AccountOutcome outcome, int done, int total) {
+                listener.accountFinished(account, outcome, done, total);
             }
         };
     }

@@ -177,7 +177,8 @@ public final class Scanner {
                         AccountInventory inventory = scanAccountAsData(request, runId, scanDeadline, accountId, name,
                                 callerAccount, sts, collector, coverage);
                         results.put(accountId, inventory);
-                        listener.accountFinished(inventory, done.incrementAndGet(), targets.size());
+                        listener.accountFinished(inventory, outcome(inventory, coverage), done.incrementAndGet(),
+                                targets.size());
                     } finally {
                         slots.release();
                     }
@@ -248,6 +249,13 @@ public final class Scanner {
             coverage.ok(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole");
             return collector.collect(accountId, name, member, regions(request, accountId, member, coverage), deadline);
         }
+    }
+
+    private static AccountOutcome outcome(AccountInventory inventory, CoverageLog coverage) {
+        if (coverage.timedOut(inventory.accountId())) {
+            return AccountOutcome.TIMED_OUT;
+        }
+        return inventory.evaluable() ? AccountOutcome.SCANNED : AccountOutcome.NOT_ENTERED;
     }
 
     private AccountInventory notEvaluable(String accountId, String name, Instant started) {
