@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
+
 /**
  * Exit codes for everything that is not a command's own return value: bad options are usage errors (2), a
  * {@link ScanException} (bad targets, no credentials) and {@link ConfigException} (a bad guardrails.yaml) are
@@ -26,20 +28,31 @@ public class CommandLineSetup {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(e -> ExitStatus.NOT_DELIVERED.code())
                 .setParameterExceptionHandler((ex, args) -> {
-                    var err = ex.getCommandLine().getErr();
-                    err.println("error: " + ex.getMessage());
-                    err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-                    return ExitStatus.USAGE.code();
+                    String help = "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.";
+                    return error(ex.getCommandLine().getErr(), args, ExitStatus.USAGE, "error: " + ex.getMessage(), help);
                 })
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                    String[] args = parsed.originalArgs().toArray(String[]::new);
                     if (ex instanceof ScanException || ex instanceof ConfigException) {
-                        cmd.getErr().println("error: " + ex.getMessage());
-                        return ExitStatus.USAGE.code();
+                        return error(cmd.getErr(), args, ExitStatus.USAGE, "error: " + ex.getMessage(), null);
                     }
                     LOG.error("internal error", ex);
-                    cmd.getErr().println("internal error: " + ex.getClass().getSimpleName()
-                            + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-                    return ExitStatus.NOT_DELIVERED.code();
+                    return error(cmd.getErr(), args, ExitStatus.NOT_DELIVERED, "internal error: "
+                            + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null);
                 });
+    }
+
+    /** The error and, after it, a hint; with JSON logs one JSON line that carries both and the exit code. */
+    private static int error(PrintWriter err, String[] args, ExitStatus status, String message, String hint) {
+        if (LogFormat.requested(args)) {
+            JsonSummary.exit(err, status.code(), hint == null ? message : message + " " + hint);
+        } else {
+            err.println(message);
+            if (hint != null) {
+                err.println(hint);
+            }
+            err.flush();
+        }
+        return status.code();
     }
 }

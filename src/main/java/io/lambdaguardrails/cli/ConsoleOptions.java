@@ -2,7 +2,10 @@ package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.scan.LoggingScanListener;
 import io.lambdaguardrails.scan.ScanListener;
+import io.lambdaguardrails.job.JobOutcome;
 import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
 
 /** How a command talks to the console: a progress bar or log lines, text or JSON, or almost nothing. */
 public class ConsoleOptions {
@@ -29,6 +32,18 @@ public class ConsoleOptions {
     /** JSON logs are for log pipelines, which also take the run's metrics line (CloudWatch EMF). */
     public boolean jsonLogs() {
         return logFormat == LogFormat.JSON;
+    }
+
+    /**
+     * The run's summary: text for a person, with pre-signed links only when a person is at the terminal; with JSON
+     * logs one JSON summary line (links included, for whoever reads the pipeline) and one JSON exit line.
+     */
+    void printOutcome(PrintWriter out, JobOutcome outcome) {
+        if (jsonLogs()) {
+            JsonSummary.print(out, outcome, quiet);
+        } else {
+            new RunSummary(out, quiet, Terminal.interactive()).print(outcome);
+        }
     }
 
     public boolean quiet() {

@@ -57,7 +57,7 @@ public class DemoCommand implements Callable<Integer> {
                     S3Access.lazy(() -> clients.s3(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS),
                             () -> clients.presigner(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS)));
             JobOutcome outcome = job.run(request, new JobOptions(output, null, null), console.progress(), ScanDeadline.none());
-            new RunSummary(out, console.quiet()).print(outcome);
+            console.printOutcome(out, outcome);
             return outcome.status().code();
         }
     }

@@ -65,7 +65,7 @@ public class EvaluateCommand implements Callable<Integer> {
              DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
             ScanJob job = ScanJob.create(clients, credentials, aws.homeRegion(), aws.s3(clients, credentials));
             JobOutcome outcome = job.evaluate(snapshot, request, options);
-            new RunSummary(spec.commandLine().getOut(), console.quiet()).print(outcome);
+            console.printOutcome(spec.commandLine().getOut(), outcome);
             return outcome.status().code();
         }
     }

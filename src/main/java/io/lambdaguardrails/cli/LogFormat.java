@@ -26,6 +26,20 @@ enum LogFormat {
         }
     }
 
+    /**
+     * Whether the arguments ask for JSON logs, read from the raw arguments: an error found while parsing them (or
+     * before a command applied its options) is reported in the format asked for.
+     */
+    static boolean requested(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equalsIgnoreCase("--log-format=json")
+                    || args[i].equals("--log-format") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void useJson(Handler handler) {
         handler.setFormatter(new JsonLogFormatter());
         if (handler instanceof ExtHandler ext) {

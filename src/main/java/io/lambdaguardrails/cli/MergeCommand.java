@@ -100,7 +100,7 @@ public class MergeCommand implements Callable<Integer> {
             out.printf("Merged %d result(s) into run %s: %d account(s), %d finding(s)%n", parts.size(),
                     merged.runId(), merged.accounts().size(), merged.findings().size());
             ReportDelivery.Outcome outcome = delivery.deliver(merged, options);
-            ReportPrinter.print(out, outcome);
+            ReportPrinter.print(out, outcome, Terminal.interactive());
             return outcome.delivered() ? ExitStatus.OK.code() : ExitStatus.NOT_DELIVERED.code();
         } catch (IllegalArgumentException | NoSuchElementException | FindingsJson.InvalidFindingsException e) {
             err.println("error: " + e.getMessage());

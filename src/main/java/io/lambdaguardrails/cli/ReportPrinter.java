@@ -11,7 +11,8 @@ final class ReportPrinter {
     private ReportPrinter() {
     }
 
-    static void print(PrintWriter out, ReportDelivery.Outcome outcome) {
+    /** @param links whether to print the pre-signed links (a bearer's key to the reports: not for logs) */
+    static void print(PrintWriter out, ReportDelivery.Outcome outcome, boolean links) {
         Publication publication = outcome.publication();
         if (publication.delivered()) {
             out.printf("Reports: %s%s%n", publication.location(), switch (publication.latest()) {
@@ -24,7 +25,9 @@ final class ReportPrinter {
             out.printf("Reports saved locally instead: %s%n", publication.fallbackFolder());
         }
         out.printf("Baseline: %s%n", outcome.baseline().describe());
-        outcome.links().forEach(link -> out.printf("  %-14s %s%n", link.format().fileName(), link.uri()));
+        if (links) {
+            outcome.links().forEach(link -> out.printf("  %-14s %s%n", link.format().fileName(), link.uri()));
+        }
         outcome.warnings().forEach(warning -> out.printf("warning: %s%n", warning));
         out.flush();
     }

@@ -25,10 +25,13 @@ class RunSummary {
 
     private final PrintWriter out;
     private final boolean quiet;
+    private final boolean links;
 
-    RunSummary(PrintWriter out, boolean quiet) {
+    /** @param links whether to print pre-signed links: only for a person at a terminal, never into a log */
+    RunSummary(PrintWriter out, boolean quiet, boolean links) {
         this.out = out;
         this.quiet = quiet;
+        this.links = links;
     }
 
     void print(JobOutcome outcome) {
@@ -63,7 +66,7 @@ class RunSummary {
             result.expiredWaivers().forEach(w -> out.printf("  %s (owner %s, expired %s): %d finding(s) open again%n",
                     w.waiverId(), w.owner(), w.expires(), w.wouldMatch()));
         }
-        ReportPrinter.print(out, outcome.report());
+        ReportPrinter.print(out, outcome.report(), links);
         out.printf("Exit %d: %s%n", outcome.status().code(), outcome.status().meaning());
         out.flush();
     }

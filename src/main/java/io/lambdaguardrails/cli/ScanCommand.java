@@ -100,11 +100,10 @@ public class ScanCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 return signals.exitCode();
             }
-            new RunSummary(spec.commandLine().getOut(), console.quiet()).print(outcome);
             if (console.jsonLogs()) {
                 spec.commandLine().getOut().println(RunMetrics.emf(outcome, clients.apiCalls(), Instant.now()));
-                spec.commandLine().getOut().flush();
             }
+            console.printOutcome(spec.commandLine().getOut(), outcome);
             if (stop.requested()) {
                 spec.commandLine().getErr().println("stopped by " + stop.reason() + " after publishing run "
                         + outcome.result().runId() + " completely");

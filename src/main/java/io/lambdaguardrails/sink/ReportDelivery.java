@@ -127,10 +127,9 @@ public final class ReportDelivery {
         if (publication.delivered()) {
             try {
                 for (ReportFormat format : options.formats().stream().sorted().toList()) {
-                    // Into the run folder unless latest/ holds this run: another run may have replaced it.
-                    String key = publication.latestReplaced() ? ReportKeys.latest(format)
-                            : ReportKeys.inFolder(publication.runFolder(), format);
-                    links.add(new Link(format, sink.link(key, options.linkExpiry())));
+                    // Always into the run folder: a link shared today must not show a later run that replaced latest/.
+                    links.add(new Link(format, sink.link(ReportKeys.inFolder(publication.runFolder(), format),
+                            options.linkExpiry())));
                 }
             } catch (SinkException e) {
                 links.clear();

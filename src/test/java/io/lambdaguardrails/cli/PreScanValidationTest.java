@@ -109,6 +109,32 @@ class PreScanValidationTest {
         softly.assertAll();
     }
 
+    @Test
+    void withJsonLogsAConfigurationErrorIsAJsonLineWithItsExitCode(QuarkusMainLauncher launcher, @TempDir Path dir) throws IOException {
+        Path out = dir.resolve("reports");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (List<String> args : List.of(
+                List.of("--log-format", "json", "--max-concurrent-accounts", "0"),
+                List.of("--log-format=json", "--ou", "ou-nope-12345678"))) {
+            List<String> all = new ArrayList<>(List.of("scan", "--endpoint-url", moto.endpoint().toString(), "--output",
+                    out.toString()));
+            all.addAll(args);
+            LaunchResult result = launcher.launch(all.toArray(String[]::new));
+
+            org.assertj.core.api.Assertions.assertThat(result.exitCode()).isEqualTo(2);
+            List<String> lines = new ArrayList<>(result.getErrorStream());
+            lines.addAll(result.getOutputStream());
+            org.assertj.core.api.Assertions.assertThat(lines).isNotEmpty();
+            for (String line : lines) {
+                var node = json.readTree(line);
+                org.assertj.core.api.Assertions.assertThat(node.isObject()).as(line).isTrue();
+            }
+            var last = json.readTree(result.getErrorStream().getLast());
+            org.assertj.core.api.Assertions.assertThat(last.get("exitCode").asInt()).isEqualTo(2);
+            org.assertj.core.api.Assertions.assertThat(last.get("message").asText()).startsWith("error: ");
+        }
+    }
+
     private static Case scan(Path out, String name, String fragment, String... args) {
         List<String> all = new ArrayList<>(List.of("scan", "--endpoint-url", moto.endpoint().toString(), "--output",
                 out.toString()));

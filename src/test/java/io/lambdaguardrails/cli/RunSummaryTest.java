@@ -77,7 +77,7 @@ class RunSummaryTest {
         StringWriter text = new StringWriter();
         var report = new ReportDelivery.Outcome(result, new BaselineOutcome.Skipped("test"),
                 new Publication("runs/x", "/tmp/reports/runs/x", List.of(), Publication.Latest.REPLACED, null, null), List.of(), List.of());
-        new RunSummary(new PrintWriter(text), false).print(new JobOutcome(result, "/tmp/reports", ExitStatus.OK, report));
+        new RunSummary(new PrintWriter(text), false, false).print(new JobOutcome(result, "/tmp/reports", ExitStatus.OK, report));
         return text.toString();
     }
 
@@ -94,7 +94,7 @@ class RunSummaryTest {
 
     private static List<String> riskSummaryLines(ScanResult result) {
         var text = new StringWriter();
-        new RunSummary(new PrintWriter(text), false).riskPaths(result);
+        new RunSummary(new PrintWriter(text), false, false).riskPaths(result);
         return text.toString().lines().toList();
     }
 

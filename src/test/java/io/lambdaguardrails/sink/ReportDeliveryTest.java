@@ -88,9 +88,11 @@ class ReportDeliveryTest {
         assertThat(written.resolved()).extracting(ResolvedFinding::resourceName, ResolvedFinding::firstSeen)
                 .containsExactly(tuple("fn-a", LocalDate.parse("2026-11-27")));
         assertThat(dir.resolve("out/runs/2026/11/27/20261127T020000Z-aaaaaa/report.html")).exists();
+        // into the run's own folder, never latest/, which the next run replaces
+        Path folder = dir.resolve("out/runs/2026/11/28/20261128T020000Z-bbbbbb");
         assertThat(second.links()).extracting(ReportDelivery.Link::uri)
-                .containsExactly(dir.resolve("out/latest/findings.json").toUri(),
-                        dir.resolve("out/latest/findings.csv").toUri(), dir.resolve("out/latest/report.html").toUri());
+                .containsExactly(folder.resolve("findings.json").toUri(),
+                        folder.resolve("findings.csv").toUri(), folder.resolve("report.html").toUri());
     }
 
     @Test

@@ -127,7 +127,7 @@ class S3SinkTest {
     }
 
     @Test
-    void preSignedLinksOpenTheLatestReports() throws Exception {
+    void preSignedLinksOpenThisRunsReportsEvenAfterALaterRunReplacedLatest() throws Exception {
         var outcome = new ReportDelivery(access(clients)).deliver(SampleResults.typical(), options(null, Encryption.s3Managed()));
 
         assertThat(outcome.links()).extracting(ReportDelivery.Link::format).containsExactlyElementsOf(ReportFormat.DEFAULTS);
@@ -137,8 +137,12 @@ class S3SinkTest {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(link.uri()).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo(s3.getObjectAsBytes(b -> b.bucket(bucket)
-                    .key("guardrails/latest/" + link.format().fileName())).asByteArray());
+                    .key("guardrails/" + RUN + "/" + link.format().fileName())).asByteArray());
         }
+        s3.putObject(b -> b.bucket(bucket).key("guardrails/latest/report.html"), RequestBody.fromString("a later run"));
+        var html = outcome.links().stream().filter(l -> l.format() == ReportFormat.HTML).findFirst().orElseThrow();
+        assertThat(http.send(HttpRequest.newBuilder(html.uri()).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .isNotEqualTo("a later run");
     }
 
     @Test
