@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 /** How a command talks to the console: a progress bar or log lines, text or JSON, or almost nothing. */
 public class ConsoleOptions {
 
-    @Option(names = "--log-format", paramLabel = "text|json", description = "Log lines as text (default) or JSON objects, for CloudWatch Logs and Kubernetes.", defaultValue = "text")
+    @Option(names = "--log-format", paramLabel = "text|json", description = "Log lines as text (default) or JSON objects, for CloudWatch Logs and Kubernetes; errors, the summary and the exit line are JSON too.", defaultValue = "text")
     LogFormat logFormat;
 
     @Option(names = {"-q", "--quiet"}, description = "Only warnings, errors and the final exit status; no progress, no summary.")

@@ -50,7 +50,7 @@ public class ReportOptions {
     @Option(names = "--fallback-dir", paramLabel = "DIR", description = "Where reports are saved when the output cannot take them (default: ./" + ReportDelivery.LOCAL_FOLDER + " for an S3 output, else a new private folder in the temporary folder).")
     Path fallbackDir;
 
-    @Option(names = "--link-expiry", paramLabel = "DURATION", description = "How long the printed pre-signed links to the S3 reports stay valid, at most 7 days (default: ${DEFAULT-VALUE}).", defaultValue = "24h", converter = DurationConverter.class)
+    @Option(names = "--link-expiry", paramLabel = "DURATION", description = "How long the pre-signed links to this run's S3 reports stay valid, at most 7 days (default: ${DEFAULT-VALUE}). They are printed only to a terminal, or into the JSON summary.", defaultValue = "24h", converter = DurationConverter.class)
     Duration linkExpiry;
 
     /** @throws ParameterException (exit 2) for anything a user can fix on the command line */

@@ -16,7 +16,7 @@ import java.util.Map;
  * a one-line detail — details name secrets by variable and detector only, never by value) and the link to the report.
  * Every value from an AWS account is flattened to one line and clipped, so it cannot forge lines of the message.
  *
- * @param reportLink the pre-signed link to {@code latest/report.html}; null when there is none
+ * @param reportLink the pre-signed link to the run's {@code report.html}; null when there is none
  */
 public record Notification(NewSinceBaseline news, String reportLink) {
 
