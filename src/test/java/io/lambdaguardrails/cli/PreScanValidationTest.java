@@ -125,11 +125,11 @@ class PreScanValidationTest {
             List<String> lines = new ArrayList<>(result.getErrorStream());
             lines.addAll(result.getOutputStream());
             org.assertj.core.api.Assertions.assertThat(lines).isNotEmpty();
-            for (String line : lines) {
+            for (String line : lines.stream().filter(l -> !l.isBlank()).toList()) {
                 var node = json.readTree(line);
                 org.assertj.core.api.Assertions.assertThat(node.isObject()).as(line).isTrue();
             }
-            var last = json.readTree(result.getErrorStream().getLast());
+            var last = json.readTree(result.getErrorStream().stream().filter(l -> !l.isBlank()).toList().getLast());
             org.assertj.core.api.Assertions.assertThat(last.get("exitCode").asInt()).isEqualTo(2);
             org.assertj.core.api.Assertions.assertThat(last.get("message").asText()).startsWith("error: ");
         }
