@@ -58,7 +58,7 @@ class EscapedLogLinesTest {
         logger.addHandler(capture);
         try {
             new LoggingScanListener().accountFinished(new AccountInventory("111111111111", HOSTILE, true,
-                    Instant.EPOCH, Instant.EPOCH, null, null, List.of()), 1, 1);
+                    Instant.EPOCH, Instant.EPOCH, null, null, List.of()), io.lambdaguardrails.scan.AccountOutcome.SCANNED, 1, 1);
         } finally {
             logger.removeHandler(capture);
         }
