@@ -51,7 +51,8 @@ public final class FindingsCsv {
             new Column("waiverId", f -> suppression(f, Suppression::waiverId)),
             new Column("suppressionReason", f -> suppression(f, Suppression::reason)),
             new Column("suppressionOwner", f -> suppression(f, Suppression::owner)),
-            new Column("suppressionExpires", f -> suppression(f, Suppression::expires)));
+            new Column("suppressionExpires", f -> suppression(f, Suppression::expires)),
+            new Column("ageDays", Finding::ageDays));
 
     /** The header row, in order. */
     public static final List<String> HEADER = COLUMNS.stream().map(Column::name).toList();

@@ -11,6 +11,8 @@ import io.lambdaguardrails.scan.ScanRequest;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -20,7 +22,8 @@ import java.util.List;
  * compared with (null when there was none); {@code principal} is who ran the scan (the caller's ARN).
  * {@code expiredWaivers} lists waivers of the configuration that no longer apply. {@code riskPaths} ranks the
  * functions by what their findings add up to (highest score first); {@code resolvedRiskPaths} are the baseline's
- * paths whose function no longer has one.
+ * paths whose function no longer has one. Every finding's {@code ageDays} is counted to the day the run finished
+ * (UTC), whatever the finding carried, so it always agrees with its {@code firstSeen}.
  */
 public record ScanResult(
         int schemaVersion,
@@ -66,7 +69,8 @@ public record ScanResult(
         accounts = List.copyOf(accounts);
         coverage = List.copyOf(coverage);
         notEvaluated = List.copyOf(notEvaluated);
-        findings = List.copyOf(findings);
+        LocalDate finishedOn = finishedAt == null ? null : LocalDate.ofInstant(finishedAt, ZoneOffset.UTC);
+        findings = findings.stream().map(f -> f.agedOn(finishedOn)).toList();
         resolved = List.copyOf(resolved);
         rules = List.copyOf(rules);
         expiredWaivers = expiredWaivers == null ? List.of() : List.copyOf(expiredWaivers);

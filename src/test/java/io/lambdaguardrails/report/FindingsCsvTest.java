@@ -88,6 +88,7 @@ class FindingsCsvTest {
         assertThat(row.get("firstSeen")).isEqualTo("2026-11-28");
         assertThat(row.get("baseline")).isEmpty();
         assertThat(row.get("waiverId")).isEmpty();
+        assertThat(row.get("ageDays")).isEqualTo("0");
 
         CSVRecord waived = rows.get(5);
         assertThat(waived.get("status")).isEqualTo("SUPPRESSED");
@@ -95,6 +96,15 @@ class FindingsCsvTest {
         assertThat(waived.get("suppressionReason")).isEqualTo("accepted until migration");
         assertThat(waived.get("suppressionOwner")).isEqualTo("bob");
         assertThat(waived.get("suppressionExpires")).isEqualTo("2027-01-31");
+    }
+
+    @Test
+    void ageDaysIsEmptyWithoutFirstSeen() throws IOException {
+        ScanResult result = SampleResults.typical();
+        ScanResult unseen = result.withDrift(List.of(result.findings().getFirst().withBaseline(null, null)),
+                List.of(), List.of(), List.of(), null);
+
+        assertThat(parse(unseen).getFirst().get("ageDays")).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -105,6 +106,21 @@ class FindingsJsonTest {
         List<String> severities = new ArrayList<>();
         json.at("/accounts/1/openFindings").fieldNames().forEachRemaining(severities::add);
         assertThat(severities).as("map keys in severity order").containsExactly("LOW", "MEDIUM", "HIGH");
+    }
+
+    @Test
+    void ageIsCountedFromFirstSeenToTheDayTheRunFinished() throws Exception {
+        ScanResult result = SampleResults.typical();
+        Finding older = result.findings().getFirst().withBaseline(Baseline.EXISTING, LocalDate.parse("2026-10-01"));
+        ScanResult aged = result.withDrift(List.of(older, result.findings().get(1).withBaseline(null, null)),
+                List.of(), List.of(), List.of(), null);
+
+        JsonNode json = tree(aged);
+
+        assertThat(json.at("/findings/0/ageDays").asInt()).as("2026-10-01 to 2026-11-28").isEqualTo(58);
+        assertThat(json.at("/findings/1/ageDays").isNull()).as("no firstSeen, no age").isTrue();
+        assertThat(tree(SampleResults.typical()).at("/findings/0/ageDays").asInt()).as("first seen today").isZero();
+        assertThat(FindingsJson.read(FindingsJson.write(aged)).findings().getFirst().ageDays()).isEqualTo(58);
     }
 
     @Test
