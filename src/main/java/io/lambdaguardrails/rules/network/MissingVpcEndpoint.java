@@ -4,11 +4,12 @@ import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
-import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
-import io.lambdaguardrails.rules.support.ExecutionRole;
+import io.lambdaguardrails.rules.support.PollerPermissions;
+import io.lambdaguardrails.rules.support.RolePolicies;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * LG-NET-007: the execution role may use a service that VPC-attached functions commonly reach (S3, DynamoDB, Secrets
- * Manager, KMS, SQS, SNS) and the function's VPC has no available endpoint for it. A gateway endpoint counts only
+ * Manager, KMS, SQS, SNS) and the function's VPC has no available endpoint for it. "May use" is the evaluator's
+ * answer (boundary, explicit Denies and SCPs applied, see {@link RolePolicies#mayUse}); the actions Lambda's poller
+ * calls for the function's event sources are the Lambda service's, made outside the VPC, and do not count. A gateway endpoint counts only
  * when it is associated with the route table of every subnet of the function. Not evaluated when
  * {@code network.centralEndpoints} says endpoints live in a hub VPC.
  */
@@ -48,15 +51,15 @@ public final class MissingVpcEndpoint extends NetworkRule {
         if (context.settings().network().centralEndpoints()) {
             return Optional.empty();
         }
-        Optional<ExecutionRole> role = ExecutionRole.of(network.scope());
-        Optional<List<Statement>> allows = role.flatMap(MissingVpcEndpoint::allowStatements);
+        Optional<RolePolicies> role = RolePolicies.of(context, network.scope());
         Optional<List<Network.RouteTable>> routeTables = network.routeTables();
-        if (allows.isEmpty() || routeTables.isEmpty()) {
+        if (role.isEmpty() || routeTables.isEmpty()) {
             return Optional.empty();
         }
+        LambdaFunction function = network.scope().function();
         Set<String> tableIds = routeTables.get().stream().map(Network.RouteTable::id).collect(Collectors.toSet());
         List<String> missing = SERVICES.stream()
-                .filter(service -> allows.get().stream().anyMatch(s -> s.coversAnyActionOf(service)))
+                .filter(service -> role.get().mayUse(service, action -> PollerPermissions.forThePoller(function, action)))
                 .filter(service -> network.network().endpoints().stream()
                         .noneMatch(e -> serves(e, service, network.vpcId(), tableIds)))
                 .toList();
@@ -67,12 +70,6 @@ public final class MissingVpcEndpoint extends NetworkRule {
                 + " but VPC " + network.vpcId() + " has no available endpoint for "
                 + (missing.size() == 1 ? "it" : "them") + " reachable from the function's subnets.",
                 List.of(network.vpcId(), role.get().role().arn())));
-    }
-
-    /** The Allow statements of all the role's policies; empty when one of them cannot be read. */
-    private static Optional<List<Statement>> allowStatements(ExecutionRole role) {
-        return role.allPolicies().map(policies -> policies.stream()
-                .flatMap(p -> p.document().allowStatements().stream()).toList());
     }
 
     private static boolean serves(Network.VpcEndpoint endpoint, String service, String vpcId, Set<String> tableIds) {

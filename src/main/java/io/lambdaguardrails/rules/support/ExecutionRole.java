@@ -3,12 +3,10 @@ package io.lambdaguardrails.rules.support;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.IamInventory;
 import io.lambdaguardrails.inventory.snapshot.IamRole;
-import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.Violation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,29 +32,5 @@ public record ExecutionRole(IamRole role, IamInventory iam) {
      */
     public Violation violation(FunctionScope scope, String detail) {
         return scope.violation(label() + detail, List.of(role.arn()));
-    }
-
-    /**
-     * Every inline and attached policy, or empty when one of them was not collected or does not parse: for rules
-     * that draw no conclusion from a role whose permissions are only partly known.
-     */
-    public Optional<List<Labelled>> allPolicies() {
-        List<Optional<Labelled>> read = read();
-        return read.stream().allMatch(Optional::isPresent)
-                ? Optional.of(read.stream().map(Optional::orElseThrow).toList()) : Optional.empty();
-    }
-
-    /** A permission document, how a finding names it and its ARN (empty for an inline policy). */
-    public record Labelled(String label, String arn, PolicyDocument document) {
-    }
-
-    /** One entry per inline and attached policy, empty where it could not be read or parsed. */
-    private List<Optional<Labelled>> read() {
-        List<Optional<Labelled>> policies = new ArrayList<>();
-        role.inlinePolicies().forEach(p -> policies.add(PolicyDocument.tryParse(p.document())
-                .map(d -> new Labelled("inline policy " + Details.quote(p.name()), "", d))));
-        role.attachedPolicyArns().forEach(arn -> policies.add(iam.managedPolicy(arn).flatMap(p -> PolicyDocument
-                .tryParse(p.document()).map(d -> new Labelled("managed policy " + Details.quote(p.name()), arn, d)))));
-        return policies;
     }
 }

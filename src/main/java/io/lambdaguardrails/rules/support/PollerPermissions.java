@@ -49,6 +49,17 @@ public final class PollerPermissions {
     }
 
     /**
+     * Whether Lambda's poller calls {@code action} with the role for one of the function's event sources — or might,
+     * when the event sources were not read: such a grant is the poller's, not the code's.
+     */
+    public static boolean forThePoller(LambdaFunction function, String action) {
+        String service = Actions.service(action).orElse("");
+        boolean polled = function.collected(LambdaFunction.Part.EVENT_SOURCES)
+                ? polled(function).contains(service) : pollable(service);
+        return polled && BY_SERVICE.get(service).contains(action.toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * Whether every Allow of the identity policies that reaches the service names only poller actions of it, one by
      * one: a wildcard or NotAction could grant the code more.
      */

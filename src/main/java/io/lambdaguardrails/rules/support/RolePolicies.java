@@ -4,6 +4,7 @@ import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.IamInventory;
 import io.lambdaguardrails.inventory.snapshot.IamRole;
 import io.lambdaguardrails.policy.AccessEvaluator;
+import io.lambdaguardrails.policy.Actions;
 import io.lambdaguardrails.policy.AccessRequest;
 import io.lambdaguardrails.policy.Evaluation;
 import io.lambdaguardrails.policy.NamedPolicy;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Everything that decides what a function's execution role may do: its identity policies (inline, and each attached
@@ -90,6 +92,47 @@ public record RolePolicies(IamRole role, String accountId, String region, Policy
         } else {
             s.resources().stream().filter(p -> ProbeResources.fits(p, action))
                     .forEach(p -> out.putIfAbsent(p, ProbeResources.instantiate(p)));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the role may effectively call some action of {@code service} ({@code kms}) that {@code ignored} does
+     * not set aside: each action an Allow of the identity policies names for the service (a wildcard or NotAction
+     * standing for an action no policy names) is put to the evaluator on each resource the statement grants it on,
+     * so the boundary, explicit Denies and SCPs decide.
+     */
+    public boolean mayUse(String service, Predicate<String> ignored) {
+        for (NamedPolicy policy : policies.identity()) {
+            for (Statement s : policy.document().statements()) {
+                if (!s.allows() || !s.coversAnyActionOf(service)) {
+                    continue;
+                }
+                for (String action : actionsOf(s, service)) {
+                    if (!ignored.test(action)
+                            && resources(s, action).values().stream().anyMatch(r -> !evaluate(action, r).denied())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The statement's actions of the service, a wildcard replaced by an action it covers that no policy names. */
+    private static List<String> actionsOf(Statement s, String service) {
+        String unnamed = service + ":LgProbeAnyAction";
+        if (s.usesNotAction()) {
+            return List.of(unnamed);
+        }
+        List<String> out = new ArrayList<>();
+        for (String pattern : s.actions()) {
+            if (!Actions.matchesSomeActionOf(pattern, service)) {
+                continue;
+            }
+            String named = service.equals(Actions.service(pattern).orElse(""))
+                    ? pattern.replace("*", "LgProbe").replace("?", "X") : unnamed;
+            out.add(s.covers(named) ? named : unnamed);
         }
         return out;
     }

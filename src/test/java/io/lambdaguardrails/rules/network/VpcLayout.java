@@ -38,6 +38,12 @@ final class VpcLayout {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","secretsmanager:GetSecretValue"],"Resource":"*"}]}""";
     /** Managed policies attached to the role; none of them is in the account's inventory. */
     List<String> uncollectedPolicies = new ArrayList<>();
+    /** The role's permissions boundary document; null for the fixtures' boundary, which caps nothing. */
+    String boundary;
+    /** SCP documents attached to the organisation root, beside FullAWSAccess. */
+    List<String> rootScps = new ArrayList<>();
+    /** The function's event-source ARNs. */
+    List<String> eventSources = new ArrayList<>();
 
     static VpcLayout standard() {
         return new VpcLayout();
@@ -50,13 +56,24 @@ final class VpcLayout {
     Snapshot snapshot() {
         List<String> subnetIds = subnets.stream().map(Network.Subnet::id).toList();
         List<String> groupIds = groups.stream().map(Network.SecurityGroup::id).toList();
-        return Fixtures.org(o -> o.account("111111111111", a -> a
-                .role("fn-role", r -> {
+        String boundaryArn = "arn:aws:iam::111111111111:policy/layout-boundary";
+        return Fixtures.org(o -> {
+            if (!rootScps.isEmpty()) {
+                o.scp("p-FullAWSAccess", """
+                        {"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", "r-root");
+                for (int i = 0; i < rootScps.size(); i++) {
+                    o.scp("p-layout-" + i, rootScps.get(i), "r-root");
+                }
+            }
+            o.account("111111111111", a -> {
+                if (boundary != null) {
+                    a.managedPolicy(boundaryArn, false, boundary);
+                }
+                a.role("fn-role", r -> {
                     r.inline("app", rolePolicy);
                     uncollectedPolicies.forEach(r::attached);
-                    return r;
-                })
-                .region(Fixtures.REGION, r -> r
+                    return boundary == null ? r : r.boundary(boundaryArn);
+                }).region(Fixtures.REGION, r -> r
                         .network(n -> {
                             n.vpc(VPC);
                             subnets.forEach(n::subnet);
@@ -67,7 +84,12 @@ final class VpcLayout {
                             acls.forEach(n::acl);
                             notCollected.forEach(n::notCollected);
                         })
-                        .function("fn", f -> f.vpc(VPC, subnetIds, groupIds)))));
+                        .function("fn", f -> {
+                            f.vpc(VPC, subnetIds, groupIds);
+                            eventSources.forEach(f::eventSource);
+                        }));
+            });
+        });
     }
 
     static Network.Subnet subnet(String id, String azId, String routeTableId, boolean explicit) {

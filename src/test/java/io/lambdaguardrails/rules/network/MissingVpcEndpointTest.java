@@ -1,0 +1,104 @@
+package io.lambdaguardrails.rules.network;
+
+import io.lambdaguardrails.rules.fixtures.RuleRun;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static io.lambdaguardrails.findings.Severity.LOW;
+import static io.lambdaguardrails.rules.fixtures.RuleRun.expect;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * LG-NET-007 judges what the execution role may effectively do, not what its policies spell: the standard layout
+ * has endpoints for S3 and Secrets Manager only, so each case is about whether the role may use KMS, SQS, SNS or
+ * DynamoDB once its boundary, explicit Denies, SCPs and event sources are taken into account.
+ */
+class MissingVpcEndpointTest {
+
+    private static final String QUEUE = "arn:aws:sqs:us-east-1:111111111111:orders";
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                arguments("an explicit Deny cancels the only KMS grant", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"},
+                                          {"Effect":"Deny","Action":"kms:*","Resource":"*"}]}""";
+                    return l;
+                }), List.of()),
+                arguments("a Deny of one KMS action leaves the rest of kms:*", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"},
+                                          {"Effect":"Deny","Action":"kms:Decrypt","Resource":"*"}]}""";
+                    return l;
+                }), List.of(expect("fn", LOW, "may use kms but"))),
+                arguments("the boundary caps Action * to S3 and Secrets Manager", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}""";
+                    l.boundary = """
+                            {"Statement":{"Effect":"Allow","Action":["s3:*","secretsmanager:*"],"Resource":"*"}}""";
+                    return l;
+                }), List.of()),
+                arguments("the boundary leaves KMS within Action *", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}""";
+                    l.boundary = """
+                            {"Statement":{"Effect":"Allow","Action":["s3:*","kms:*"],"Resource":"*"}}""";
+                    return l;
+                }), List.of(expect("fn", LOW, "may use kms but"))),
+                arguments("an SCP denies KMS and SNS", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":{"Effect":"Allow","Action":["kms:Decrypt","sns:Publish"],"Resource":"*"}}""";
+                    l.rootScps = List.of("""
+                            {"Statement":{"Effect":"Deny","Action":["kms:*","sns:*"],"Resource":"*"}}""");
+                    return l;
+                }), List.of()),
+                arguments("an SCP denies SNS only", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":{"Effect":"Allow","Action":["kms:Decrypt","sns:Publish"],"Resource":"*"}}""";
+                    l.rootScps = List.of("""
+                            {"Statement":{"Effect":"Deny","Action":"sns:*","Resource":"*"}}""");
+                    return l;
+                }), List.of(expect("fn", LOW, "may use kms but"))),
+                arguments("the poller's SQS actions for the function's queue are not the code's", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":{"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:DeleteMessage",
+                             "sqs:GetQueueAttributes"],"Resource":"%s"}}""".formatted(QUEUE);
+                    l.eventSources = List.of(QUEUE);
+                    return l;
+                }), List.of()),
+                arguments("the same SQS actions without an SQS event source are the code's", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":{"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:DeleteMessage",
+                             "sqs:GetQueueAttributes"],"Resource":"%s"}}""".formatted(QUEUE);
+                    return l;
+                }), List.of(expect("fn", LOW, "may use sqs but"))),
+                arguments("sending to the polled queue is the code's", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":{"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:SendMessage"],
+                             "Resource":"%s"}}""".formatted(QUEUE);
+                    l.eventSources = List.of(QUEUE);
+                    return l;
+                }), List.of(expect("fn", LOW, "may use sqs but"))),
+                arguments("a wildcard within a service is judged on an action it covers", layout(l -> {
+                    l.rolePolicy = """
+                            {"Statement":[{"Effect":"Allow","Action":"dynamodb:Get*","Resource":"*"},
+                                          {"Effect":"Deny","Action":"dynamodb:GetItem","Resource":"*"}]}""";
+                    return l;
+                }), List.of(expect("fn", LOW, "may use dynamodb but"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void judgesWhatTheRoleMayEffectivelyUse(String name, VpcLayout layout, List<RuleRun.Expect> expected) {
+        RuleRun.assertReports(new MissingVpcEndpoint(), layout.snapshot(), NetworkRulesTest.network(false, 2, false), expected);
+    }
+
+    private static VpcLayout layout(UnaryOperator<VpcLayout> change) {
+        return VpcLayout.standard().with(change);
+    }
+}
