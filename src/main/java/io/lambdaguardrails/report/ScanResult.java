@@ -8,6 +8,8 @@ import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.support.FunctionAccess;
 import io.lambdaguardrails.scan.ScanRequest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
@@ -24,7 +26,10 @@ import java.util.List;
  * functions by what their findings add up to (highest score first); {@code resolvedRiskPaths} are the baseline's
  * paths whose function no longer has one. Every finding's {@code ageDays} is counted to the day the run finished
  * (UTC), whatever the finding carried, so it always agrees with its {@code firstSeen}.
+ * {@code rollups} (written, never read back) are the totals by owner, OU and rule, derived from the findings and
+ * risk paths.
  */
+@JsonIgnoreProperties(value = "rollups", allowGetters = true)
 public record ScanResult(
         int schemaVersion,
         String runId,
@@ -86,6 +91,12 @@ public record ScanResult(
         return new ScanResult(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts,
                 coverage, notEvaluated, markedFindings, resolvedFindings, rules, expiredWaivers, comparedWithRunId,
                 markedPaths, resolvedPaths, effectiveAccess);
+    }
+
+    /** Derived on every call, so a merged, filtered or re-marked result never carries stale totals. */
+    @JsonProperty("rollups")
+    public Rollups rollups() {
+        return Rollups.of(this);
     }
 
     /** The same run with its functions ranked. */

@@ -86,7 +86,7 @@ public final class RiskPaths {
      * The unqualified ARN of the function a finding is about ({@code arn:aws:lambda:REGION:ACCOUNT:function:NAME}),
      * so a finding on an alias joins its function's path; empty for anything that is not a function.
      */
-    static Optional<String> functionArn(String resourceArn) {
+    public static Optional<String> functionArn(String resourceArn) {
         String[] parts = resourceArn.split(":", -1);
         if (parts.length < 7 || !"lambda".equals(parts[2]) || !"function".equals(parts[5]) || parts[6].isEmpty()) {
             return Optional.empty();

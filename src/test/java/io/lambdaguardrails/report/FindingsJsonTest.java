@@ -63,7 +63,12 @@ class FindingsJsonTest {
                 Arguments.of("effectiveAccess[].invokers[]", "/effectiveAccess/0/invokers/0"),
                 Arguments.of("effectiveAccess[].invokers[].statements[]", "/effectiveAccess/0/invokers/0/statements/0"),
                 Arguments.of("effectiveAccess[].role", "/effectiveAccess/0/role"),
-                Arguments.of("effectiveAccess[].role.capabilities[]", "/effectiveAccess/0/role/capabilities/0"));
+                Arguments.of("effectiveAccess[].role.capabilities[]", "/effectiveAccess/0/role/capabilities/0"),
+                Arguments.of("rollups", "/rollups"),
+                Arguments.of("rollups.owners[]", "/rollups/owners/0"),
+                Arguments.of("rollups.ous[]", "/rollups/ous/0"),
+                Arguments.of("rollups.rules[]", "/rollups/rules/0"),
+                Arguments.of("rollups.rules[].topAccounts[]", "/rollups/rules/0/topAccounts/0"));
     }
 
     @ParameterizedTest(name = "{0}")
