@@ -21,10 +21,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * A wrong file given to {@code evaluate} or {@code render} is a usage error naming the file and what is wrong — a
  * missing file, a folder, not JSON (with its line), the other kind of file (with the command that reads it) — and
- * never a Java class name.
+ * never a Java class name. Nothing is written: the output's {@code latest/} from an earlier run stays as it was.
  */
 class InputFileErrorsTest {
 
+    private static final String LATEST = "{\"earlier\": \"run\"}";
     private static final Pattern JAVA_CLASS = Pattern.compile("\\b[A-Z]\\w*(Exception|Error)\\b|\\bjava\\.\\w+\\.|REDACTED");
 
     @TempDir
@@ -53,12 +54,19 @@ class InputFileErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongFiles")
-    void namesTheFileAndWhatIsWrong(String name, Object command, List<String> args, String fragment) {
+    void namesTheFileAndWhatIsWrong(String name, Object command, List<String> args, String fragment) throws IOException {
+        Path latest = dir.resolve("out/latest/findings.json");
+        Files.createDirectories(latest.getParent());
+        Files.writeString(latest, LATEST);
+
         CommandRun run = CommandRun.of(command, args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(fragment);
         assertThat(JAVA_CLASS.matcher(run.err()).find()).as("no Java class names in: %s", run.err()).isFalse();
-        assertThat(dir.resolve("out")).doesNotExist();
+        try (Stream<Path> written = Files.walk(dir.resolve("out"))) {
+            assertThat(written.filter(Files::isRegularFile)).as("nothing written").containsExactly(latest);
+        }
+        assertThat(Files.readString(latest)).as("latest/ untouched").isEqualTo(LATEST);
     }
 }

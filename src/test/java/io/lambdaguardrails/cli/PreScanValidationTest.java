@@ -36,7 +36,11 @@ class PreScanValidationTest {
     static MotoServer moto;
     static SeededAccount member;
 
-    record Case(String name, String fragment, List<String> args) {
+    /** @param shape what the whole message must also match, beyond its fragment; null for none */
+    record Case(String name, String fragment, List<String> args, Pattern shape) {
+        Case(String name, String fragment, List<String> args) {
+            this(name, fragment, args, null);
+        }
     }
 
     @BeforeAll
@@ -56,6 +60,7 @@ class PreScanValidationTest {
         Path out = dir.resolve("reports");
         Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
         Path badYaml = Files.writeString(dir.resolve("guardrails.yaml"), "version: 1\nsettings:\n  network: {requireVPC: true}\n");
+        Path malformedYaml = Files.writeString(dir.resolve("malformed.yaml"), "version: 1\nrules:\n  LG-NET-001: {enabled: false\n");
         String endpoint = moto.endpoint().toString();
         String closed = "http://127.0.0.1:" + freePort();
         String account = member.id();
@@ -81,6 +86,10 @@ class PreScanValidationTest {
                 scan(out, "unknown format", "pdf", "--accounts", account, "--format", "pdf"),
                 scan(out, "missing baseline", "no such file", "--accounts", account, "--baseline", dir.resolve("missing.json").toString()),
                 scan(out, "bad configuration", "line 3", "--accounts", account, "--config", badYaml.toString()),
+                // The parser's caret stays on its own line, under the quoted line it points into.
+                new Case("malformed configuration", "this is not valid YAML",
+                        scanArgs(out, "--accounts", account, "--config", malformedYaml.toString()),
+                        Pattern.compile("(?m)^.*LG-NET-001: \\{enabled: false\\R *\\^ *$")),
                 new Case("endpoint without scheme", "has no scheme: write http://127.0.0.1:5011",
                         List.of("scan", "--endpoint-url", "127.0.0.1:5011", "--accounts", account, "--output", out.toString())),
                 new Case("nothing listening at the endpoint", "nothing is listening at " + closed,
@@ -89,6 +98,9 @@ class PreScanValidationTest {
                         List.of("scan", "--endpoint-url", endpoint, "--accounts", account, "--output", aFile.toString())),
                 new Case("output under a file", aFile + " is a file, not a folder",
                         List.of("scan", "--endpoint-url", endpoint, "--accounts", account, "--output", aFile.resolve("reports").toString())),
+                // Root may write anywhere it has permissions for: /sys refuses even root.
+                new Case("output in a read-only folder", "--output /sys/lambda-guardrails-reports: cannot write in /sys (",
+                        List.of("scan", "--endpoint-url", endpoint, "--accounts", account, "--output", "/sys/lambda-guardrails-reports")),
                 new Case("missing bucket", "bucket no-such-bucket-here does not exist",
                         List.of("scan", "--endpoint-url", endpoint, "--accounts", account, "--output", "s3://no-such-bucket-here/guardrails")));
 
@@ -100,6 +112,9 @@ class PreScanValidationTest {
             String err = result.getErrorOutput();
             softly.assertThat(result.exitCode()).as(c.name() + ": exit code; stderr: " + err).isEqualTo(2);
             softly.assertThat(err).as(c.name() + ": message").contains(c.fragment());
+            if (c.shape() != null) {
+                softly.assertThat(err).as(c.name() + ": message shape").containsPattern(c.shape());
+            }
             softly.assertThat(JAVA_CLASS.matcher(err).find()).as(c.name() + ": no Java class names in: " + err).isFalse();
             softly.assertThat(files(out)).as(c.name() + ": nothing written").containsExactly(out.resolve("latest/findings.json"));
             softly.assertThat(Files.readString(out.resolve("latest/findings.json"))).as(c.name() + ": latest/ untouched").isEqualTo(LATEST);
@@ -136,10 +151,14 @@ class PreScanValidationTest {
     }
 
     private static Case scan(Path out, String name, String fragment, String... args) {
+        return new Case(name, fragment, scanArgs(out, args));
+    }
+
+    private static List<String> scanArgs(Path out, String... args) {
         List<String> all = new ArrayList<>(List.of("scan", "--endpoint-url", moto.endpoint().toString(), "--output",
                 out.toString()));
         all.addAll(List.of(args));
-        return new Case(name, fragment, all);
+        return all;
     }
 
     private static List<Path> files(Path root) throws IOException {
