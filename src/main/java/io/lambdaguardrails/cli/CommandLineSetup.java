@@ -24,7 +24,12 @@ public class CommandLineSetup {
 
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return factory.create()
+        return configure(factory.create());
+    }
+
+    /** The case-insensitive enums, exit codes and error messages of every command. */
+    static CommandLine configure(CommandLine commandLine) {
+        return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExitCodeExceptionMapper(e -> ExitStatus.NOT_DELIVERED.code())
                 .setParameterExceptionHandler((ex, args) -> {
@@ -36,9 +41,11 @@ public class CommandLineSetup {
                     if (ex instanceof ScanException || ex instanceof ConfigException) {
                         return error(cmd.getErr(), args, ExitStatus.USAGE, "error: " + ex.getMessage(), null);
                     }
-                    LOG.error("internal error", ex);
-                    return error(cmd.getErr(), args, ExitStatus.NOT_DELIVERED, "internal error: "
-                            + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null);
+                    // The exception's class and stack are for whoever debugs, not for the person running a scan.
+                    LOG.debug("internal error", ex);
+                    return error(cmd.getErr(), args, ExitStatus.NOT_DELIVERED, "internal error: " + UnexpectedFailure.reason(ex),
+                            cmd.getCommandSpec().findOption("--verbose") == null ? null
+                                    : "Run again with --verbose for the details.");
                 });
     }
 

@@ -3,9 +3,11 @@ package io.lambdaguardrails.cli;
 import io.lambdaguardrails.scan.LoggingScanListener;
 import io.lambdaguardrails.scan.ScanListener;
 import io.lambdaguardrails.job.JobOutcome;
+import org.jboss.logmanager.LogContext;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.logging.Level;
 
 /** How a command talks to the console: a progress bar or log lines, text or JSON, or almost nothing. */
 public class ConsoleOptions {
@@ -16,9 +18,15 @@ public class ConsoleOptions {
     @Option(names = {"-q", "--quiet"}, description = "Only warnings, errors and the final exit status; no progress, no summary.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also log debug details, such as the cause and stack of an internal error.")
+    boolean verbose;
+
     /** Applies the log format and level; call first thing in a command. */
     public void apply() {
         logFormat.apply(quiet);
+        if (verbose) {
+            LogContext.getLogContext().getLogger("io.lambdaguardrails").setLevel(Level.FINE);
+        }
     }
 
     /** A progress bar on a terminal (text logs only), else one log line per account; nothing when quiet. */
