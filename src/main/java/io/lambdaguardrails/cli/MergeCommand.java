@@ -2,6 +2,7 @@ package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.job.ExitStatus;
+import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.ShardMerge;
@@ -23,7 +24,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
@@ -93,22 +96,40 @@ public class MergeCommand implements Callable<Integer> {
                     ? new ShardResults(delivery.open(options), Clock.systemUTC(), pollInterval).await(runId, shards, wait)
                     : listed(new ReportFiles(s3));
             if (parts.isEmpty()) {
-                err.println("error: no findings.json found in " + String.join(", ", inputs));
-                return ExitStatus.USAGE.code();
+                return fail(err, ExitStatus.USAGE, "no findings.json found in " + String.join(", ", inputs));
             }
             ScanResult merged = ShardMerge.merge(parts);
-            out.printf("Merged %d result(s) into run %s: %d account(s), %d finding(s)%n", parts.size(),
+            String summary = String.format("Merged %d result(s) into run %s: %d account(s), %d finding(s)", parts.size(),
                     merged.runId(), merged.accounts().size(), merged.findings().size());
-            ReportDelivery.Outcome outcome = delivery.deliver(merged, options);
-            ReportPrinter.print(out, outcome, Terminal.interactive());
-            return outcome.delivered() ? ExitStatus.OK.code() : ExitStatus.NOT_DELIVERED.code();
+            ReportDelivery.Outcome report = delivery.deliver(merged, options);
+            ExitStatus status = report.delivered() ? ExitStatus.OK : ExitStatus.NOT_DELIVERED;
+            if (console.jsonLogs()) {
+                if (!console.quiet()) {
+                    out.println(JsonLogFormatter.line(Instant.now(), "INFO", summary, Map.of("parts", parts.size())));
+                }
+                JsonSummary.print(out, new JobOutcome(report.published(), report.publication().location(), status,
+                        report), console.quiet());
+            } else {
+                out.println(summary);
+                ReportPrinter.print(out, report, Terminal.interactive());
+            }
+            return status.code();
         } catch (IllegalArgumentException | NoSuchElementException | FindingsJson.InvalidFindingsException e) {
-            err.println("error: " + e.getMessage());
-            return ExitStatus.USAGE.code();
+            return fail(err, ExitStatus.USAGE, e.getMessage());
         } catch (ShardResults.MissingShardsException | SinkException e) {
-            err.println("error: " + e.getMessage());
-            return ExitStatus.NOT_DELIVERED.code();
+            return fail(err, ExitStatus.NOT_DELIVERED, e.getMessage());
         }
+    }
+
+    /** The error, as a JSON exit line with JSON logs. */
+    private int fail(PrintWriter err, ExitStatus status, String message) {
+        if (console.jsonLogs()) {
+            JsonSummary.exit(err, status.code(), "error: " + message);
+        } else {
+            err.println("error: " + message);
+            err.flush();
+        }
+        return status.code();
     }
 
     private List<ScanResult> listed(ReportFiles files) {

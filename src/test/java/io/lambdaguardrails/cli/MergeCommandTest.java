@@ -1,5 +1,7 @@
 package io.lambdaguardrails.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.report.FindingsJson;
@@ -27,6 +29,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -132,5 +135,49 @@ class MergeCommandTest {
         assertThat(kmsKeyWithoutKms.exitCode()).isEqualTo(2);
         assertThat(kmsKeyWithoutKms.err()).contains("--kms-key-id needs --sse aws:kms");
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void withJsonLogsTheMergeTheSummaryAndTheExitAreJsonLinesAsAScansAre() throws IOException {
+        writeShardsLocally(dir.resolve("shards"));
+
+        CommandRun run = CommandRun.of(new MergeCommand(), dir.resolve("shards").toString(), "--output",
+                dir.resolve("out").toString(), "--log-format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> lines = jsonLines(run.out());
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("message").asText()).startsWith("Merged 2 result(s) into run 20261128T020000Z-a1b2c3");
+        assertThat(lines.get(0).get("parts").asInt()).isEqualTo(2);
+        JsonNode summary = lines.get(1).get("summary");
+        assertThat(summary.get("runId").asText()).isEqualTo("20261128T020000Z-a1b2c3");
+        assertThat(summary.get("accounts").asInt()).isEqualTo(3);
+        assertThat(summary.get("delivered").asBoolean()).isTrue();
+        assertThat(summary.get("location").asText()).contains("20261128T020000Z-a1b2c3");
+        assertThat(lines.get(2).get("exitCode").asInt()).isZero();
+    }
+
+    @Test
+    void withJsonLogsAMergeErrorIsAJsonLineWithItsExitCode() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+
+        CommandRun run = CommandRun.of(new MergeCommand(), dir.resolve("empty").toString(), "--output",
+                dir.resolve("out").toString(), "--log-format=json");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        JsonNode error = jsonLines(run.err()).getLast();
+        assertThat(error.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(error.get("message").asText()).startsWith("error: no findings.json found");
+    }
+
+    private static List<JsonNode> jsonLines(String text) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : text.lines().filter(l -> !l.isBlank()).toList()) {
+            JsonNode node = new ObjectMapper().readTree(line);
+            assertThat(node.isObject()).as(line).isTrue();
+            lines.add(node);
+        }
+        return lines;
     }
 }
