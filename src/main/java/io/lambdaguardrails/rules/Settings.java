@@ -29,40 +29,6 @@ public record Settings(
                 new OpsSettings(900, new MemoryRange(128, 10240)));
     }
 
-    // One section replaced, the others kept: how a caller adjusts the defaults.
-
-    public Settings withNetwork(NetworkSettings changed) {
-        return new Settings(changed, iam, layers, org, tags, runtime, signing, ops);
-    }
-
-    public Settings withIam(IamSettings changed) {
-        return new Settings(network, changed, layers, org, tags, runtime, signing, ops);
-    }
-
-    public Settings withLayers(LayerSettings changed) {
-        return new Settings(network, iam, changed, org, tags, runtime, signing, ops);
-    }
-
-    public Settings withOrg(OrgSettings changed) {
-        return new Settings(network, iam, layers, changed, tags, runtime, signing, ops);
-    }
-
-    public Settings withTags(TagSettings changed) {
-        return new Settings(network, iam, layers, org, changed, runtime, signing, ops);
-    }
-
-    public Settings withRuntime(RuntimeSettings changed) {
-        return new Settings(network, iam, layers, org, tags, changed, signing, ops);
-    }
-
-    public Settings withSigning(SigningSettings changed) {
-        return new Settings(network, iam, layers, org, tags, runtime, changed, ops);
-    }
-
-    public Settings withOps(OpsSettings changed) {
-        return new Settings(network, iam, layers, org, tags, runtime, signing, changed);
-    }
-
     /** {@code centralEndpoints}: endpoints live in a hub VPC, so LG-NET-007 does not apply. */
     public record NetworkSettings(boolean requireVpc, int minAzs, boolean centralEndpoints) {
     }

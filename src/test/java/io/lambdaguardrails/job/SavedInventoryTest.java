@@ -25,7 +25,7 @@ class SavedInventoryTest {
     Path dir;
 
     private final Snapshot partlyRead = Fixtures.org(org -> org.account("111111111111", a -> a.trailsUnknown()
-            .region(Fixtures.REGION, r -> r.auditUnknown(false, true, true).signingUnknown()
+            .region(Fixtures.REGION, r -> r.configUnknown().analyzersUnknown().signingUnknown()
                     .network(n -> n.notCollected(Network.Part.FLOW_LOGS))
                     .function("fn", f -> f.notCollected(LambdaFunction.Part.RESOURCE_POLICY)
                             .notCollected(LambdaFunction.Part.CONCURRENCY)

@@ -11,7 +11,7 @@ import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.audit.NoLambdaDataEvents;
 import io.lambdaguardrails.rules.audit.NoManagementEventTrail;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import io.lambdaguardrails.scan.ScanRequest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -45,7 +45,7 @@ class RuleNotEvaluatedReportTest {
     }
 
     private static ScanResult result(Snapshot snapshot) {
-        var evaluation = new RuleEngine(RULES, Settings.defaults()).evaluateAll(snapshot, RuleRun.TODAY);
+        var evaluation = new RuleEngine(RULES, Settings.defaults()).evaluateAll(snapshot, RuleTester.TODAY);
         var request = new ScanRequest(List.of(), true, List.of(), List.of(), Map.of(), List.of(Fixtures.REGION),
                 null, null, null, 0, null, null, List.of());
         return ScanResults.of(snapshot, request, Instant.EPOCH, Instant.EPOCH, new ScanResult.Tool("lambda-guardrails", "test"),

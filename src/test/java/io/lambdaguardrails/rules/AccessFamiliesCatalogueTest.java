@@ -4,7 +4,8 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleSettings;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import static io.lambdaguardrails.rules.fixtures.Fixtures.corsWithCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The access, execution-role and organisation rules are registered, in id order, with complete metadata. */
@@ -53,11 +55,11 @@ class AccessFamiliesCatalogueTest {
     static Snapshot hostile(boolean iamCollected) {
         String broken = "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": [1]}";
         Snapshot s = Fixtures.org(o -> o.scp("p-bad", broken, "r-root").account("111111111111", a -> a
-                .managedPolicy("arn:aws:iam::111111111111:policy/bad", false, broken)
+                .customerManagedPolicy("arn:aws:iam::111111111111:policy/bad", broken)
                 .role("fn-role", r -> r.trust(null).created(null).lastUsed(null).boundary(null)
                         .inline("bad", broken).attached("arn:aws:iam::111111111111:policy/bad")
                         .attached("arn:aws:iam::111111111111:policy/not-collected").serviceAccess("s3", null))
-                .region(Fixtures.REGION, r -> r.function("fn", f -> f.policy(broken).url("NONE", List.of("*"), true)
+                .region(Fixtures.REGION, r -> r.function("fn", f -> f.policy(broken).url("NONE", corsWithCredentials("*"))
                         .layer("arn:aws:lambda:us-east-1:999988887777:layer:x:1").layer("garbage")))));
         if (iamCollected) {
             return s;
@@ -70,11 +72,11 @@ class AccessFamiliesCatalogueTest {
 
     @Test
     void noRuleCrashesOnMissingOrMalformedData() {
-        Settings everything = Settings.defaults().withTags(new Settings.TagSettings(List.of("owner"), "owner"));
+        Settings everything = RuleSettings.yaml("tags: {required: [owner]}");
         for (boolean iam : List.of(true, false)) {
             Snapshot snapshot = hostile(iam);
             RuleCatalogue.all().stream().filter(r -> FAMILIES.contains(r.meta().family())).forEach(rule ->
-                    assertThat(RuleRun.run(rule, snapshot, everything)).allSatisfy(v -> assertThat(v.detail()).doesNotContain("Principal\": [1]")));
+                    assertThat(RuleTester.of(rule).run(snapshot, everything)).allSatisfy(v -> assertThat(v.detail()).doesNotContain("Principal\": [1]")));
         }
     }
 }

@@ -6,14 +6,13 @@ import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
-import io.lambdaguardrails.rules.Settings;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import io.lambdaguardrails.rules.network.NoVpcFlowLog;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.model.TrafficType;
@@ -111,7 +110,7 @@ class NetworkScanTest {
 
             assertThat(snapshot.accounts().getFirst().regions().getFirst().network().flowLogs())
                     .singleElement().satisfies(f -> assertThat(f.trafficType()).isEqualTo("REJECT"));
-            assertThat(RuleRun.run(new NoVpcFlowLog(), snapshot, Settings.defaults())).singleElement()
+            assertThat(RuleTester.of(new NoVpcFlowLog()).run(snapshot)).singleElement()
                     .satisfies(v -> assertThat(v.detail()).contains("(REJECT, ACTIVE"));
         }
     }

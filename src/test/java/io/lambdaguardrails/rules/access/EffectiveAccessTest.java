@@ -1,8 +1,8 @@
 package io.lambdaguardrails.rules.access;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
-import io.lambdaguardrails.policy.Decision;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.policy.Decision;
 import io.lambdaguardrails.policy.PolicyKind;
 import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.RuleCatalogue;
@@ -10,7 +10,7 @@ import io.lambdaguardrails.rules.RuleEngine;
 import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.fixtures.Fixtures.FunctionBuilder;
 import io.lambdaguardrails.rules.fixtures.RoleScenarios;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import io.lambdaguardrails.rules.fixtures.Scenarios;
 import io.lambdaguardrails.rules.support.FunctionAccess;
 import io.lambdaguardrails.rules.support.Invoker;
@@ -42,7 +42,7 @@ class EffectiveAccessTest {
     }
 
     private static List<FunctionAccess> effectiveAccess(Snapshot snapshot) {
-        return new RuleEngine(RuleCatalogue.all(), Settings.defaults()).evaluateAll(snapshot, RuleRun.TODAY)
+        return new RuleEngine(RuleCatalogue.all(), Settings.defaults()).evaluateAll(snapshot, RuleTester.TODAY)
                 .effectiveAccess();
     }
 

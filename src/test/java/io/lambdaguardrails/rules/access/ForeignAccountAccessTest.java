@@ -1,21 +1,20 @@
 package io.lambdaguardrails.rules.access;
 
 import io.lambdaguardrails.rules.Settings;
-import io.lambdaguardrails.rules.fixtures.Expect;
 import io.lambdaguardrails.rules.fixtures.Fixtures.FunctionBuilder;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleCase;
+import io.lambdaguardrails.rules.fixtures.RuleSettings;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import io.lambdaguardrails.rules.fixtures.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static io.lambdaguardrails.findings.Severity.HIGH;
 import static io.lambdaguardrails.rules.fixtures.Expect.finding;
-import static io.lambdaguardrails.rules.fixtures.Expect.none;
 import static io.lambdaguardrails.rules.fixtures.Policies.FOREIGN;
 import static io.lambdaguardrails.rules.fixtures.Policies.OWN;
 import static io.lambdaguardrails.rules.fixtures.Policies.SISTER;
@@ -23,10 +22,14 @@ import static io.lambdaguardrails.rules.fixtures.Policies.allow;
 import static io.lambdaguardrails.rules.fixtures.Policies.condition;
 import static io.lambdaguardrails.rules.fixtures.Policies.policy;
 import static io.lambdaguardrails.rules.fixtures.Policies.quoted;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reports;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reportsNothing;
+import static io.lambdaguardrails.rules.fixtures.Scenarios.inOrg;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class ForeignAccountAccessTest {
+
+    static final RuleTester RULE = RuleTester.of(new ForeignAccountAccess());
 
     static final String INVOKE = quoted("lambda:InvokeFunction");
 
@@ -34,39 +37,38 @@ class ForeignAccountAccessTest {
         return f -> f.policy(policy(allow("g", principal, INVOKE, condition)));
     }
 
-    static Stream<Arguments> cases() {
+    static Stream<RuleCase> cases() {
         return Stream.of(
-                arguments("bare foreign id (moto)", grant(quoted(FOREIGN), null), finding(FOREIGN + " (statement 'g')")),
-                arguments("{AWS: foreign id}", grant("{\"AWS\":\"" + FOREIGN + "\"}", null), finding(FOREIGN)),
-                arguments("foreign :root", grant("{\"AWS\":\"arn:aws:iam::" + FOREIGN + ":root\"}", null), finding(FOREIGN)),
-                arguments("foreign role ARN", grant("{\"AWS\":\"arn:aws:iam::" + FOREIGN + ":role/deployer\"}", null), finding(FOREIGN)),
-                arguments("one of a list", grant("{\"AWS\":[\"" + SISTER + "\",\"arn:aws:iam::" + FOREIGN + ":user/u\"]}", null), finding(FOREIGN)),
-                arguments("sister :root", grant("{\"AWS\":\"arn:aws:iam::" + SISTER + ":root\"}", null), none()),
-                arguments("sister bare id", grant(quoted(SISTER), null), none()),
-                arguments("own role ARN", grant("{\"AWS\":\"arn:aws:iam::" + OWN + ":role/r\"}", null), none()),
-                arguments("Principal * narrowed to a foreign account", grant(quoted("*"), condition("StringEquals", "aws:SourceAccount", FOREIGN)), finding(FOREIGN)),
-                arguments("Principal * narrowed to a foreign org", grant(quoted("*"), condition("StringEquals", "aws:PrincipalOrgID", "o-zzzzzzzzzz")), finding("o-zzzzzzzzzz")),
-                arguments("Principal * narrowed to our org", grant(quoted("*"), condition("StringEquals", "aws:PrincipalOrgID", "o-test")), none()),
-                arguments("Principal * without condition is LG-ACC-001's", grant(quoted("*"), null), none()),
-                arguments("service with foreign SourceAccount", grant("{\"Service\":\"s3.amazonaws.com\"}", condition("StringEquals", "aws:SourceAccount", FOREIGN)), finding(FOREIGN)),
-                arguments("service with foreign SourceArn", grant("{\"Service\":\"sns.amazonaws.com\"}", condition("ArnLike", "AWS:SourceArn", "arn:aws:sns:us-east-1:" + FOREIGN + ":t")), finding(FOREIGN)),
-                arguments("service with our SourceArn", grant("{\"Service\":\"sns.amazonaws.com\"}", condition("ArnLike", "AWS:SourceArn", "arn:aws:sns:us-east-1:" + SISTER + ":t")), none()),
-                arguments("foreign account in a Deny", (Consumer<FunctionBuilder>) f -> f.policy(policy(
-                        "{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"" + FOREIGN + "\"},\"Action\":\"lambda:*\",\"Resource\":\"*\"}")), none()),
-                arguments("two statements, one grantee", (Consumer<FunctionBuilder>) f -> f.policy(policy(
-                        allow("a", quoted(FOREIGN), INVOKE, null), allow("b", quoted(FOREIGN), quoted("lambda:GetFunction"), null))),
-                        finding(FOREIGN + " (statement 'a', statement 'b')")));
+                reports("bare foreign id (moto)", inOrg(grant(quoted(FOREIGN), null)), finding("fn", HIGH, FOREIGN + " (statement 'g')")),
+                reports("{AWS: foreign id}", inOrg(grant("{\"AWS\":\"" + FOREIGN + "\"}", null)), finding("fn", HIGH, FOREIGN)),
+                reports("foreign :root", inOrg(grant("{\"AWS\":\"arn:aws:iam::" + FOREIGN + ":root\"}", null)), finding("fn", HIGH, FOREIGN)),
+                reports("foreign role ARN", inOrg(grant("{\"AWS\":\"arn:aws:iam::" + FOREIGN + ":role/deployer\"}", null)), finding("fn", HIGH, FOREIGN)),
+                reports("one of a list", inOrg(grant("{\"AWS\":[\"" + SISTER + "\",\"arn:aws:iam::" + FOREIGN + ":user/u\"]}", null)), finding("fn", HIGH, FOREIGN)),
+                reportsNothing("sister :root", inOrg(grant("{\"AWS\":\"arn:aws:iam::" + SISTER + ":root\"}", null))),
+                reportsNothing("sister bare id", inOrg(grant(quoted(SISTER), null))),
+                reportsNothing("own role ARN", inOrg(grant("{\"AWS\":\"arn:aws:iam::" + OWN + ":role/r\"}", null))),
+                reports("Principal * narrowed to a foreign account", inOrg(grant(quoted("*"), condition("StringEquals", "aws:SourceAccount", FOREIGN))), finding("fn", HIGH, FOREIGN)),
+                reports("Principal * narrowed to a foreign org", inOrg(grant(quoted("*"), condition("StringEquals", "aws:PrincipalOrgID", "o-zzzzzzzzzz"))), finding("fn", HIGH, "o-zzzzzzzzzz")),
+                reportsNothing("Principal * narrowed to our org", inOrg(grant(quoted("*"), condition("StringEquals", "aws:PrincipalOrgID", "o-test")))),
+                reportsNothing("Principal * without condition is LG-ACC-001's", inOrg(grant(quoted("*"), null))),
+                reports("service with foreign SourceAccount", inOrg(grant("{\"Service\":\"s3.amazonaws.com\"}", condition("StringEquals", "aws:SourceAccount", FOREIGN))), finding("fn", HIGH, FOREIGN)),
+                reports("service with foreign SourceArn", inOrg(grant("{\"Service\":\"sns.amazonaws.com\"}", condition("ArnLike", "AWS:SourceArn", "arn:aws:sns:us-east-1:" + FOREIGN + ":t"))), finding("fn", HIGH, FOREIGN)),
+                reportsNothing("service with our SourceArn", inOrg(grant("{\"Service\":\"sns.amazonaws.com\"}", condition("ArnLike", "AWS:SourceArn", "arn:aws:sns:us-east-1:" + SISTER + ":t")))),
+                reportsNothing("foreign account in a Deny", inOrg(f -> f.policy(policy(
+                        "{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"" + FOREIGN + "\"},\"Action\":\"lambda:*\",\"Resource\":\"*\"}")))),
+                reports("two statements, one grantee", inOrg(f -> f.policy(policy(
+                        allow("a", quoted(FOREIGN), INVOKE, null), allow("b", quoted(FOREIGN), quoted("lambda:GetFunction"), null)))), finding("fn", HIGH, FOREIGN + " (statement 'a', statement 'b')")));
     }
 
-    @ParameterizedTest(name = "{0}: {2}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void findsForeignGrantees(String name, Consumer<FunctionBuilder> function, Expect expect) {
-        expect.verify(RuleRun.run(new ForeignAccountAccess(), Scenarios.inOrg(function)));
+    void findsForeignGrantees(RuleCase c) {
+        RULE.check(c);
     }
 
     @Test
     void namesForeignIdsAsRelated() {
-        var v = RuleRun.run(new ForeignAccountAccess(), Scenarios.inOrg(f -> f.policy(policy(
+        var v = RULE.run(inOrg(f -> f.policy(policy(
                 allow("a", quoted(FOREIGN), INVOKE, null),
                 allow("b", quoted("*"), INVOKE, condition("StringEquals", "aws:PrincipalOrgID", "o-zzzzzzzzzz")))))).getFirst();
         assertThat(v.related()).containsExactly(FOREIGN, "o-zzzzzzzzzz");
@@ -75,13 +77,13 @@ class ForeignAccountAccessTest {
     @Test
     void isNotEvaluatedWhenTheOrganisationIsUnknown() {
         var foreignGrant = grant(quoted(FOREIGN), null);
-        assertThat(RuleRun.run(new ForeignAccountAccess(), Scenarios.orgUnavailable(foreignGrant))).isEmpty();
+        assertThat(RULE.run(Scenarios.orgUnavailable(foreignGrant))).isEmpty();
     }
 
     @Test
     void fallsBackToTrustedAccountsWhenTheOrganisationIsUnknown() {
-        Settings trusted = Settings.defaults().withOrg(new Settings.OrgSettings(List.of(SISTER)));
-        assertThat(RuleRun.run(new ForeignAccountAccess(), Scenarios.orgUnavailable(grant(quoted(FOREIGN), null)), trusted)).hasSize(1);
-        assertThat(RuleRun.run(new ForeignAccountAccess(), Scenarios.orgUnavailable(grant(quoted(SISTER), null)), trusted)).isEmpty();
+        Settings trusted = RuleSettings.yaml("org: {trustedAccounts: [\"" + SISTER + "\"]}");
+        assertThat(RULE.run(Scenarios.orgUnavailable(grant(quoted(FOREIGN), null)), trusted)).hasSize(1);
+        assertThat(RULE.run(Scenarios.orgUnavailable(grant(quoted(SISTER), null)), trusted)).isEmpty();
     }
 }

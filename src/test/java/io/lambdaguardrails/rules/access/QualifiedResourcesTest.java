@@ -3,17 +3,16 @@ package io.lambdaguardrails.rules.access;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.rules.Rule;
-import io.lambdaguardrails.rules.RuleContext;
-import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.fixtures.Fixtures.FunctionBuilder;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import io.lambdaguardrails.rules.fixtures.Scenarios;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.function.Consumer;
 
+import static io.lambdaguardrails.rules.fixtures.Fixtures.cors;
 import static io.lambdaguardrails.rules.fixtures.Policies.FOREIGN;
 import static io.lambdaguardrails.rules.fixtures.Policies.OWN;
 import static io.lambdaguardrails.rules.fixtures.Policies.allowOn;
@@ -35,7 +34,7 @@ class QualifiedResourcesTest {
     static final String PUBLIC_ON_ALIAS = policy(allowOn("fn:live", "pub", quoted("*"), INVOKE, null));
 
     static List<Violation> run(Rule rule, Consumer<FunctionBuilder> function) {
-        return RuleRun.run(rule, Scenarios.inOrg(function));
+        return RuleTester.of(rule).run(Scenarios.inOrg(function));
     }
 
     @Test
@@ -88,9 +87,9 @@ class QualifiedResourcesTest {
 
     @Test
     void whatWasNotReadIsNotEvaluatedNotSilent() {
-        var context = RuleContext.of(Scenarios.inOrg(f -> f
+        var context = RuleTester.context(Scenarios.inOrg(f -> f
                 .qualifier("live", q -> q.policy(PUBLIC_ON_ALIAS).notCollected(LambdaFunction.Qualifier.Part.RESOURCE_POLICY))
-                .qualifier("beta", q -> q.notCollected(LambdaFunction.Qualifier.Part.URL))), Settings.defaults(), RuleRun.TODAY);
+                .qualifier("beta", q -> q.notCollected(LambdaFunction.Qualifier.Part.URL))));
         assertThat(new PublicInvokePolicy().notEvaluated(context)).singleElement().satisfies(n -> {
             assertThat(n.ruleId()).isEqualTo("LG-ACC-001");
             assertThat(n.accountId()).isEqualTo(OWN);
@@ -100,12 +99,10 @@ class QualifiedResourcesTest {
         assertThat(new UnscopedServicePrincipal().notEvaluated(context)).singleElement()
                 .extracting(n -> n.reason()).isEqualTo("not read: policy of 'fn:live'");
 
-        var unlisted = RuleContext.of(Scenarios.inOrg(f -> f.notCollected(LambdaFunction.Part.QUALIFIERS)),
-                Settings.defaults(), RuleRun.TODAY);
+        var unlisted = RuleTester.context(Scenarios.inOrg(f -> f.notCollected(LambdaFunction.Part.QUALIFIERS)));
         assertThat(new PermissiveUrlCors().notEvaluated(unlisted)).singleElement()
                 .extracting(n -> n.reason()).isEqualTo("not read: aliases of 'fn'");
-        var everythingRead = RuleContext.of(Scenarios.inOrg(f -> f.qualifier("live", q -> q)),
-                Settings.defaults(), RuleRun.TODAY);
+        var everythingRead = RuleTester.context(Scenarios.inOrg(f -> f.qualifier("live", q -> q)));
         assertThat(new PublicInvokePolicy().notEvaluated(everythingRead)).isEmpty();
     }
 
@@ -142,10 +139,10 @@ class QualifiedResourcesTest {
 
     @Test
     void permissiveCorsOnTheAliasUrlIsReportedOnIt() {
-        assertThat(run(new PermissiveUrlCors(), f -> f.qualifier("live", q -> q.url("AWS_IAM", List.of("*"), false))))
+        assertThat(run(new PermissiveUrlCors(), f -> f.qualifier("live", q -> q.url("AWS_IAM", cors("*")))))
                 .singleElement().extracting(Violation::resourceArn).isEqualTo(ALIAS_ARN);
         assertThat(run(new PermissiveUrlCors(), f -> f.qualifier("live",
-                q -> q.url("AWS_IAM", List.of("https://app.example.com"), false)))).isEmpty();
+                q -> q.url("AWS_IAM", cors("https://app.example.com"))))).isEmpty();
     }
 
     @Test

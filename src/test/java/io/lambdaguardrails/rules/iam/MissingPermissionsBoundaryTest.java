@@ -1,35 +1,36 @@
 package io.lambdaguardrails.rules.iam;
 
-import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.rules.Settings;
-import io.lambdaguardrails.rules.fixtures.Expect;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleCase;
+import io.lambdaguardrails.rules.fixtures.RuleSettings;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import io.lambdaguardrails.rules.fixtures.Scenarios;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.List;
 import java.util.stream.Stream;
 
+import static io.lambdaguardrails.findings.Severity.HIGH;
+import static io.lambdaguardrails.findings.Severity.LOW;
 import static io.lambdaguardrails.rules.fixtures.Expect.finding;
-import static io.lambdaguardrails.rules.fixtures.Expect.none;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reports;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reportsNothing;
 
 class MissingPermissionsBoundaryTest {
 
-    static final Settings REQUIRED = Settings.defaults().withIam(new Settings.IamSettings(true, 90, 90, List.of("logs")));
+    static final RuleTester RULE = RuleTester.of(new MissingPermissionsBoundary());
+    static final Settings REQUIRED = RuleSettings.yaml("iam: {requireBoundary: true}");
 
-    static Stream<Arguments> cases() {
+    static Stream<RuleCase> cases() {
         return Stream.of(
-                arguments("no boundary, advisory", null, Settings.defaults(), finding("role 'fn-role' has no permissions boundary")),
-                arguments("no boundary, required", null, REQUIRED, finding("has no permissions boundary").severity(Severity.HIGH)),
-                arguments("boundary attached", "arn:aws:iam::111111111111:policy/boundary", REQUIRED, none()));
+                reports("no boundary, advisory", Scenarios.role(r -> r.boundary(null)), finding("fn", LOW, "role 'fn-role' has no permissions boundary")),
+                reports("no boundary, required", Scenarios.role(r -> r.boundary(null)), finding("fn", HIGH, "has no permissions boundary")).under(REQUIRED),
+                reportsNothing("boundary attached", Scenarios.role(r -> r.boundary("arn:aws:iam::111111111111:policy/boundary"))).under(REQUIRED));
     }
 
-    @ParameterizedTest(name = "{0}: {3}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void gradesByTheRequireBoundarySetting(String name, String boundary, Settings settings, Expect expect) {
-        expect.verify(RuleRun.run(new MissingPermissionsBoundary(), Scenarios.role(r -> r.boundary(boundary)), settings));
+    void gradesByTheRequireBoundarySetting(RuleCase c) {
+        RULE.check(c);
     }
 }

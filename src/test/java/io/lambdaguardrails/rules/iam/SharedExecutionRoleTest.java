@@ -2,7 +2,7 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,7 +20,7 @@ class SharedExecutionRoleTest {
         var snapshot = Fixtures.org(o -> o.account(OWN, a -> a
                 .region("us-east-1", r -> r.function("a", f -> f.role("shared")).function("b", f -> f.role("shared")))
                 .region("eu-west-1", r -> r.function("c", f -> f.role("shared")).function("solo", f -> { }))));
-        List<Violation> violations = RuleRun.run(new SharedExecutionRole(), snapshot);
+        List<Violation> violations = RuleTester.of(new SharedExecutionRole()).run(snapshot);
         assertThat(violations).extracting(Violation::resourceName).containsExactly("a", "b", "c");
         Violation a = violations.getFirst();
         assertThat(a.detail()).isEqualTo("role 'shared' is also the execution role of 2 other function(s): 'b' (us-east-1), 'c' (eu-west-1)");
@@ -32,7 +32,7 @@ class SharedExecutionRoleTest {
     @Test
     void functionsWithTheirOwnRolesAreFine() {
         var snapshot = Fixtures.org(o -> o.account(OWN, a -> a.region("us-east-1", r -> r.function("a", f -> { }).function("b", f -> { }))));
-        assertThat(RuleRun.run(new SharedExecutionRole(), snapshot)).isEmpty();
+        assertThat(RuleTester.of(new SharedExecutionRole()).run(snapshot)).isEmpty();
     }
 
     @Test
@@ -40,7 +40,7 @@ class SharedExecutionRoleTest {
         var snapshot = Fixtures.org(o -> o
                 .account(OWN, a -> a.region("us-east-1", r -> r.function("a", f -> f.role("shared"))))
                 .account(SISTER, a -> a.region("us-east-1", r -> r.function("b", f -> f.role("shared")))));
-        assertThat(RuleRun.run(new SharedExecutionRole(), snapshot)).isEmpty();
+        assertThat(RuleTester.of(new SharedExecutionRole()).run(snapshot)).isEmpty();
     }
 
     @Test
@@ -50,7 +50,7 @@ class SharedExecutionRoleTest {
                 r.function("f" + i, f -> f.role("shared"));
             }
         })));
-        Violation first = RuleRun.run(new SharedExecutionRole(), snapshot).getFirst();
+        Violation first = RuleTester.of(new SharedExecutionRole()).run(snapshot).getFirst();
         assertThat(first.detail()).contains("7 other function(s)").endsWith("(+2 more)");
     }
 }

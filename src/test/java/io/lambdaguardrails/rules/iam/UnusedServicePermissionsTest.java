@@ -2,28 +2,30 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
-import io.lambdaguardrails.rules.fixtures.Policies;
-import io.lambdaguardrails.rules.fixtures.Expect;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.Policies;
+import io.lambdaguardrails.rules.fixtures.RuleCase;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import io.lambdaguardrails.rules.fixtures.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static io.lambdaguardrails.findings.Severity.MEDIUM;
 import static io.lambdaguardrails.rules.fixtures.Expect.finding;
-import static io.lambdaguardrails.rules.fixtures.Expect.none;
 import static io.lambdaguardrails.rules.fixtures.Policies.identity;
 import static io.lambdaguardrails.rules.fixtures.Policies.quoted;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reports;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reportsNothing;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class UnusedServicePermissionsTest {
+
+    static final RuleTester RULE = RuleTester.of(new UnusedServicePermissions());
 
     static Instant daysAgo(int days) {
         return Fixtures.NOW.minusSeconds(86400L * days);
@@ -39,32 +41,24 @@ class UnusedServicePermissionsTest {
                 .region(Fixtures.REGION, r -> r.function("fn", function))));
     }
 
-    static Stream<Arguments> cases() {
+    static Stream<RuleCase> cases() {
         return Stream.of(
-                arguments("no access-advisor data", Scenarios.role(r -> r), none()),
-                arguments("all used recently", Scenarios.role(r -> r.serviceAccess("s3", daysAgo(1)).serviceAccess("logs", daysAgo(2))), none()),
-                arguments("one never used by an old role", Scenarios.role(r -> r.serviceAccess("s3", daysAgo(1)).serviceAccess("sqs", null)),
-                        finding("role 'fn-role' grants 1 service(s) unused for 90+ days: sqs")),
-                arguments("used long ago", Scenarios.role(r -> r.serviceAccess("dynamodb", daysAgo(200)).serviceAccess("kms", null)),
-                        finding("2 service(s) unused for 90+ days: dynamodb, kms")),
-                arguments("never used by a new role", Scenarios.role(r -> r.created(daysAgo(10)).serviceAccess("sqs", null)), none()),
-                arguments("a role with only the SQS poller's permissions for its queue is not code usage of SQS",
-                        withQueue(POLLER, f -> f.eventSource(QUEUE)), none()),
-                arguments("SQS grants beyond the poller's are still the code's",
-                        withQueue(identity("[\"sqs:ReceiveMessage\",\"sqs:DeleteMessage\",\"sqs:SendMessage\"]", quoted(QUEUE)), f -> f.eventSource(QUEUE)),
-                        finding("unused for 90+ days: sqs")),
-                arguments("sqs:* is more than the poller needs", withQueue(identity(quoted("sqs:*"), quoted(QUEUE)), f -> f.eventSource(QUEUE)),
-                        finding("unused for 90+ days: sqs")),
-                arguments("poller permissions without an event source mapping are unused", withQueue(POLLER, f -> { }),
-                        finding("unused for 90+ days: sqs")),
-                arguments("event sources not read: poller permissions are not judged",
-                        withQueue(POLLER, f -> f.notCollected(LambdaFunction.Part.EVENT_SOURCES)), none()));
+                reportsNothing("no access-advisor data", Scenarios.role(r -> r)),
+                reportsNothing("all used recently", Scenarios.role(r -> r.serviceAccess("s3", daysAgo(1)).serviceAccess("logs", daysAgo(2)))),
+                reports("one never used by an old role", Scenarios.role(r -> r.serviceAccess("s3", daysAgo(1)).serviceAccess("sqs", null)), finding("fn", MEDIUM, "role 'fn-role' grants 1 service(s) unused for 90+ days: sqs")),
+                reports("used long ago", Scenarios.role(r -> r.serviceAccess("dynamodb", daysAgo(200)).serviceAccess("kms", null)), finding("fn", MEDIUM, "2 service(s) unused for 90+ days: dynamodb, kms")),
+                reportsNothing("never used by a new role", Scenarios.role(r -> r.created(daysAgo(10)).serviceAccess("sqs", null))),
+                reportsNothing("a role with only the SQS poller's permissions for its queue is not code usage of SQS", withQueue(POLLER, f -> f.eventSource(QUEUE))),
+                reports("SQS grants beyond the poller's are still the code's", withQueue(identity("[\"sqs:ReceiveMessage\",\"sqs:DeleteMessage\",\"sqs:SendMessage\"]", quoted(QUEUE)), f -> f.eventSource(QUEUE)), finding("fn", MEDIUM, "unused for 90+ days: sqs")),
+                reports("sqs:* is more than the poller needs", withQueue(identity(quoted("sqs:*"), quoted(QUEUE)), f -> f.eventSource(QUEUE)), finding("fn", MEDIUM, "unused for 90+ days: sqs")),
+                reports("poller permissions without an event source mapping are unused", withQueue(POLLER, f -> { }), finding("fn", MEDIUM, "unused for 90+ days: sqs")),
+                reportsNothing("event sources not read: poller permissions are not judged", withQueue(POLLER, f -> f.notCollected(LambdaFunction.Part.EVENT_SOURCES))));
     }
 
-    @ParameterizedTest(name = "{0}: {2}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void findsUnusedServices(String name, Snapshot snapshot, Expect expect) {
-        expect.verify(RuleRun.run(new UnusedServicePermissions(), snapshot));
+    void findsUnusedServices(RuleCase c) {
+        RULE.check(c);
     }
 
     @Test

@@ -20,11 +20,11 @@ final class VpcLayout {
     static final String VPC = "vpc-1";
 
     List<Network.Subnet> subnets = new ArrayList<>(List.of(
-            subnet("subnet-a", "use1-az1", "rtb-private", true),
-            subnet("subnet-b", "use1-az2", "rtb-private", true)));
+            subnet("subnet-a", "use1-az1", "rtb-private"),
+            subnet("subnet-b", "use1-az2", "rtb-private")));
     List<Network.RouteTable> tables = new ArrayList<>(List.of(
-            table("rtb-main", true, route("10.0.0.0/16", "local")),
-            table("rtb-private", false, route("10.0.0.0/16", "local"), route("0.0.0.0/0", "nat-0abc"))));
+            mainTable("rtb-main", route("10.0.0.0/16", "local")),
+            table("rtb-private", route("10.0.0.0/16", "local"), route("0.0.0.0/0", "nat-0abc"))));
     List<Network.SecurityGroup> groups = new ArrayList<>(List.of(
             group("sg-fn", List.of(), List.of(sgRule("tcp", 443, 443, "0.0.0.0/0")))));
     List<Network.FlowLog> flowLogs = new ArrayList<>(List.of(flowLog("fl-1", VPC, "ACTIVE", "SUCCESS", "ALL")));
@@ -77,7 +77,7 @@ final class VpcLayout {
                         .network(n -> {
                             n.vpc(VPC);
                             subnets.forEach(n::subnet);
-                            tables.forEach(t -> n.routeTable(t.id(), t.vpcId(), t.main(), t.routes().toArray(Network.Route[]::new)));
+                            tables.forEach(n::routeTable);
                             groups.forEach(n::securityGroup);
                             flowLogs.forEach(n::flowLog);
                             endpoints.forEach(n::endpoint);
@@ -92,12 +92,22 @@ final class VpcLayout {
         });
     }
 
-    static Network.Subnet subnet(String id, String azId, String routeTableId, boolean explicit) {
-        return new Network.Subnet(id, VPC, "az-" + azId, azId, routeTableId, explicit);
+    /** A subnet explicitly associated with {@code routeTableId}. */
+    static Network.Subnet subnet(String id, String azId, String routeTableId) {
+        return new Network.Subnet(id, VPC, "az-" + azId, azId, routeTableId, true);
     }
 
-    static Network.RouteTable table(String id, boolean main, Network.Route... routes) {
-        return new Network.RouteTable(id, VPC, main, List.of(routes));
+    /** A subnet with no route table of its own: it uses the VPC's main table {@code mainTableId}. */
+    static Network.Subnet subnetOnMainTable(String id, String azId, String mainTableId) {
+        return new Network.Subnet(id, VPC, "az-" + azId, azId, mainTableId, false);
+    }
+
+    static Network.RouteTable table(String id, Network.Route... routes) {
+        return new Network.RouteTable(id, VPC, false, List.of(routes));
+    }
+
+    static Network.RouteTable mainTable(String id, Network.Route... routes) {
+        return new Network.RouteTable(id, VPC, true, List.of(routes));
     }
 
     static Network.Route route(String destination, String target) {

@@ -2,24 +2,26 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.rules.Violation;
-import io.lambdaguardrails.rules.fixtures.Expect;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleCase;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static io.lambdaguardrails.findings.Severity.MEDIUM;
 import static io.lambdaguardrails.rules.fixtures.Expect.finding;
-import static io.lambdaguardrails.rules.fixtures.Expect.none;
 import static io.lambdaguardrails.rules.fixtures.Policies.OWN;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reports;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reportsNothing;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class NoUrlAuthGuardrailTest {
+
+    static final RuleTester RULE = RuleTester.of(new NoUrlAuthGuardrail());
 
     static final String FULL_ACCESS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
@@ -44,51 +46,42 @@ class NoUrlAuthGuardrailTest {
         });
     }
 
-    static Stream<Arguments> cases() {
+    static Stream<RuleCase> cases() {
         return Stream.of(
-                arguments("only FullAWSAccess", member(o -> { }),
-                        finding("no SCP on the account's path (r-root > ou-prod > " + OWN + ") denies function URLs with AuthType NONE; not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
-                arguments("deny at the root", member(o -> o.scp("p-url", BOTH, "r-root")), none()),
-                arguments("deny on the OU", member(o -> o.scp("p-url", BOTH, "ou-prod")), none()),
-                arguments("deny on the account", member(o -> o.scp("p-url", BOTH, OWN)), none()),
-                arguments("deny on another OU", member(o -> o.scp("p-url", BOTH, "ou-sandbox")), finding("not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
-                arguments("only create denied", member(o -> o.scp("p-url", denyUrlNone("\"lambda:CreateFunctionUrlConfig\""), "r-root")),
-                        finding("not denied: lambda:UpdateFunctionUrlConfig")),
-                arguments("split over two SCPs", member(o -> o.scp("p-create", denyUrlNone("\"lambda:CreateFunctionUrlConfig\""), "r-root")
-                        .scp("p-update", denyUrlNone("\"lambda:UpdateFunctionUrlConfig\""), "ou-prod")), none()),
-                arguments("wildcard action", member(o -> o.scp("p-url", denyUrlNone("\"lambda:*FunctionUrlConfig\""), "r-root")), none()),
-                arguments("denies only AWS_IAM", member(o -> o.scp("p-url", BOTH.replace("\"NONE\"", "\"AWS_IAM\""), "r-root")),
-                        finding("not denied: lambda:CreateFunctionUrlConfig")),
-                arguments("an OU allow-list SCP in place of FullAWSAccess that never allows CreateFunctionUrlConfig blocks it",
-                        member(o -> o.scp("p-allow", allowList("[\"lambda:Invoke*\",\"lambda:Get*\",\"logs:*\"]"), "ou-prod")), none()),
-                arguments("an allow-list on the account that allows lambda:* leaves it open",
-                        member(o -> o.scp("p-allow", allowList("\"lambda:*\""), OWN)),
-                        finding("not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
-                arguments("an allow-list that allows only create blocks update",
-                        member(o -> o.scp("p-allow", allowList("\"lambda:CreateFunctionUrlConfig\""), "ou-prod")),
-                        finding("not denied: lambda:CreateFunctionUrlConfig")),
-                arguments("a Deny with a break-glass exception still binds ordinary principals", member(o -> o.scp("p-url",
-                        BOTH.replace("{\"StringEquals\"", "{\"ArnNotLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:role/BreakGlass\"},\"StringEquals\""), "r-root")), none()),
-                arguments("a Deny only in some regions depends on the region", member(o -> o.scp("p-url",
-                        BOTH.replace("{\"StringEquals\":{", "{\"StringEquals\":{\"aws:RequestedRegion\":\"eu-west-1\","), "r-root")),
-                        finding("not denied: lambda:CreateFunctionUrlConfig (depends on aws:RequestedRegion)")),
-                arguments("SCPs not read: not judged", member(Fixtures.OrgBuilder::scpsUnknown), none()),
-                arguments("malformed SCP on the path: not judged", member(o -> o.scp("p-bad", "{\"Statement\": [", "ou-prod")), none()),
-                arguments("malformed SCP elsewhere", member(o -> o.scp("p-bad", "{\"Statement\": [", "ou-sandbox")), finding("not denied")),
-                arguments("organisation unavailable", Fixtures.org(o -> o.unavailable().account(OWN, a -> { })), none()),
-                arguments("account not assumable", Fixtures.org(o -> o.account(OWN, Fixtures.AccountBuilder::notAssumable)), none()),
-                arguments("management account", Fixtures.org(o -> o.account(Fixtures.MANAGEMENT, a -> { })), none()));
+                reports("only FullAWSAccess", member(o -> { }), finding("acct-" + OWN, MEDIUM, "no SCP on the account's path (r-root > ou-prod > " + OWN + ") denies function URLs with AuthType NONE; not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
+                reportsNothing("deny at the root", member(o -> o.scp("p-url", BOTH, "r-root"))),
+                reportsNothing("deny on the OU", member(o -> o.scp("p-url", BOTH, "ou-prod"))),
+                reportsNothing("deny on the account", member(o -> o.scp("p-url", BOTH, OWN))),
+                reports("deny on another OU", member(o -> o.scp("p-url", BOTH, "ou-sandbox")), finding("acct-" + OWN, MEDIUM, "not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
+                reports("only create denied", member(o -> o.scp("p-url", denyUrlNone("\"lambda:CreateFunctionUrlConfig\""), "r-root")), finding("acct-" + OWN, MEDIUM, "not denied: lambda:UpdateFunctionUrlConfig")),
+                reportsNothing("split over two SCPs", member(o -> o.scp("p-create", denyUrlNone("\"lambda:CreateFunctionUrlConfig\""), "r-root")
+                        .scp("p-update", denyUrlNone("\"lambda:UpdateFunctionUrlConfig\""), "ou-prod"))),
+                reportsNothing("wildcard action", member(o -> o.scp("p-url", denyUrlNone("\"lambda:*FunctionUrlConfig\""), "r-root"))),
+                reports("denies only AWS_IAM", member(o -> o.scp("p-url", BOTH.replace("\"NONE\"", "\"AWS_IAM\""), "r-root")), finding("acct-" + OWN, MEDIUM, "not denied: lambda:CreateFunctionUrlConfig")),
+                reportsNothing("an OU allow-list SCP in place of FullAWSAccess that never allows CreateFunctionUrlConfig blocks it", member(o -> o.scp("p-allow", allowList("[\"lambda:Invoke*\",\"lambda:Get*\",\"logs:*\"]"), "ou-prod"))),
+                reports("an allow-list on the account that allows lambda:* leaves it open", member(o -> o.scp("p-allow", allowList("\"lambda:*\""), OWN)), finding("acct-" + OWN, MEDIUM, "not denied: lambda:CreateFunctionUrlConfig, lambda:UpdateFunctionUrlConfig")),
+                reports("an allow-list that allows only create blocks update", member(o -> o.scp("p-allow", allowList("\"lambda:CreateFunctionUrlConfig\""), "ou-prod")), finding("acct-" + OWN, MEDIUM, "not denied: lambda:CreateFunctionUrlConfig")),
+                reportsNothing("a Deny with a break-glass exception still binds ordinary principals", member(o -> o.scp("p-url",
+                        BOTH.replace("{\"StringEquals\"", "{\"ArnNotLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:role/BreakGlass\"},\"StringEquals\""), "r-root"))),
+                reports("a Deny only in some regions depends on the region", member(o -> o.scp("p-url",
+                        BOTH.replace("{\"StringEquals\":{", "{\"StringEquals\":{\"aws:RequestedRegion\":\"eu-west-1\","), "r-root")), finding("acct-" + OWN, MEDIUM, "not denied: lambda:CreateFunctionUrlConfig (depends on aws:RequestedRegion)")),
+                reportsNothing("SCPs not read: not judged", member(Fixtures.OrgBuilder::scpsUnknown)),
+                reportsNothing("malformed SCP on the path: not judged", member(o -> o.scp("p-bad", "{\"Statement\": [", "ou-prod"))),
+                reports("malformed SCP elsewhere", member(o -> o.scp("p-bad", "{\"Statement\": [", "ou-sandbox")), finding("acct-" + OWN, MEDIUM, "not denied")),
+                reportsNothing("organisation unavailable", Fixtures.org(o -> o.unavailable().account(OWN, a -> { }))),
+                reportsNothing("account not assumable", Fixtures.org(o -> o.account(OWN, Fixtures.AccountBuilder::notAssumable))),
+                reportsNothing("management account", Fixtures.org(o -> o.account(Fixtures.MANAGEMENT, a -> { }))));
     }
 
-    @ParameterizedTest(name = "{0}: {2}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void looksForTheGuardrailOnTheAccountsPath(String name, Snapshot snapshot, Expect expect) {
-        expect.verify(RuleRun.run(new NoUrlAuthGuardrail(), snapshot));
+    void looksForTheGuardrailOnTheAccountsPath(RuleCase c) {
+        RULE.check(c);
     }
 
     @Test
     void namesTheAccount() {
-        Violation v = RuleRun.run(new NoUrlAuthGuardrail(), member(o -> { })).getFirst();
+        Violation v = RULE.run(member(o -> { })).getFirst();
         assertThat(v.resourceArn()).isEqualTo("arn:aws:::account/" + OWN);
         assertThat(v.resourceName()).isEqualTo("acct-" + OWN);
         assertThat(v.region()).isEqualTo("global");

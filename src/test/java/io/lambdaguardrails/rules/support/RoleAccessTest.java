@@ -6,9 +6,8 @@ import io.lambdaguardrails.policy.Effect;
 import io.lambdaguardrails.policy.PolicyKind;
 import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.RuleContext;
-import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class RoleAccessTest {
     static final String ROLE = "arn:aws:iam::" + OWN + ":role/fn-role";
 
     static Optional<RoleAccess> access(Snapshot snapshot) {
-        RuleContext context = RuleContext.of(snapshot, Settings.defaults(), RuleRun.TODAY);
+        RuleContext context = RuleTester.context(snapshot);
         return context.functions().findFirst().flatMap(scope -> RoleAccess.of(context, scope));
     }
 
@@ -81,7 +80,7 @@ class RoleAccessTest {
     @DisplayName("computed once per role and region for all the rules that ask")
     void cachedPerRole() {
         Snapshot snapshot = role(r -> r.inline("p", identity(quoted("iam:PassRole"), quoted("*"))));
-        RuleContext context = RuleContext.of(snapshot, Settings.defaults(), RuleRun.TODAY);
+        RuleContext context = RuleTester.context(snapshot);
         var scope = context.functions().findFirst().orElseThrow();
         assertThat(RoleAccess.of(context, scope).orElseThrow()).isSameAs(RoleAccess.of(context, scope).orElseThrow());
     }
