@@ -1,8 +1,9 @@
 package io.lambdaguardrails.rules.network;
 
-import io.lambdaguardrails.rules.fixtures.RuleRun;
+import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.fixtures.RuleCase;
+import io.lambdaguardrails.rules.fixtures.RuleTester;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static io.lambdaguardrails.findings.Severity.LOW;
-import static io.lambdaguardrails.rules.fixtures.RuleRun.expect;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static io.lambdaguardrails.rules.fixtures.Expect.finding;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reports;
+import static io.lambdaguardrails.rules.fixtures.RuleCase.reportsNothing;
 
 /**
  * LG-NET-007 judges what the execution role may effectively do, not what its policies spell: the standard layout
@@ -22,83 +24,83 @@ class MissingVpcEndpointTest {
 
     private static final String QUEUE = "arn:aws:sqs:us-east-1:111111111111:orders";
 
-    static Stream<Arguments> cases() {
+    static Stream<RuleCase> cases() {
         return Stream.of(
-                arguments("an explicit Deny cancels the only KMS grant", layout(l -> {
+                reportsNothing("an explicit Deny cancels the only KMS grant", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"},
                                           {"Effect":"Deny","Action":"kms:*","Resource":"*"}]}""";
                     return l;
-                }), List.of()),
-                arguments("a Deny of one KMS action leaves the rest of kms:*", layout(l -> {
+                })),
+                reports("a Deny of one KMS action leaves the rest of kms:*", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"},
                                           {"Effect":"Deny","Action":"kms:Decrypt","Resource":"*"}]}""";
                     return l;
-                }), List.of(expect("fn", LOW, "may use kms but"))),
-                arguments("the boundary caps Action * to S3 and Secrets Manager", layout(l -> {
+                }), finding("fn", LOW, "may use kms but")),
+                reportsNothing("the boundary caps Action * to S3 and Secrets Manager", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}""";
                     l.boundary = """
                             {"Statement":{"Effect":"Allow","Action":["s3:*","secretsmanager:*"],"Resource":"*"}}""";
                     return l;
-                }), List.of()),
-                arguments("the boundary leaves KMS within Action *", layout(l -> {
+                })),
+                reports("the boundary leaves KMS within Action *", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}""";
                     l.boundary = """
                             {"Statement":{"Effect":"Allow","Action":["s3:*","kms:*"],"Resource":"*"}}""";
                     return l;
-                }), List.of(expect("fn", LOW, "may use kms but"))),
-                arguments("an SCP denies KMS and SNS", layout(l -> {
+                }), finding("fn", LOW, "may use kms but")),
+                reportsNothing("an SCP denies KMS and SNS", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":{"Effect":"Allow","Action":["kms:Decrypt","sns:Publish"],"Resource":"*"}}""";
                     l.rootScps = List.of("""
                             {"Statement":{"Effect":"Deny","Action":["kms:*","sns:*"],"Resource":"*"}}""");
                     return l;
-                }), List.of()),
-                arguments("an SCP denies SNS only", layout(l -> {
+                })),
+                reports("an SCP denies SNS only", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":{"Effect":"Allow","Action":["kms:Decrypt","sns:Publish"],"Resource":"*"}}""";
                     l.rootScps = List.of("""
                             {"Statement":{"Effect":"Deny","Action":"sns:*","Resource":"*"}}""");
                     return l;
-                }), List.of(expect("fn", LOW, "may use kms but"))),
-                arguments("the poller's SQS actions for the function's queue are not the code's", layout(l -> {
+                }), finding("fn", LOW, "may use kms but")),
+                reportsNothing("the poller's SQS actions for the function's queue are not the code's", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":{"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:DeleteMessage",
                              "sqs:GetQueueAttributes"],"Resource":"%s"}}""".formatted(QUEUE);
                     l.eventSources = List.of(QUEUE);
                     return l;
-                }), List.of()),
-                arguments("the same SQS actions without an SQS event source are the code's", layout(l -> {
+                })),
+                reports("the same SQS actions without an SQS event source are the code's", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":{"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:DeleteMessage",
                              "sqs:GetQueueAttributes"],"Resource":"%s"}}""".formatted(QUEUE);
                     return l;
-                }), List.of(expect("fn", LOW, "may use sqs but"))),
-                arguments("sending to the polled queue is the code's", layout(l -> {
+                }), finding("fn", LOW, "may use sqs but")),
+                reports("sending to the polled queue is the code's", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":{"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:SendMessage"],
                              "Resource":"%s"}}""".formatted(QUEUE);
                     l.eventSources = List.of(QUEUE);
                     return l;
-                }), List.of(expect("fn", LOW, "may use sqs but"))),
-                arguments("a wildcard within a service is judged on an action it covers", layout(l -> {
+                }), finding("fn", LOW, "may use sqs but")),
+                reports("a wildcard within a service is judged on an action it covers", layout(l -> {
                     l.rolePolicy = """
                             {"Statement":[{"Effect":"Allow","Action":"dynamodb:Get*","Resource":"*"},
                                           {"Effect":"Deny","Action":"dynamodb:GetItem","Resource":"*"}]}""";
                     return l;
-                }), List.of(expect("fn", LOW, "may use dynamodb but"))));
+                }), finding("fn", LOW, "may use dynamodb but")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void judgesWhatTheRoleMayEffectivelyUse(String name, VpcLayout layout, List<RuleRun.Expect> expected) {
-        RuleRun.assertReports(new MissingVpcEndpoint(), layout.snapshot(), NetworkRulesTest.network(false, 2, false), expected);
+    void judgesWhatTheRoleMayEffectivelyUse(RuleCase c) {
+        RuleTester.of(new MissingVpcEndpoint()).check(c);
     }
 
-    private static VpcLayout layout(UnaryOperator<VpcLayout> change) {
-        return VpcLayout.standard().with(change);
+    private static Snapshot layout(UnaryOperator<VpcLayout> change) {
+        return VpcLayout.standard().with(change).snapshot();
     }
 }

@@ -67,7 +67,7 @@ final class VpcLayout {
             }
             o.account("111111111111", a -> {
                 if (boundary != null) {
-                    a.managedPolicy(boundaryArn, false, boundary);
+                    a.customerManagedPolicy(boundaryArn, boundary);
                 }
                 a.role("fn-role", r -> {
                     r.inline("app", rolePolicy);
