@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -43,6 +44,7 @@ public final class ClientFactory implements AutoCloseable {
             calls.increment();
         }
     };
+    private final LongAdder clientsBuilt = new LongAdder();
     private final List<ExecutionInterceptor> interceptors;
     private final PaginationGuard pagination = new PaginationGuard();
     private final SdkHttpClient http;
@@ -74,10 +76,9 @@ public final class ClientFactory implements AutoCloseable {
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
             Supplier<B> builder, Region region, AwsCredentialsProvider credentials) {
+        clientsBuilt.increment();
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts())
-                        .build())
+                .retryStrategy(retryStrategy())
                 .addExecutionInterceptor(UNIMPLEMENTED)
                 .addExecutionInterceptor(pagination)
                 .addExecutionInterceptor(counter)
@@ -93,6 +94,14 @@ public final class ClientFactory implements AutoCloseable {
             b.endpointOverride(settings.endpoint());
         }
         return b.build();
+    }
+
+    /**
+     * A fresh adaptive retry strategy: its rate limiter and retry quota start full, and only the calls that use it
+     * draw on them.
+     */
+    public RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build();
     }
 
     /** S3 needs path-style addressing against an emulator endpoint, where bucket host names do not resolve. */
@@ -113,6 +122,11 @@ public final class ClientFactory implements AutoCloseable {
     /** How many HTTP requests the clients of this factory have sent to AWS so far, retries included. */
     public long apiCalls() {
         return calls.sum();
+    }
+
+    /** How many clients this factory has built so far. */
+    public long clientsBuilt() {
+        return clientsBuilt.sum();
     }
 
     @Override

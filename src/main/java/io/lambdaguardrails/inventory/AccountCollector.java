@@ -1,5 +1,7 @@
 package io.lambdaguardrails.inventory;
 
+import io.lambdaguardrails.aws.AccountClients;
+import io.lambdaguardrails.aws.AccountClients.AccountClient;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture;
@@ -9,7 +11,6 @@ import io.lambdaguardrails.inventory.snapshot.IamInventory;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -19,7 +20,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.signer.SignerClient;
-import software.amazon.awssdk.core.SdkClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,13 +46,14 @@ import java.util.function.Supplier;
  * abandoned and recorded as TIMEOUT; what finished is kept. Audit posture is read where the account has functions,
  * and Access Analyzer's analyzers also in every scanned region of an account that may own ORGANIZATION analyzers
  * (the management account and Access Analyzer's delegated administrators): those cover members with no function of
- * the owner's in that region.
+ * the owner's in that region. The regions themselves are those the scan asks for, or with {@code all} those
+ * enabled in the account.
  */
 public final class AccountCollector {
 
     public static final String DEADLINE_API = "scan:AccountDeadline";
 
-    private final ClientFactory clients;
+    private final ScannedRegions regions;
     private final CoverageLog coverage;
     private final UnsupportedApis unsupported;
     private final SecretScreen screen;
@@ -62,11 +62,14 @@ public final class AccountCollector {
     private final CollectionPlan plan;
     private final Set<String> analyzerOwners;
 
-    /** @param analyzerOwners the accounts that may own ORGANIZATION analyzers, read in every scanned region */
-    public AccountCollector(ClientFactory clients, CoverageLog coverage, UnsupportedApis unsupported,
+    /**
+     * @param home           the region scanned when none is asked for, and where enabled regions are listed
+     * @param analyzerOwners the accounts that may own ORGANIZATION analyzers, read in every scanned region
+     */
+    public AccountCollector(Region home, CoverageLog coverage, UnsupportedApis unsupported,
                             SecretScreen screen, AwsManagedPolicies awsManaged, int callsPerAccount, CollectionPlan plan,
                             Set<String> analyzerOwners) {
-        this.clients = clients;
+        this.regions = new ScannedRegions(home);
         this.coverage = coverage;
         this.unsupported = unsupported;
         this.screen = screen;
@@ -76,20 +79,22 @@ public final class AccountCollector {
         this.analyzerOwners = Set.copyOf(analyzerOwners);
     }
 
-    public AccountInventory collect(String accountId, String accountName, AwsCredentialsProvider credentials,
-                                    List<String> regions, Instant deadline) {
+    /** @param requestedRegions as the scan request names them: none, {@code all}, or a list */
+    public AccountInventory collect(String accountId, String accountName, AccountClients clients,
+                                    List<String> requestedRegions, Instant deadline) {
+        List<String> scanned = regions.resolve(requestedRegions, clients,
+                new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported));
         Instant started = Instant.now();
         // Per-function calls of all regions share one budget, so one account never floods its own API rate limits.
         Semaphore callBudget = new Semaphore(callsPerAccount);
-        Map<String, SdkClient> openClients = new ConcurrentHashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            IamCollector iamCollector = iamCollector(accountId, credentials, openClients);
+            IamCollector iamCollector = iamCollector(accountId, clients);
             Future<IamCollector.Details> iamDetails = executor.submit(iamCollector::read);
-            String homeRegion = regions.isEmpty() ? ClientFactory.GLOBAL.id() : regions.getFirst();
-            Future<List<AuditPosture.Trail>> trails = executor.submit(() -> trails(accountId, homeRegion, credentials, openClients));
+            String homeRegion = scanned.isEmpty() ? ClientFactory.GLOBAL.id() : scanned.getFirst();
+            Future<List<AuditPosture.Trail>> trails = executor.submit(() -> trails(accountId, homeRegion, clients));
             Map<String, Future<RegionInventory>> regionTasks = new LinkedHashMap<>();
-            for (String region : regions) {
-                regionTasks.put(region, executor.submit(() -> region(accountId, region, credentials, callBudget, openClients)));
+            for (String region : scanned) {
+                regionTasks.put(region, executor.submit(() -> region(accountId, region, clients, callBudget)));
             }
             Deadline late = new Deadline(deadline);
             List<RegionInventory> collected = new ArrayList<>();
@@ -104,8 +109,6 @@ public final class AccountCollector {
             late.record(accountId);
             executor.shutdownNow();
             return new AccountInventory(accountId, accountName, true, started, Instant.now(), iamInventory, trailList, collected);
-        } finally {
-            openClients.values().forEach(SdkClient::close);
         }
     }
 
@@ -149,23 +152,22 @@ public final class AccountCollector {
         }
     }
 
-    private RegionInventory region(String accountId, String region, AwsCredentialsProvider credentials,
-                                   Semaphore callBudget, Map<String, SdkClient> openClients) {
+    private RegionInventory region(String accountId, String region, AccountClients clients, Semaphore callBudget) {
         Region r = Region.of(region);
         ApiCaller calls = new ApiCaller(accountId, region, coverage, unsupported);
-        var functions = new FunctionCollector(client(openClients, "lambda", region, () -> clients.client(LambdaClient::builder, r, credentials)),
-                client(openClients, "tagging", region, () -> clients.client(ResourceGroupsTaggingApiClient::builder, r, credentials)),
+        var functions = new FunctionCollector(clients.client(LambdaClient.class, LambdaClient::builder, r),
+                clients.client(ResourceGroupsTaggingApiClient.class, ResourceGroupsTaggingApiClient::builder, r),
                 calls, screen, callBudget, plan).collect();
         Set<String> subnets = new LinkedHashSet<>();
         functions.functions().stream().filter(LambdaFunction::vpcAttached).forEach(f -> subnets.addAll(f.vpc().subnetIds()));
-        var network = new NetworkCollector(client(openClients, "ec2", region, () -> clients.client(Ec2Client::builder, r, credentials)), calls)
+        var network = new NetworkCollector(clients.client(Ec2Client.class, Ec2Client::builder, r), calls)
                 .collect(subnets);
         var withVpcIds = functions.functions().stream().map(f -> withResolvedVpc(f, network)).toList();
-        var profiles = new SigningCollector(client(openClients, "signer", region, () -> clients.client(SignerClient::builder, r, credentials)), calls)
+        var profiles = new SigningCollector(clients.client(SignerClient.class, SignerClient::builder, r), calls)
                 .collect(functions.codeSigningConfigs());
         Supplier<AuditCollector> auditCollector = () -> new AuditCollector(
-                client(openClients, "config", region, () -> clients.client(ConfigClient::builder, r, credentials)),
-                client(openClients, "access-analyzer", region, () -> clients.client(AccessAnalyzerClient::builder, r, credentials)),
+                clients.client(ConfigClient.class, ConfigClient::builder, r),
+                clients.client(AccessAnalyzerClient.class, AccessAnalyzerClient::builder, r),
                 calls);
         var audit = !functions.functions().isEmpty() ? auditCollector.get().collect()
                 : analyzerOwners.contains(accountId) ? auditCollector.get().analyzersOnly()
@@ -183,24 +185,15 @@ public final class AccountCollector {
         return f.withVpc(new LambdaFunction.VpcAttachment(vpcId, f.vpc().subnetIds(), f.vpc().securityGroupIds()));
     }
 
-    private IamCollector iamCollector(String accountId, AwsCredentialsProvider credentials,
-                                      Map<String, SdkClient> openClients) {
+    private IamCollector iamCollector(String accountId, AccountClients clients) {
         ApiCaller calls = new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported);
-        IamClient iam = client(openClients, "iam", Coverage.GLOBAL, () -> clients.client(IamClient::builder, ClientFactory.GLOBAL, credentials));
-        return new IamCollector(iam, calls, awsManaged);
+        return new IamCollector(clients.client(IamClient.class, IamClient::builder, ClientFactory.GLOBAL), calls, awsManaged);
     }
 
-    private List<AuditPosture.Trail> trails(String accountId, String discoveryRegion, AwsCredentialsProvider credentials,
-                                            Map<String, SdkClient> openClients) {
+    private List<AuditPosture.Trail> trails(String accountId, String discoveryRegion, AccountClients clients) {
         ApiCaller calls = new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported);
-        Function<String, CloudTrailClient> inRegion = region -> client(openClients, "cloudtrail", region,
-                () -> clients.client(CloudTrailClient::builder, Region.of(region), credentials));
+        Function<String, AccountClient<CloudTrailClient>> inRegion =
+                region -> clients.client(CloudTrailClient.class, CloudTrailClient::builder, Region.of(region));
         return new TrailCollector(inRegion.apply(discoveryRegion), inRegion, calls).collect();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <C extends SdkClient> C client(Map<String, SdkClient> open, String service, String region,
-                                                  Supplier<C> create) {
-        return (C) open.computeIfAbsent(service + "@" + region, k -> create.get());
     }
 }

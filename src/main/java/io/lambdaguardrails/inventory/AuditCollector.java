@@ -5,6 +5,8 @@ import io.lambdaguardrails.inventory.snapshot.AuditPosture.Analyzer;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRecorder;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRule;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import io.lambdaguardrails.aws.AccountClients.AccountClient;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
@@ -25,12 +27,16 @@ public final class AuditCollector {
     static final String NAME = "audit";
 
     private final ConfigClient config;
+    private final AwsRequestOverrideConfiguration configAsAccount;
     private final AccessAnalyzerClient analyzer;
+    private final AwsRequestOverrideConfiguration analyzerAsAccount;
     private final ApiCaller calls;
 
-    public AuditCollector(ConfigClient config, AccessAnalyzerClient analyzer, ApiCaller calls) {
-        this.config = config;
-        this.analyzer = analyzer;
+    public AuditCollector(AccountClient<ConfigClient> config, AccountClient<AccessAnalyzerClient> analyzer, ApiCaller calls) {
+        this.config = config.client();
+        this.configAsAccount = config.asAccount();
+        this.analyzer = analyzer.client();
+        this.analyzerAsAccount = analyzer.asAccount();
         this.calls = calls;
     }
 
@@ -48,12 +54,12 @@ public final class AuditCollector {
 
     private List<ConfigRecorder> recorders() {
         var recorders = calls.call(NAME, "config:DescribeConfigurationRecorders",
-                () -> config.describeConfigurationRecorders().configurationRecorders());
+                () -> config.describeConfigurationRecorders(r -> r.overrideConfiguration(configAsAccount)).configurationRecorders());
         if (!recorders.succeeded()) {
             return null;
         }
         var statuses = calls.call(NAME, "config:DescribeConfigurationRecorderStatus",
-                () -> config.describeConfigurationRecorderStatus().configurationRecordersStatus());
+                () -> config.describeConfigurationRecorderStatus(r -> r.overrideConfiguration(configAsAccount)).configurationRecordersStatus());
         Map<String, ConfigurationRecorderStatus> byName = statuses.succeeded()
                 ? statuses.value().stream().collect(Collectors.toMap(ConfigurationRecorderStatus::name, Function.identity(), (a, b) -> a))
                 : Map.of();
@@ -83,7 +89,7 @@ public final class AuditCollector {
 
     private List<ConfigRule> configRules() {
         var rules = calls.call(NAME, "config:DescribeConfigRules",
-                () -> config.describeConfigRulesPaginator(r -> { }).configRules().stream().toList());
+                () -> config.describeConfigRulesPaginator(r -> r.overrideConfiguration(configAsAccount)).configRules().stream().toList());
         if (!rules.succeeded()) {
             return null;
         }
@@ -93,7 +99,7 @@ public final class AuditCollector {
 
     private List<Analyzer> analyzers() {
         var listed = calls.call(NAME, "access-analyzer:ListAnalyzers",
-                () -> analyzer.listAnalyzersPaginator(r -> { }).analyzers().stream().toList());
+                () -> analyzer.listAnalyzersPaginator(r -> r.overrideConfiguration(analyzerAsAccount)).analyzers().stream().toList());
         if (!listed.succeeded()) {
             return null;
         }

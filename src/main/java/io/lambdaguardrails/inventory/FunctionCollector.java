@@ -8,6 +8,8 @@ import io.lambdaguardrails.inventory.snapshot.LambdaFunction.FunctionUrl;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction.VpcAttachment;
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.PolicyParseException;
+import io.lambdaguardrails.aws.AccountClients.AccountClient;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -42,16 +44,20 @@ public final class FunctionCollector {
     private static final int TAGGED_PER_PAGE = 100;
 
     private final LambdaClient lambda;
+    private final AwsRequestOverrideConfiguration asAccount;
     private final ResourceGroupsTaggingApiClient tagging;
+    private final AwsRequestOverrideConfiguration taggingAsAccount;
     private final ApiCaller calls;
     private final SecretScreen screen;
     private final Semaphore callBudget;
     private final CollectionPlan plan;
 
-    public FunctionCollector(LambdaClient lambda, ResourceGroupsTaggingApiClient tagging, ApiCaller calls,
-                             SecretScreen screen, Semaphore callBudget, CollectionPlan plan) {
-        this.lambda = lambda;
-        this.tagging = tagging;
+    public FunctionCollector(AccountClient<LambdaClient> lambda, AccountClient<ResourceGroupsTaggingApiClient> tagging,
+                             ApiCaller calls, SecretScreen screen, Semaphore callBudget, CollectionPlan plan) {
+        this.lambda = lambda.client();
+        this.asAccount = lambda.asAccount();
+        this.tagging = tagging.client();
+        this.taggingAsAccount = tagging.asAccount();
         this.calls = calls;
         this.screen = screen;
         this.callBudget = callBudget;
@@ -64,7 +70,7 @@ public final class FunctionCollector {
 
     public Result collect() {
         var listed = calls.call(NAME, "lambda:ListFunctions",
-                () -> lambda.listFunctionsPaginator(r -> r.maxItems(50)).functions().stream().toList());
+                () -> lambda.listFunctionsPaginator(r -> r.maxItems(50).overrideConfiguration(asAccount)).functions().stream().toList());
         if (!listed.succeeded()) {
             return new Result(List.of(), null);
         }
@@ -80,24 +86,24 @@ public final class FunctionCollector {
                                     CodeSigning signing, Map<String, Map<String, String>> tagged) {
         String arn = f.functionArn();
         Set<LambdaFunction.Part> notCollected = EnumSet.noneOf(LambdaFunction.Part.class);
-        var policy = budgeted("lambda:GetPolicy", true, () -> readable(lambda.getPolicy(r -> r.functionName(arn)).policy()));
+        var policy = budgeted("lambda:GetPolicy", true, () -> readable(lambda.getPolicy(r -> r.functionName(arn).overrideConfiguration(asAccount)).policy()));
         markMissing(policy, LambdaFunction.Part.RESOURCE_POLICY, notCollected);
         var url = budgeted("lambda:GetFunctionUrlConfig", true,
-                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn))));
+                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn).overrideConfiguration(asAccount))));
         markMissing(url, LambdaFunction.Part.URL, notCollected);
         var tags = tagged != null ? new ApiCaller.Outcome<>(tagged.getOrDefault(arn, Map.of()), true, null)
-                : budgeted("lambda:ListTags", false, () -> lambda.listTags(r -> r.resource(arn)).tags());
+                : budgeted("lambda:ListTags", false, () -> lambda.listTags(r -> r.resource(arn).overrideConfiguration(asAccount)).tags());
         markMissing(tags, LambdaFunction.Part.TAGS, notCollected);
         ApiCaller.Outcome<Integer> concurrency = new ApiCaller.Outcome<>(null, false, null);
         if (plan.reads(LambdaFunction.Part.CONCURRENCY)) {
             concurrency = budgeted("lambda:GetFunctionConcurrency", true,
-                    () -> lambda.getFunctionConcurrency(r -> r.functionName(arn)).reservedConcurrentExecutions());
+                    () -> lambda.getFunctionConcurrency(r -> r.functionName(arn).overrideConfiguration(asAccount)).reservedConcurrentExecutions());
             markMissing(concurrency, LambdaFunction.Part.CONCURRENCY, notCollected);
         } else {
             notCollected.add(LambdaFunction.Part.CONCURRENCY);
         }
         var eventInvoke = budgeted("lambda:ListFunctionEventInvokeConfigs", true,
-                () -> eventInvoke(lambda.listFunctionEventInvokeConfigs(r -> r.functionName(arn)).functionEventInvokeConfigs()));
+                () -> eventInvoke(lambda.listFunctionEventInvokeConfigs(r -> r.functionName(arn).overrideConfiguration(asAccount)).functionEventInvokeConfigs()));
         markMissing(eventInvoke, LambdaFunction.Part.EVENT_INVOKE, notCollected);
         String codeSigningArn = codeSigningArn(f, signing, notCollected);
         if (eventSources.byFunction() == null) {
@@ -134,7 +140,7 @@ public final class FunctionCollector {
      */
     private List<LambdaFunction.Qualifier> qualifiers(String arn, String policy, Set<String> versions) {
         var aliases = budgeted("lambda:ListAliases", false,
-                () -> lambda.listAliasesPaginator(r -> r.functionName(arn)).aliases().stream().toList());
+                () -> lambda.listAliasesPaginator(r -> r.functionName(arn).overrideConfiguration(asAccount)).aliases().stream().toList());
         if (!aliases.succeeded()) {
             return null;
         }
@@ -149,12 +155,12 @@ public final class FunctionCollector {
     private LambdaFunction.Qualifier qualifier(String arn, String name, String functionVersion) {
         Set<LambdaFunction.Qualifier.Part> missing = EnumSet.noneOf(LambdaFunction.Qualifier.Part.class);
         var policy = budgeted("lambda:GetPolicy", true,
-                () -> readable(lambda.getPolicy(r -> r.functionName(arn).qualifier(name)).policy()));
+                () -> readable(lambda.getPolicy(r -> r.functionName(arn).qualifier(name).overrideConfiguration(asAccount)).policy()));
         if (!policy.succeeded()) {
             missing.add(LambdaFunction.Qualifier.Part.RESOURCE_POLICY);
         }
         var url = budgeted("lambda:GetFunctionUrlConfig", true,
-                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn).qualifier(name))));
+                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn).qualifier(name).overrideConfiguration(asAccount))));
         if (!url.succeeded()) {
             missing.add(LambdaFunction.Qualifier.Part.URL);
         }
@@ -240,7 +246,7 @@ public final class FunctionCollector {
      */
     private Map<String, Map<String, String>> tagsByFunction() {
         var mappings = calls.attempt(NAME, "tag:GetResources", () -> tagging.getResourcesPaginator(
-                        r -> r.resourceTypeFilters("lambda:function").resourcesPerPage(TAGGED_PER_PAGE))
+                        r -> r.resourceTypeFilters("lambda:function").resourcesPerPage(TAGGED_PER_PAGE).overrideConfiguration(taggingAsAccount))
                 .resourceTagMappingList().stream().toList());
         if (!mappings.succeeded()) {
             return null;
@@ -263,7 +269,7 @@ public final class FunctionCollector {
 
     private EventSources eventSources() {
         var mappings = calls.call(NAME, "lambda:ListEventSourceMappings",
-                () -> lambda.listEventSourceMappingsPaginator(r -> { }).eventSourceMappings().stream().toList());
+                () -> lambda.listEventSourceMappingsPaginator(r -> r.overrideConfiguration(asAccount)).eventSourceMappings().stream().toList());
         if (!mappings.succeeded()) {
             return new EventSources(null, Map.of());
         }
@@ -289,7 +295,7 @@ public final class FunctionCollector {
 
     private CodeSigning codeSigning() {
         var listed = calls.call(NAME, "lambda:ListCodeSigningConfigs",
-                () -> lambda.listCodeSigningConfigsPaginator(r -> { }).codeSigningConfigs().stream().toList());
+                () -> lambda.listCodeSigningConfigsPaginator(r -> r.overrideConfiguration(asAccount)).codeSigningConfigs().stream().toList());
         if (!listed.succeeded()) {
             return new CodeSigning(null, null);
         }
@@ -300,7 +306,7 @@ public final class FunctionCollector {
                     c.allowedPublishers() == null ? List.of() : c.allowedPublishers().signingProfileVersionArns(),
                     c.codeSigningPolicies() == null ? null : c.codeSigningPolicies().untrustedArtifactOnDeploymentAsString()));
             var users = calls.call(NAME, "lambda:ListFunctionsByCodeSigningConfig",
-                    () -> lambda.listFunctionsByCodeSigningConfigPaginator(r -> r.codeSigningConfigArn(c.codeSigningConfigArn()))
+                    () -> lambda.listFunctionsByCodeSigningConfigPaginator(r -> r.codeSigningConfigArn(c.codeSigningConfigArn()).overrideConfiguration(asAccount))
                             .functionArns().stream().toList());
             if (!users.succeeded()) {
                 return new CodeSigning(configs, null);
@@ -318,7 +324,7 @@ public final class FunctionCollector {
             return signing.configByFunction().get(f.functionArn());
         }
         var single = budgeted("lambda:GetFunctionCodeSigningConfig", true,
-                () -> lambda.getFunctionCodeSigningConfig(r -> r.functionName(f.functionArn())).codeSigningConfigArn());
+                () -> lambda.getFunctionCodeSigningConfig(r -> r.functionName(f.functionArn()).overrideConfiguration(asAccount)).codeSigningConfigArn());
         markMissing(single, LambdaFunction.Part.CODE_SIGNING, notCollected);
         String arn = single.value();
         return arn == null || arn.isBlank() ? null : arn;

@@ -4,6 +4,7 @@ import io.lambdaguardrails.aws.AccountCredentials;
 import io.lambdaguardrails.inventory.AwsFailure;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.aws.Reachability;
+import io.lambdaguardrails.aws.SharedClients;
 import io.lambdaguardrails.inventory.AccountCollector;
 import io.lambdaguardrails.inventory.ApiCaller;
 import io.lambdaguardrails.inventory.AwsManagedPolicies;
@@ -21,7 +22,6 @@ import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -91,7 +91,8 @@ public final class Scanner {
         CoverageLog coverage = new CoverageLog();
         UnsupportedApis unsupported = new UnsupportedApis();
         try (StsClient sts = clients.client(StsClient::builder, home, caller);
-             OrganizationsClient organizations = clients.client(OrganizationsClient::builder, ClientFactory.GLOBAL, caller)) {
+             OrganizationsClient organizations = clients.client(OrganizationsClient::builder, ClientFactory.GLOBAL, caller);
+             SharedClients shared = new SharedClients(clients)) {
             GetCallerIdentityResponse identity = identity(sts);
             String callerAccount = identity.account();
             OrgContext org = discoverOrganization(request, callerAccount,
@@ -102,10 +103,10 @@ public final class Scanner {
             LOG.infof("run %s: scanning %d account(s) in %s as %s", runId, targets.size(),
                     request.regions().isEmpty() ? home.id() : String.join(",", request.regions()), identity.arn());
 
-            var collector = new AccountCollector(clients, coverage, unsupported, screen, new AwsManagedPolicies(),
+            var collector = new AccountCollector(home, coverage, unsupported, screen, new AwsManagedPolicies(),
                     CALLS_PER_ACCOUNT, plan, org == null ? Set.of() : Set.copyOf(org.analyzerOwners()));
-            List<AccountInventory> accounts = scanAccounts(request, runId, scanDeadline, listener, targets, org,
-                    callerAccount, sts, collector, coverage);
+            var run = new Run(request, runId, scanDeadline, listener, callerAccount, org, sts, shared, collector, coverage);
+            List<AccountInventory> accounts = run.scanAccounts(targets);
             OrgContext context = org != null ? org : OrgContext.unavailable(accounts.stream()
                     .map(a -> new OrgAccount(a.accountId(), a.accountName(), "ACTIVE", List.of(a.accountId()), "", Map.of()))
                     .toList());
@@ -159,122 +160,128 @@ public final class Scanner {
         }
     }
 
-    private List<AccountInventory> scanAccounts(ScanRequest request, String runId, ScanDeadline scanDeadline,
-                                                ScanListener listener, List<String> targets, OrgContext org,
-                                                String callerAccount, StsClient sts, AccountCollector collector,
-                                                CoverageLog coverage) {
-        Semaphore slots = new Semaphore(request.maxConcurrentAccounts());
-        AtomicInteger done = new AtomicInteger();
-        Map<String, AccountInventory> results = new ConcurrentHashMap<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (String accountId : targets) {
-                String name = org == null ? accountId : org.account(accountId).map(OrgAccount::name).orElse(accountId);
-                futures.add(executor.submit(() -> {
-                    slots.acquireUninterruptibly();
+    /**
+     * One run's accounts: what the request asks, who is calling, the organisation read for it, and the clients and
+     * coverage every account of the run shares.
+     */
+    private final class Run {
+        private final ScanRequest request;
+        private final String runId;
+        private final ScanDeadline scanDeadline;
+        private final ScanListener listener;
+        private final String callerAccount;
+        private final OrgContext org;
+        private final StsClient sts;
+        private final SharedClients shared;
+        private final AccountCollector collector;
+        private final CoverageLog coverage;
+
+        Run(ScanRequest request, String runId, ScanDeadline scanDeadline, ScanListener listener, String callerAccount,
+            OrgContext org, StsClient sts, SharedClients shared, AccountCollector collector, CoverageLog coverage) {
+            this.request = request;
+            this.runId = runId;
+            this.scanDeadline = scanDeadline;
+            this.listener = listener;
+            this.callerAccount = callerAccount;
+            this.org = org;
+            this.sts = sts;
+            this.shared = shared;
+            this.collector = collector;
+            this.coverage = coverage;
+        }
+
+        List<AccountInventory> scanAccounts(List<String> targets) {
+            Semaphore slots = new Semaphore(request.maxConcurrentAccounts());
+            AtomicInteger done = new AtomicInteger();
+            Map<String, AccountInventory> results = new ConcurrentHashMap<>();
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> futures = new ArrayList<>();
+                for (String accountId : targets) {
+                    String name = org == null ? accountId : org.account(accountId).map(OrgAccount::name).orElse(accountId);
+                    futures.add(executor.submit(() -> {
+                        slots.acquireUninterruptibly();
+                        try {
+                            listener.accountStarted(accountId);
+                            AccountInventory inventory = scanAccountAsData(accountId, name);
+                            results.put(accountId, inventory);
+                            listener.accountFinished(inventory, outcome(inventory), done.incrementAndGet(), targets.size());
+                        } finally {
+                            slots.release();
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) {
                     try {
-                        listener.accountStarted(accountId);
-                        AccountInventory inventory = scanAccountAsData(request, runId, scanDeadline, accountId, name,
-                                callerAccount, sts, collector, coverage);
-                        results.put(accountId, inventory);
-                        listener.accountFinished(inventory, outcome(inventory, coverage), done.incrementAndGet(),
-                                targets.size());
-                    } finally {
-                        slots.release();
+                        f.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new ScanException("scan interrupted");
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("account task failed outside its own error handling", e.getCause());
                     }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ScanException("scan interrupted");
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("account task failed outside its own error handling", e.getCause());
                 }
             }
+            return results.values().stream().sorted(Comparator.comparing(AccountInventory::accountId)).toList();
         }
-        return results.values().stream().sorted(Comparator.comparing(AccountInventory::accountId)).toList();
-    }
 
-    /**
-     * An unexpected failure in one account's scan is that account's coverage ERROR, never a missing account and never
-     * the end of the other accounts' scans.
-     */
-    private AccountInventory scanAccountAsData(ScanRequest request, String runId, ScanDeadline scanDeadline,
-                                               String accountId, String name, String callerAccount, StsClient sts,
-                                               AccountCollector collector, CoverageLog coverage) {
-        Instant started = clock.instant();
-        try {
-            return scanAccount(request, runId, scanDeadline, accountId, name, callerAccount, sts, collector, coverage);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "account %s: scan failed", accountId);
-            coverage.record(accountId, Coverage.GLOBAL, "scan", "scan:Account", CoverageStatus.ERROR,
-                    "scan of the account failed: " + e.getClass().getSimpleName());
-            return notEvaluable(accountId, name, started);
-        }
-    }
-
-    private AccountInventory scanAccount(ScanRequest request, String runId, ScanDeadline scanDeadline, String accountId,
-                                         String name, String callerAccount, StsClient sts, AccountCollector collector,
-                                         CoverageLog coverage) {
-        Instant started = clock.instant();
-        Instant deadline = started.plus(request.accountTimeout());
-        Instant scanEnd = scanDeadline.instant();
-        if (scanEnd != null && scanEnd.isBefore(deadline)) {
-            deadline = scanEnd;
-        }
-        if (!started.isBefore(deadline)) {
-            coverage.record(accountId, Coverage.GLOBAL, "scan", AccountCollector.DEADLINE_API, CoverageStatus.TIMEOUT,
-                    "not started before the scan deadline");
-            return notEvaluable(accountId, name, started);
-        }
-        if (accountId.equals(callerAccount)) {
-            return collector.collect(accountId, name, caller, regions(request, accountId, caller, coverage), deadline);
-        }
-        String roleArn = request.roleArnFor(accountId);
-        Instant accountDeadline = deadline;
-        try (StsAssumeRoleCredentialsProvider member = AccountCredentials.assumeRole(sts, roleArn, request.externalId(),
-                runId, () -> Duration.between(clock.instant(), accountDeadline))) {
+        /**
+         * An unexpected failure in one account's scan is that account's coverage ERROR, never a missing account and
+         * never the end of the other accounts' scans.
+         */
+        private AccountInventory scanAccountAsData(String accountId, String name) {
+            Instant started = clock.instant();
             try {
-                member.resolveCredentials();
+                return scanAccount(accountId, name);
             } catch (RuntimeException e) {
-                AwsFailure failure = AwsFailure.of(e);
-                coverage.record(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole", failure.status(),
-                        failure.message() + " assuming " + roleArn);
-                LOG.warnf("account %s: cannot assume %s (%s)", accountId, roleArn, failure.message());
+                LOG.errorf(e, "account %s: scan failed", accountId);
+                coverage.record(accountId, Coverage.GLOBAL, "scan", "scan:Account", CoverageStatus.ERROR,
+                        "scan of the account failed: " + e.getClass().getSimpleName());
                 return notEvaluable(accountId, name, started);
             }
-            coverage.ok(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole");
-            return collector.collect(accountId, name, member, regions(request, accountId, member, coverage), deadline);
         }
-    }
 
-    private static AccountOutcome outcome(AccountInventory inventory, CoverageLog coverage) {
-        if (coverage.timedOut(inventory.accountId())) {
-            return AccountOutcome.TIMED_OUT;
+        private AccountInventory scanAccount(String accountId, String name) {
+            Instant started = clock.instant();
+            Instant deadline = started.plus(request.accountTimeout());
+            Instant scanEnd = scanDeadline.instant();
+            if (scanEnd != null && scanEnd.isBefore(deadline)) {
+                deadline = scanEnd;
+            }
+            if (!started.isBefore(deadline)) {
+                coverage.record(accountId, Coverage.GLOBAL, "scan", AccountCollector.DEADLINE_API, CoverageStatus.TIMEOUT,
+                        "not started before the scan deadline");
+                return notEvaluable(accountId, name, started);
+            }
+            if (accountId.equals(callerAccount)) {
+                return collector.collect(accountId, name, shared.forAccount(caller), request.regions(), deadline);
+            }
+            String roleArn = request.roleArnFor(accountId);
+            Instant accountDeadline = deadline;
+            try (StsAssumeRoleCredentialsProvider member = AccountCredentials.assumeRole(sts, roleArn, request.externalId(),
+                    runId, () -> Duration.between(clock.instant(), accountDeadline))) {
+                try {
+                    member.resolveCredentials();
+                } catch (RuntimeException e) {
+                    AwsFailure failure = AwsFailure.of(e);
+                    coverage.record(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole", failure.status(),
+                            failure.message() + " assuming " + roleArn);
+                    LOG.warnf("account %s: cannot assume %s (%s)", accountId, roleArn, failure.message());
+                    return notEvaluable(accountId, name, started);
+                }
+                coverage.ok(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole");
+                return collector.collect(accountId, name, shared.forAccount(member), request.regions(), deadline);
+            }
         }
-        return inventory.evaluable() ? AccountOutcome.SCANNED : AccountOutcome.NOT_ENTERED;
-    }
 
-    private AccountInventory notEvaluable(String accountId, String name, Instant started) {
-        return new AccountInventory(accountId, name, false, started, clock.instant(), null, null, List.of());
-    }
+        private AccountOutcome outcome(AccountInventory inventory) {
+            if (coverage.timedOut(inventory.accountId())) {
+                return AccountOutcome.TIMED_OUT;
+            }
+            return inventory.evaluable() ? AccountOutcome.SCANNED : AccountOutcome.NOT_ENTERED;
+        }
 
-    /** {@code all}: the regions enabled in that account; none given: the caller's region. */
-    private List<String> regions(ScanRequest request, String accountId, AwsCredentialsProvider credentials,
-                                 CoverageLog coverage) {
-        if (request.regions().isEmpty()) {
-            return List.of(home.id());
-        }
-        if (!request.regions().equals(List.of("all"))) {
-            return request.regions();
-        }
-        try (Ec2Client ec2 = clients.client(Ec2Client::builder, home, credentials)) {
-            var enabled = new ApiCaller(accountId, Coverage.GLOBAL, coverage, new UnsupportedApis())
-                    .call("scan", "ec2:DescribeRegions", () -> ec2.describeRegions().regions());
-            return enabled.succeeded() ? enabled.value().stream().map(software.amazon.awssdk.services.ec2.model.Region::regionName).sorted().toList() : List.of(home.id());
+        private AccountInventory notEvaluable(String accountId, String name, Instant started) {
+            return new AccountInventory(accountId, name, false, started, clock.instant(), null, null, List.of());
         }
     }
 }

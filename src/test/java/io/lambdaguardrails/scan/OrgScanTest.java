@@ -81,6 +81,19 @@ class OrgScanTest {
     }
 
     @Test
+    void oneClientPerServiceAndRegionServesEveryAccount() {
+        long before = harness.clients().clientsBuilt();
+        Snapshot snapshot = harness.scan(ScanRequest.builder().org().regions("us-east-1", "eu-west-1").build());
+        long built = harness.clients().clientsBuilt() - before;
+
+        System.out.printf("clients built for %d accounts x 2 regions: %d%n", snapshot.accounts().size(), built);
+        assertThat(snapshot.accounts()).hasSize(members.size() + 1).allSatisfy(a -> assertThat(a.evaluable()).isTrue());
+        // The caller's STS and Organizations, IAM and CloudTrail (trails are listed in the first region) once, and
+        // per region Lambda, tagging, EC2, Signer, Config and Access Analyzer: however many accounts there are.
+        assertThat(built).isEqualTo(2 + 2 + 6 * 2);
+    }
+
+    @Test
     void ouPathsAndTagsComeFromOrganizations() {
         Snapshot snapshot = harness.scan(ScanRequest.builder().accounts(members.get(1).id()).build());
 
