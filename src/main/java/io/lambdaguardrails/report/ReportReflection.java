@@ -20,7 +20,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ReportView.class, ReportView.Header.class, ReportView.SeverityTotal.class, ReportView.FamilyTotal.class,
         ReportView.DriftSummary.class, ReportView.AccountRow.class, ReportView.FindingRow.class,
         ReportView.RuleView.class, ReportView.Reference.class, ReportView.Option.class,
-        ReportView.Filters.class, ReportView.FilterEntry.class, HtmlReport.Assets.class})
+        ReportView.Filters.class, ReportView.OwnerRow.class, FixFirst.class, FixFirst.PathView.class,
+        FixFirst.Evidence.class, RuleGroup.class, HtmlReport.Assets.class})
 final class ReportReflection {
     private ReportReflection() {
     }

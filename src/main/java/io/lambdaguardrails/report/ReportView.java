@@ -1,6 +1,5 @@
 package io.lambdaguardrails.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Finding;
@@ -9,6 +8,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 import io.lambdaguardrails.rules.ExpiredWaiver;
+import io.lambdaguardrails.risk.RiskTier;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.quarkus.qute.RawString;
 
@@ -31,8 +31,10 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * What the HTML template shows, computed from a {@link ScanResult} so the template only lays it out. Every string in
- * here is data; the template engine escapes it. The one pre-encoded value, {@link #filterData}, is JSON whose
+ * What the HTML template shows, computed from a {@link ScanResult} so the template only lays it out: first the risk
+ * paths to fix first, then the roll-ups, the totals and the findings grouped by rule. Every string in here is data;
+ * the template engine escapes it. {@code findings} are every finding row, worst first, for templates that lay them out
+ * themselves (the bundled one renders them from {@link #findingData} in the browser). The one pre-encoded value, {@link #findingData} ({@link FindingData}), is JSON whose
  * {@code < > &} are already {@code \u003c}-escaped for its {@code <script type="application/json">} element.
  */
 public record ReportView(
@@ -44,14 +46,17 @@ public record ReportView(
         List<SeverityTotal> severityTotals,
         List<FamilyTotal> familyTotals,
         DriftSummary drift,
+        FixFirst fixFirst,
+        List<OwnerRow> owners,
         List<AccountRow> accounts,
         List<FindingRow> findings,
+        List<RuleGroup> ruleGroups,
         List<Coverage> coverageGaps,
         List<ScanResult.NotEvaluated> notEvaluated,
         List<ExpiredWaiver> expiredWaivers,
         List<RuleView> rules,
         Filters filters,
-        RawString filterData) {
+        RawString findingData) {
 
     /** Severities from the worst down, the order every table uses. */
     static final List<Severity> WORST_FIRST = Stream.of(Severity.values())
@@ -73,8 +78,11 @@ public record ReportView(
                 WORST_FIRST.stream().map(s -> SeverityTotal.of(s, findings)).toList(),
                 Stream.of(Family.values()).map(f -> FamilyTotal.of(f, findings)).toList(),
                 DriftSummary.of(result, rows),
+                FixFirst.of(result),
+                OwnerRow.of(result),
                 accountRows(result),
                 rows,
+                RuleGroup.of(rows),
                 result.coverage().stream().filter(c -> c.status() != CoverageStatus.OK)
                         .sorted(Comparator.comparing((Coverage c) -> !c.status().incomplete())
                                 .thenComparing(Coverage::accountId).thenComparing(Coverage::region))
@@ -85,7 +93,7 @@ public record ReportView(
                 new Filters(WORST_FIRST, List.of(Family.values()), accountOptions(findings, accountNames),
                         List.of(FindingStatus.values()), List.of(Baseline.values()), ruleOptions(findings),
                         distinct(findings, Finding::region), distinct(findings, Finding::owner)),
-                new RawString(filterJson(rows)));
+                new RawString(FindingData.of(rows)));
     }
 
     public record Header(String runId, String startedAt, String finishedAt, String duration, String tool,
@@ -112,12 +120,19 @@ public record ReportView(
     }
 
     /**
-     * {@code newCount} and {@code newOpen}: the open findings NEW since the baseline, {@code newOpen} worst first, then
-     * by account, function and rule — what a reader wants before anything else. {@code resolvedRows} are
+     * {@code newCount} and {@code newOpen}: the open findings NEW since the baseline, {@code newOpen} the
+     * {@value #NEW_SHOWN} worst of them, then by account, function and rule — what a reader wants before anything
+     * else; the rest are a filter away ({@code newMore}). {@code resolvedRows} are
      * {@code resolved} worst first. {@code firstRun}: no earlier run existed, so every finding was marked new.
      */
     public record DriftSummary(String baselineRunId, int newCount, List<FindingRow> newOpen,
                                List<ResolvedFinding> resolved, List<ResolvedRow> resolvedRows, boolean firstRun) {
+        static final int NEW_SHOWN = 25;
+
+        public int newMore() {
+            return newCount - newOpen.size();
+        }
+
         public boolean compared() {
             return baselineRunId != null;
         }
@@ -136,12 +151,27 @@ public record ReportView(
                     .toList();
             boolean firstRun = result.baselineRunId() == null
                     && result.findings().stream().allMatch(f -> f.baseline() == Baseline.NEW);
-            return new DriftSummary(result.baselineRunId(), newOpen.size(), newOpen, result.resolved(), resolvedRows,
+            return new DriftSummary(result.baselineRunId(), newOpen.size(),
+                    newOpen.subList(0, Math.min(NEW_SHOWN, newOpen.size())), result.resolved(), resolvedRows,
                     firstRun);
         }
     }
 
     public record ResolvedRow(ResolvedFinding resolved, String severityClass) {
+    }
+
+    /**
+     * One owner line of the roll-up, worst owner first ({@link OwnerRollup}): risk paths by tier and open findings by
+     * severity, both worst first.
+     */
+    public record OwnerRow(String owner, List<Integer> riskPaths, int topScore, List<Integer> openFindings, int open) {
+        static List<OwnerRow> of(ScanResult result) {
+            List<RiskTier> tiers = Stream.of(RiskTier.values()).sorted(Comparator.reverseOrder()).toList();
+            return OwnerRollup.of(result).stream().map(o -> new OwnerRow(o.owner(),
+                    tiers.stream().map(t -> o.riskPaths().getOrDefault(t, 0)).toList(), o.topScore(),
+                    WORST_FIRST.stream().map(s -> o.openFindings().getOrDefault(s, 0)).toList(),
+                    o.openFindings().values().stream().mapToInt(Integer::intValue).sum())).toList();
+        }
     }
 
     /** One account line; {@code counts} follow {@link #WORST_FIRST}. */
@@ -171,11 +201,6 @@ public record ReportView(
     public record Filters(List<Severity> severities, List<Family> families, List<Option> accounts,
                           List<FindingStatus> statuses, List<Baseline> baselines, List<Option> rules,
                           List<String> regions, List<String> owners) {
-    }
-
-    /** One entry of the filter script's data, in the order of the table rows; {@code owner} is empty when unknown. */
-    public record FilterEntry(String id, Severity severity, Family family, String account, FindingStatus status,
-                              Baseline baseline, String rule, String region, String owner, String text) {
     }
 
     private static Header header(ScanResult result) {
@@ -280,23 +305,6 @@ public record ReportView(
 
     private static String label(String id, String name) {
         return name == null || name.isEmpty() || name.equals(id) ? id : name + " (" + id + ")";
-    }
-
-    private static String filterJson(List<FindingRow> rows) {
-        var entries = rows.stream().map(r -> {
-            Finding f = r.finding();
-            String text = Stream.of(f.findingId(), f.ruleId(), f.title(), f.accountId(), f.accountName(), f.ouPath(),
-                            f.owner(), f.region(), f.resourceType(), f.resourceName(), f.resourceArn(), r.related(),
-                            f.detail())
-                    .filter(Objects::nonNull).collect(Collectors.joining(" "));
-            return new FilterEntry(f.findingId(), f.severity(), f.family(), f.accountId(), f.status(), f.baseline(),
-                    f.ruleId(), f.region(), Objects.requireNonNullElse(f.owner(), ""), text);
-        }).toList();
-        try {
-            return Json.scriptSafeWriter().writeValueAsString(entries);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode the filter data", e);
-        }
     }
 
     static String cssClass(Severity severity) {

@@ -32,7 +32,7 @@ class RenderCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(dir.resolve("out/report.html").toString(), dir.resolve("out/findings.csv").toString());
-        assertThat(Jsoup.parse(dir.resolve("out/report.html").toFile()).select("#findings-table tbody tr"))
+        assertThat(Jsoup.parse(dir.resolve("out/report.html").toFile()).select("table.findings-table tbody tr"))
                 .hasSize(SampleResults.hostile().findings().size());
         assertThat(dir.resolve("out/findings.csv")).hasBinaryContent(FindingsCsv.write(SampleResults.hostile()));
         assertThat(dir.resolve("out/findings.json")).doesNotExist();
