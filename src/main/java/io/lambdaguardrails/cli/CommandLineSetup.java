@@ -1,8 +1,6 @@
 package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.job.ExitStatus;
-import io.lambdaguardrails.rules.config.ConfigException;
-import io.lambdaguardrails.scan.ScanException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -10,12 +8,12 @@ import org.jboss.logging.Logger;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
- * Exit codes for everything that is not a command's own return value: bad options are usage errors (2), a
- * {@link ScanException} (bad targets, no credentials) and {@link ConfigException} (a bad guardrails.yaml) are
- * configuration errors (2), anything else unexpected is an internal error (4) — never 1,
- * which means "findings".
+ * Exit codes for everything that is not a command's own return value: bad options are usage errors (2), a failure
+ * ends as {@link ExitStatus#forFailure} says (the same for every command), and anything else unexpected is an internal
+ * error (4) — never 1, which means "findings".
  */
 @ApplicationScoped
 public class CommandLineSetup {
@@ -38,8 +36,9 @@ public class CommandLineSetup {
                 })
                 .setExecutionExceptionHandler((ex, cmd, parsed) -> {
                     String[] args = parsed.originalArgs().toArray(String[]::new);
-                    if (ex instanceof ScanException || ex instanceof ConfigException) {
-                        return error(cmd.getErr(), args, ExitStatus.USAGE, "error: " + ex.getMessage(), null);
+                    Optional<ExitStatus> status = ExitStatus.forFailure(ex);
+                    if (status.isPresent()) {
+                        return error(cmd.getErr(), args, status.get(), "error: " + ex.getMessage(), null);
                     }
                     // The exception's class and stack are for whoever debugs, not for the person running a scan.
                     LOG.debug("internal error", ex);

@@ -1,17 +1,10 @@
 package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.aws.ClientFactory;
-import io.lambdaguardrails.job.ExitStatus;
-import io.lambdaguardrails.job.JobOutcome;
-import io.lambdaguardrails.report.FindingsJson;
+import io.lambdaguardrails.job.MergeJob;
 import io.lambdaguardrails.report.ScanResult;
-import io.lambdaguardrails.report.ShardMerge;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.sink.ReportDelivery;
-import io.lambdaguardrails.sink.ReportFiles;
-import io.lambdaguardrails.sink.S3Access;
-import io.lambdaguardrails.sink.ShardResults;
-import io.lambdaguardrails.sink.SinkException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
 @Command(name = "merge", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -86,54 +78,32 @@ public class MergeCommand implements Callable<Integer> {
         console.apply();
         validate();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         ReportDelivery.Options options = report.toOptions();
         try (ClientFactory clients = new ClientFactory(aws.settings());
              CallerCredentials caller = new CallerCredentials(credentials)) {
-            S3Access s3 = aws.s3(clients, caller.credentials());
-            ReportDelivery delivery = new ReportDelivery(s3);
-            List<ScanResult> parts = runId != null
-                    ? new ShardResults(delivery.open(options), Clock.systemUTC(), pollInterval).await(runId, shards, wait)
-                    : listed(new ReportFiles(s3));
-            if (parts.isEmpty()) {
-                return fail(err, ExitStatus.USAGE, "no findings.json found in " + String.join(", ", inputs));
-            }
-            ScanResult merged = ShardMerge.merge(parts);
-            String summary = String.format("Merged %d result(s) into run %s: %d account(s), %d finding(s)", parts.size(),
-                    merged.runId(), merged.accounts().size(), merged.findings().size());
-            ReportDelivery.Outcome report = delivery.deliver(merged, options);
-            ExitStatus status = report.delivered() ? ExitStatus.OK : ExitStatus.NOT_DELIVERED;
-            if (console.jsonLogs()) {
-                if (!console.quiet()) {
-                    out.println(JsonLogFormatter.line(Instant.now(), "INFO", summary, Map.of("parts", parts.size())));
-                }
-                JsonSummary.print(out, new JobOutcome(report.published(), report.publication().location(), status,
-                        report), console.quiet());
-            } else {
-                out.println(summary);
-                ReportPrinter.print(out, report, Terminal.interactive());
-            }
-            return status.code();
-        } catch (IllegalArgumentException | NoSuchElementException | FindingsJson.InvalidFindingsException e) {
-            return fail(err, ExitStatus.USAGE, e.getMessage());
-        } catch (ShardResults.MissingShardsException | SinkException e) {
-            return fail(err, ExitStatus.NOT_DELIVERED, e.getMessage());
+            MergeJob job = new MergeJob(aws.s3(clients, caller.credentials()), Clock.systemUTC());
+            MergeJob.Merged merged = runId != null
+                    ? job.mergeRun(runId, shards, wait, pollInterval, options)
+                    : job.merge(inputs, options);
+            print(out, merged);
+            return merged.outcome().status().code();
         }
     }
 
-    /** The error, as a JSON exit line with JSON logs. */
-    private int fail(PrintWriter err, ExitStatus status, String message) {
+    /** What was merged, then where it went: text for a person, JSON lines with {@code --log-format json}. */
+    private void print(PrintWriter out, MergeJob.Merged merged) {
+        ScanResult result = merged.merged();
+        String line = String.format("Merged %d result(s) into run %s: %d account(s), %d finding(s)", merged.parts(),
+                result.runId(), result.accounts().size(), result.findings().size());
         if (console.jsonLogs()) {
-            JsonSummary.exit(err, status.code(), "error: " + message);
+            if (!console.quiet()) {
+                out.println(JsonLogFormatter.line(Instant.now(), "INFO", line, Map.of("parts", merged.parts())));
+            }
+            JsonSummary.print(out, merged.outcome(), console.quiet());
         } else {
-            err.println("error: " + message);
-            err.flush();
+            out.println(line);
+            ReportPrinter.print(out, merged.outcome().report(), Terminal.interactive());
         }
-        return status.code();
-    }
-
-    private List<ScanResult> listed(ReportFiles files) {
-        return inputs.stream().flatMap(input -> files.expand(input).stream()).distinct().map(files::read).toList();
     }
 
     /** Either files to merge, or a run id and its shard count. */

@@ -2,25 +2,19 @@ package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.job.ExitStatus;
-import io.lambdaguardrails.report.FindingsJson;
-import io.lambdaguardrails.report.HtmlReport;
+import io.lambdaguardrails.job.RenderJob;
 import io.lambdaguardrails.report.ReportFormat;
-import io.lambdaguardrails.report.ScanResult;
-import io.lambdaguardrails.sink.LocalDirectorySink;
-import io.lambdaguardrails.sink.RenderedReports;
-import io.lambdaguardrails.sink.ReportFiles;
-import io.lambdaguardrails.sink.SinkException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -65,27 +59,18 @@ public class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        Set<ReportFormat> asked;
+        try {
+            asked = ReportFormat.parseList(formats);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage(), e);
+        }
         try (ClientFactory clients = new ClientFactory(aws.settings());
              CallerCredentials caller = new CallerCredentials(credentials)) {
-            Set<ReportFormat> asked = ReportFormat.parseList(formats);
-            HtmlReport html = template == null ? HtmlReport.bundled() : HtmlReport.withTemplate(template);
-            ScanResult result = new ReportFiles(aws.s3(clients, caller.credentials())).read(input);
-            var folder = new LocalDirectorySink(output);
-            try (RenderedReports rendered = RenderedReports.render(result, asked, html)) {
-                rendered.files().forEach((format, file) -> {
-                    folder.write(format.fileName(), file, format.contentType());
-                    out.printf("%s%n", folder.location(format.fileName()));
-                });
-            }
+            new RenderJob(aws.s3(clients, caller.credentials())).render(input, asked, template, output)
+                    .forEach(out::println);
             out.flush();
             return ExitStatus.OK.code();
-        } catch (IllegalArgumentException | NoSuchElementException | FindingsJson.InvalidFindingsException e) {
-            err.println("error: " + e.getMessage());
-            return ExitStatus.USAGE.code();
-        } catch (SinkException e) {
-            err.println("error: " + e.getMessage());
-            return ExitStatus.NOT_DELIVERED.code();
         }
     }
 }

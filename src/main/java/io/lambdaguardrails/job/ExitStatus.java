@@ -1,7 +1,13 @@
 package io.lambdaguardrails.job;
 
+import io.lambdaguardrails.rules.config.ConfigException;
+import io.lambdaguardrails.scan.ScanException;
+import io.lambdaguardrails.sink.ShardResults;
+import io.lambdaguardrails.sink.SinkException;
+
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * The outcome of a run as a process exit code. When several apply, the most important wins:
@@ -30,6 +36,23 @@ public enum ExitStatus {
 
     public String meaning() {
         return meaning;
+    }
+
+    /**
+     * How a run that failed with {@code failure} ends, for every command: what the user can fix (bad targets or
+     * credentials, a bad guardrails.yaml, an unusable input file) is a usage error; reports that could not be written
+     * or read where asked, or shards that never completed, are not delivered. Empty for a failure nobody planned for
+     * (an internal error, which also exits {@link #NOT_DELIVERED}).
+     */
+    public static Optional<ExitStatus> forFailure(Throwable failure) {
+        return switch (failure) {
+            case ScanException e -> Optional.of(USAGE);
+            case ConfigException e -> Optional.of(USAGE);
+            case UnusableInput e -> Optional.of(USAGE);
+            case SinkException e -> Optional.of(NOT_DELIVERED);
+            case ShardResults.MissingShardsException e -> Optional.of(NOT_DELIVERED);
+            default -> Optional.empty();
+        };
     }
 
     public static ExitStatus worst(ExitStatus... statuses) {
