@@ -1,5 +1,6 @@
 package io.lambdaguardrails.policy;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,6 +23,27 @@ public record Evaluation(Decision decision, Set<String> dependsOn, List<Statemen
 
     public boolean denied() {
         return decision == Decision.DENIED;
+    }
+
+    /**
+     * The decision for an operation that needs both requests authorised: denied when either is, allowed when both
+     * are, else depending on the keys of those that depend; with the statements of both.
+     */
+    public Evaluation and(Evaluation other) {
+        Decision both = denied() || other.denied() ? Decision.DENIED
+                : allowed() && other.allowed() ? Decision.ALLOWED : Decision.DEPENDS_ON_CONTEXT;
+        Set<String> keys = new LinkedHashSet<>();
+        if (both == Decision.DEPENDS_ON_CONTEXT) {
+            keys.addAll(dependsOn);
+            keys.addAll(other.dependsOn);
+        }
+        return new Evaluation(both, keys, union(granting, other.granting), union(denying, other.denying));
+    }
+
+    private static List<StatementRef> union(List<StatementRef> a, List<StatementRef> b) {
+        Set<StatementRef> out = new LinkedHashSet<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     /** Allowed, or allowed for some context: what a "could it happen" question counts. */

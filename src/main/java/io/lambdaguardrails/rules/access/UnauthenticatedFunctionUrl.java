@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * LG-ACC-002: the URL of the function (or of an alias or version) takes unauthenticated calls; CRITICAL when the
- * resource policy lets anyone use it.
+ * resource policy lets anyone use it — grants anyone both actions a URL call needs (see {@link FunctionInvokers}).
  */
 public final class UnauthenticatedFunctionUrl extends QualifierRule {
 
@@ -27,8 +27,10 @@ public final class UnauthenticatedFunctionUrl extends QualifierRule {
             "Function URL does not require authentication",
             Family.ACCESS, Severity.HIGH, true,
             "A function URL with AuthType NONE skips IAM authentication: whoever the resource policy admits can call "
-                    + "the HTTPS endpoint without signing. With a Principal * statement for lambda:InvokeFunctionUrl "
-                    + "the function is open to the whole internet, and any authentication is left to the code.",
+                    + "the HTTPS endpoint without signing. When the policy lets anyone (Principal *) call it — "
+                    + "lambda:InvokeFunctionUrl and lambda:InvokeFunction both, as AWS requires for function URLs "
+                    + "since October 2025 — the function is open to the whole internet, and any authentication is left "
+                    + "to the code (CRITICAL); granting only one of the two leaves the URL refusing anonymous calls.",
             "Switch the URL to IAM authentication (aws lambda update-function-url-config --function-name FN "
                     + "--auth-type AWS_IAM; AuthType: AWS_IAM on AWS::Lambda::Url), or front the function with API "
                     + "Gateway or CloudFront with an authoriser when it must be public.",

@@ -1,6 +1,7 @@
 package io.lambdaguardrails.rules.support;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction.FunctionUrl;
+import io.lambdaguardrails.policy.Evaluation;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.NamedPolicy;
 import io.lambdaguardrails.policy.PolicyDocument;
@@ -18,12 +19,15 @@ import java.util.Optional;
 /**
  * Who may invoke a function and each of its aliases and versions, asked of the access evaluator: for every caller
  * the policy gives reason to ask about (see {@link Callers}), direct invocation ({@code lambda:InvokeFunction},
- * {@code lambda:InvokeAsync}) and, when the resource has a URL, {@code lambda:InvokeFunctionUrl} through it — signed
- * for AuthType AWS_IAM, by anyone at all for AuthType NONE.
+ * {@code lambda:InvokeAsync}) and, when the resource has a URL, a call through it — signed for AuthType AWS_IAM, by
+ * anyone at all for AuthType NONE. Lambda authorises a URL call only when the resource policy allows the caller both
+ * {@code lambda:InvokeFunctionUrl} and {@code lambda:InvokeFunction} (AWS's model for function URLs since October
+ * 2025), each asked with the keys a URL call carries.
  */
 public final class FunctionInvokers {
 
-    static final List<String> DIRECT = List.of("lambda:InvokeFunction", "lambda:InvokeAsync");
+    static final String INVOKE = "lambda:InvokeFunction";
+    static final List<String> DIRECT = List.of(INVOKE, "lambda:InvokeAsync");
     static final String INVOKE_URL = "lambda:InvokeFunctionUrl";
     /** Keys only a call through a function URL carries. */
     static final String[] URL_KEYS = {"lambda:FunctionUrlAuthType", "lambda:InvokedViaFunctionUrl"};
@@ -55,7 +59,7 @@ public final class FunctionInvokers {
             if (url.isPresent() && !anonymousUrl && !caller.who().kind().equals(RequestPrincipal.Kind.SERVICE)) {
                 String authType = url.get().authType();
                 outcomes.computeIfAbsent(new Key(caller.kind(), caller.principal(), Invoker.url(authType)), k -> new Outcome())
-                        .add(Outcome.evaluate(policy, viaUrl(caller, authType), INVOKE_URL, target.arn()));
+                        .add(urlCall(policy, viaUrl(caller, authType), target.arn()));
             }
         }
         if (anonymousUrl) {
@@ -64,7 +68,7 @@ public final class FunctionInvokers {
                             "aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths",
                             "lambda:EventSourceToken"), false);
             outcomes.computeIfAbsent(new Key(InvokerKind.PUBLIC, "*", Invoker.url("NONE")), k -> new Outcome())
-                    .add(Outcome.evaluate(policy, viaUrl(anyone, "NONE"), INVOKE_URL, target.arn()));
+                    .add(urlCall(policy, viaUrl(anyone, "NONE"), target.arn()));
         }
         List<Invoker> invokers = new ArrayList<>();
         outcomes.forEach((key, outcome) -> {
@@ -74,6 +78,10 @@ public final class FunctionInvokers {
             }
         });
         return invokers;
+    }
+
+    private static Evaluation urlCall(NamedPolicy policy, Caller caller, String arn) {
+        return Outcome.evaluate(policy, caller, INVOKE_URL, arn).and(Outcome.evaluate(policy, caller, INVOKE, arn));
     }
 
     private static Caller viaUrl(Caller caller, String authType) {

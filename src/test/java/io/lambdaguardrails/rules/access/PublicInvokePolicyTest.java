@@ -32,6 +32,7 @@ class PublicInvokePolicyTest {
     static final RuleTester RULE = RuleTester.of(new PublicInvokePolicy());
 
     static final String INVOKE = quoted("lambda:InvokeFunction"), INVOKE_URL = quoted("lambda:InvokeFunctionUrl");
+    static final String VIA_URL = condition("Bool", "lambda:InvokedViaFunctionUrl", "true");
     static final String STAR = quoted("*"), AWS_STAR = "{\"AWS\":\"*\"}";
 
     static Consumer<FunctionBuilder> publicInvoke(String condition) {
@@ -71,8 +72,11 @@ class PublicInvokePolicyTest {
                         .policy(policy(allow("url", STAR, INVOKE_URL, null))))),
                 reportsNothing("InvokeFunction via the URL only, URL NONE", inOrg(f -> f.url("NONE")
                         .policy(policy(allow("via", STAR, INVOKE, "{\"Bool\":{\"lambda:InvokedViaFunctionUrl\":true}}"))))),
-                reports("URL-only statement, URL AWS_IAM: every AWS account may call", inOrg(f -> f.url("AWS_IAM")
-                        .policy(policy(allow("url", STAR, INVOKE_URL, null)))), finding("fn", CRITICAL, "through the function URL (AuthType AWS_IAM) (statement 'url')")),
+                reportsNothing("InvokeFunctionUrl alone, URL AWS_IAM: a URL call also needs InvokeFunction", inOrg(f -> f.url("AWS_IAM")
+                        .policy(policy(allow("url", STAR, INVOKE_URL, null))))),
+                reports("InvokeFunctionUrl and InvokeFunction through the URL, URL AWS_IAM: every AWS account may call", inOrg(f -> f.url("AWS_IAM")
+                        .policy(policy(allow("url", STAR, INVOKE_URL, null), allow("via", STAR, INVOKE, VIA_URL)))),
+                        finding("fn", CRITICAL, "through the function URL (AuthType AWS_IAM) (statement 'url', statement 'via')")),
                 reportsNothing("URL-only statement bound to NONE, URL AWS_IAM: inert", inOrg(f -> f.url("AWS_IAM")
                         .policy(policy(allow("url", STAR, INVOKE_URL, condition("StringEquals", "lambda:FunctionUrlAuthType", "NONE")))))),
                 reportsNothing("URL-only statement without a URL: inert", inOrg(f -> f

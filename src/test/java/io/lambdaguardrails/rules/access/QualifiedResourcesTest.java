@@ -18,6 +18,7 @@ import static io.lambdaguardrails.rules.fixtures.Policies.OWN;
 import static io.lambdaguardrails.rules.fixtures.Policies.allowOn;
 import static io.lambdaguardrails.rules.fixtures.Policies.condition;
 import static io.lambdaguardrails.rules.fixtures.Policies.policy;
+import static io.lambdaguardrails.rules.fixtures.Policies.publicUrl;
 import static io.lambdaguardrails.rules.fixtures.Policies.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,13 +119,12 @@ class QualifiedResourcesTest {
 
     @Test
     void unauthenticatedAliasUrlOpenToAnyoneIsCritical() {
-        String open = policy(allowOn("fn:live", "url", quoted("*"), quoted("lambda:InvokeFunctionUrl"),
-                condition("StringEquals", "lambda:FunctionUrlAuthType", "NONE")));
+        String open = policy(publicUrl("fn:live"));
         var violations = run(new UnauthenticatedFunctionUrl(), f -> f.qualifier("live", q -> q.url("NONE").policy(open)));
         assertThat(violations).singleElement().satisfies(v -> {
             assertThat(v.resourceArn()).isEqualTo(ALIAS_ARN);
             assertThat(v.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(v.detail()).contains("lets anyone call it (statement 'url')");
+            assertThat(v.detail()).contains("lets anyone call it (statement 'url', statement 'via')");
         });
         // The URL-only statement is LG-ACC-002's, not LG-ACC-001's.
         assertThat(run(new PublicInvokePolicy(), f -> f.qualifier("live", q -> q.url("NONE").policy(open)))).isEmpty();

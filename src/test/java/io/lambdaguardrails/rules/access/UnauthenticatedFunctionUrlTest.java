@@ -16,6 +16,7 @@ import static io.lambdaguardrails.rules.fixtures.Policies.OWN;
 import static io.lambdaguardrails.rules.fixtures.Policies.allow;
 import static io.lambdaguardrails.rules.fixtures.Policies.condition;
 import static io.lambdaguardrails.rules.fixtures.Policies.policy;
+import static io.lambdaguardrails.rules.fixtures.Policies.publicUrl;
 import static io.lambdaguardrails.rules.fixtures.Policies.quoted;
 import static io.lambdaguardrails.rules.fixtures.RuleCase.reports;
 import static io.lambdaguardrails.rules.fixtures.RuleCase.reportsNothing;
@@ -26,13 +27,16 @@ class UnauthenticatedFunctionUrlTest {
 
     static final RuleTester RULE = RuleTester.of(new UnauthenticatedFunctionUrl());
 
-    static final String URL_POLICY = policy(allow("FunctionURLAllowPublicAccess", quoted("*"), quoted("lambda:InvokeFunctionUrl"),
-            condition("StringEquals", "lambda:FunctionUrlAuthType", "NONE")));
+    static final String URL_POLICY = policy(publicUrl("fn"));
 
     static Stream<RuleCase> cases() {
         return Stream.of(
                 reports("AuthType NONE, no policy", inOrg(f -> f.url("NONE")), finding("fn", HIGH, "function URL has AuthType NONE")),
-                reports("AuthType NONE opened to anyone", inOrg(f -> f.url("NONE").policy(URL_POLICY)), finding("fn", CRITICAL, "lets anyone call it (statement 'FunctionURLAllowPublicAccess')")),
+                reports("AuthType NONE opened to anyone", inOrg(f -> f.url("NONE").policy(URL_POLICY)), finding("fn", CRITICAL, "lets anyone call it (statement 'url', statement 'via')")),
+                reports("AuthType NONE, only InvokeFunctionUrl granted publicly: AWS refuses the call", inOrg(f -> f.url("NONE")
+                        .policy(policy(publicUrl("fn")[0]))), finding("fn", HIGH, "function URL has AuthType NONE")),
+                reports("AuthType NONE, InvokeFunction denied to anyone", inOrg(f -> f.url("NONE")
+                        .policy(policy(publicUrl("fn")[0], publicUrl("fn")[1], "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"*\"}"))), finding("fn", HIGH, "function URL has AuthType NONE")),
                 reports("AuthType NONE with lambda:* to anyone", inOrg(f -> f.url("NONE")
                         .policy(policy(allow("all", quoted("*"), quoted("lambda:*"), null)))), finding("fn", CRITICAL, "'all'")),
                 reports("AuthType NONE, public statement narrowed to our account", inOrg(f -> f.url("NONE")

@@ -21,6 +21,7 @@ import static io.lambdaguardrails.rules.fixtures.Policies.allow;
 import static io.lambdaguardrails.rules.fixtures.Policies.allowOn;
 import static io.lambdaguardrails.rules.fixtures.Policies.condition;
 import static io.lambdaguardrails.rules.fixtures.Policies.policy;
+import static io.lambdaguardrails.rules.fixtures.Policies.publicUrl;
 import static io.lambdaguardrails.rules.fixtures.Policies.quoted;
 import static io.lambdaguardrails.rules.fixtures.Scenarios.inOrg;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,9 +70,14 @@ class FunctionInvokersTest {
                 arguments("a Deny for outsiders narrows Principal * to the organisation", inOrg(f -> f.policy(policy(allow("s", STAR, INVOKE, null),
                         "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"lambda:*\",\"Resource\":\"*\",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalOrgID\":\"o-test\"}}}"))), List.of(allowed(InvokerKind.OWN_ACCOUNT, OWN, policy), allowed(InvokerKind.ORGANIZATION, "o-test", policy))),
                 arguments("a URL with AuthType NONE and Principal * for it: the public", inOrg(f -> f.url("NONE")
-                        .policy(policy(allow("url", STAR, quoted("lambda:InvokeFunctionUrl"), condition("StringEquals", "lambda:FunctionUrlAuthType", "NONE"))))), List.of(allowed(InvokerKind.PUBLIC, "*", Invoker.url("NONE")))),
+                        .policy(policy(publicUrl("fn")))), List.of(allowed(InvokerKind.PUBLIC, "*", Invoker.url("NONE")))),
+                arguments("a URL with AuthType NONE and Principal * for InvokeFunctionUrl alone: nobody, AWS wants InvokeFunction too", inOrg(f -> f.url("NONE")
+                        .policy(policy(publicUrl("fn")[0]))), List.of()),
+                arguments("a URL with AuthType NONE whose InvokeFunction is denied to anyone: nobody", inOrg(f -> f.url("NONE")
+                        .policy(policy(publicUrl("fn")[0], publicUrl("fn")[1], "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"*\"}"))), List.of()),
                 arguments("a URL with AuthType AWS_IAM and Principal * for it: any account, through the URL", inOrg(f -> f.url("AWS_IAM")
-                        .policy(policy(allow("url", STAR, quoted("lambda:InvokeFunctionUrl"), null)))), List.of(allowed(InvokerKind.ANY_ACCOUNT, "*", Invoker.url("AWS_IAM")), allowed(InvokerKind.OWN_ACCOUNT, OWN, Invoker.url("AWS_IAM")))),
+                        .policy(policy(allow("url", STAR, quoted("lambda:InvokeFunctionUrl"), null),
+                                allow("via", STAR, INVOKE, condition("Bool", "lambda:InvokedViaFunctionUrl", "true"))))), List.of(allowed(InvokerKind.ANY_ACCOUNT, "*", Invoker.url("AWS_IAM")), allowed(InvokerKind.OWN_ACCOUNT, OWN, Invoker.url("AWS_IAM")))),
                 arguments("an alias is its own resource", inOrg(f -> f.qualifier("live",
                         q -> q.policy(policy(allowOn("fn:live", "a", quoted(FOREIGN), INVOKE, null))))), List.of(new Seen("live", InvokerKind.FOREIGN_ACCOUNT, FOREIGN, policy, Decision.ALLOWED, List.of()))));
     }
