@@ -5,6 +5,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.FunctionRule;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -13,6 +14,7 @@ import io.lambdaguardrails.rules.support.Capability;
 import io.lambdaguardrails.rules.support.CapabilityKind;
 import io.lambdaguardrails.rules.support.RoleAccess;
 import io.lambdaguardrails.rules.support.RoleFindings;
+import io.lambdaguardrails.rules.support.UnreadRoleData;
 
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,12 @@ public final class PrivilegeEscalation extends FunctionRule {
 
     public PrivilegeEscalation() {
         super(META, AccountInventory.Part.IAM);
+    }
+
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return UnreadRoleData.of(context, scope -> true).stream()
+                .map(gap -> cannotJudge(gap.accountId(), gap.region(), gap.reason())).toList();
     }
 
     @Override

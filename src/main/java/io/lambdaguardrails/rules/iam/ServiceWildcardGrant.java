@@ -10,6 +10,7 @@ import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.FunctionRule;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -18,6 +19,7 @@ import io.lambdaguardrails.rules.support.ProbeResources;
 import io.lambdaguardrails.rules.support.RoleAccess;
 import io.lambdaguardrails.rules.support.RoleFindings;
 import io.lambdaguardrails.rules.support.RolePolicies;
+import io.lambdaguardrails.rules.support.UnreadRoleData;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,6 +56,12 @@ public final class ServiceWildcardGrant extends FunctionRule {
 
     public ServiceWildcardGrant() {
         super(META, AccountInventory.Part.IAM);
+    }
+
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return UnreadRoleData.of(context, scope -> true).stream()
+                .map(gap -> cannotJudge(gap.accountId(), gap.region(), gap.reason())).toList();
     }
 
     @Override

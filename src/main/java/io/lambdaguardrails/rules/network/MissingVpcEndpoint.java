@@ -5,11 +5,13 @@ import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.support.PollerPermissions;
 import io.lambdaguardrails.rules.support.RolePolicies;
+import io.lambdaguardrails.rules.support.UnreadRoleData;
 
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,13 @@ public final class MissingVpcEndpoint extends NetworkRule {
 
     public MissingVpcEndpoint() {
         super(META, Network.Part.SUBNETS, Network.Part.ROUTE_TABLES, Network.Part.ENDPOINTS, AccountInventory.Part.IAM);
+    }
+
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return UnreadRoleData.of(context,
+                        scope -> !context.settings().network().centralEndpoints() && FunctionNetwork.of(scope).isPresent()).stream()
+                .map(gap -> cannotJudge(gap.accountId(), gap.region(), gap.reason())).toList();
     }
 
     @Override

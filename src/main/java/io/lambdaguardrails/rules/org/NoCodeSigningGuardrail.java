@@ -2,6 +2,8 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -41,5 +43,11 @@ public final class NoCodeSigningGuardrail extends Rule {
     @Override
     public List<Violation> evaluate(RuleContext context) {
         return ScpGuardrail.missing(context, CALLS, "denies functions without code signing");
+    }
+
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return ScpGuardrail.unanswered(context).stream()
+                .map(u -> cannotJudge(u.accountId(), Coverage.GLOBAL, u.reason())).toList();
     }
 }

@@ -2,6 +2,8 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -46,5 +48,14 @@ public final class NoVpcGuardrail extends Rule {
             return List.of();
         }
         return ScpGuardrail.missing(context, CALLS, "denies functions without VPC attachment");
+    }
+
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        if (!context.settings().network().requireVpc()) {
+            return List.of();
+        }
+        return ScpGuardrail.unanswered(context).stream()
+                .map(u -> cannotJudge(u.accountId(), Coverage.GLOBAL, u.reason())).toList();
     }
 }

@@ -25,9 +25,10 @@ import java.util.TreeSet;
 /**
  * The question every ORG rule asks: do the SCPs on the account's path (root, OUs, the account) prevent each of these
  * calls by an ordinary principal of the account that its own policies allow everything? A call is prevented when a
- * level denies it, or when a level's allow-list does not allow it (an action must be allowed at every level). Not
- * answered — no finding — when Organizations or its SCPs could not be read, for the management account (SCPs do not
- * bind it), for an account Organizations did not list, or when an SCP on the path does not parse.
+ * level denies it, or when a level's allow-list does not allow it (an action must be allowed at every level). No
+ * finding for the management account (SCPs do not bind it); not answered — listed by {@link #unanswered} — when
+ * Organizations or its SCPs could not be read, for an account Organizations did not list, or when an SCP on the
+ * path does not parse.
  */
 final class ScpGuardrail {
 
@@ -61,6 +62,27 @@ final class ScpGuardrail {
         return context.accounts()
                 .flatMap(a -> check(context, ScpPath.of(org, a.accountId()), a, calls, guardrail).stream())
                 .toList();
+    }
+
+    /**
+     * The scanned accounts whose SCPs could not be applied — Organizations or its SCPs not read, the account not
+     * listed, an SCP on its path that does not parse — each with why: the guardrail question is unanswered there.
+     * The management account is not among them: SCPs do not bind it.
+     */
+    static List<Unanswered> unanswered(RuleContext context) {
+        OrgContext org = context.snapshot().org();
+        return context.accounts()
+                .map(a -> new Unanswered(a.accountId(), ScpPath.of(org, a.accountId())))
+                .filter(u -> !u.path().known())
+                .toList();
+    }
+
+    /** An account the guardrail question could not be answered for, and the SCP path that says why. */
+    record Unanswered(String accountId, ScpPath path) {
+
+        String reason() {
+            return path.status().note();
+        }
     }
 
     private static Optional<Violation> check(RuleContext context, ScpPath path, AccountInventory account,

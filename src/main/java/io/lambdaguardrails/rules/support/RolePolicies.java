@@ -13,6 +13,7 @@ import io.lambdaguardrails.policy.PolicySet;
 import io.lambdaguardrails.policy.RequestContext;
 import io.lambdaguardrails.policy.RequestPrincipal;
 import io.lambdaguardrails.policy.Statement;
+import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 
@@ -39,19 +40,34 @@ public record RolePolicies(IamRole role, String accountId, String region, Policy
             return Optional.empty();
         }
         IamInventory iam = account.iam();
-        return iam.role(scope.function().roleArn()).flatMap(role -> identity(role, iam).flatMap(identity -> {
-            PolicySet set = PolicySet.identity(identity);
+        return iam.role(scope.function().roleArn()).filter(role -> unread(role, iam).isEmpty()).map(role -> {
+            PolicySet set = PolicySet.identity(identity(role, iam));
             if (role.permissionsBoundaryArn() != null) {
-                Optional<NamedPolicy> boundary = managed(iam, role.permissionsBoundaryArn());
-                if (boundary.isEmpty()) {
-                    return Optional.empty();
-                }
-                set = set.withBoundary(boundary.get());
+                set = set.withBoundary(managed(iam, role.permissionsBoundaryArn()).orElseThrow());
             }
             ScpPath scps = ScpPath.of(context.snapshot().org(), account.accountId());
-            return Optional.of(new RolePolicies(role, account.accountId(), scope.region().region(),
-                    set.withScps(scps.levels()), scps, session(role, account.accountId(), context)));
-        }));
+            return new RolePolicies(role, account.accountId(), scope.region().region(),
+                    set.withScps(scps.levels()), scps, session(role, account.accountId(), context));
+        });
+    }
+
+    /** The role's documents that were not collected or do not parse, as a reader would name them; none when all read. */
+    public static List<String> unread(IamRole role, IamInventory iam) {
+        List<String> out = new ArrayList<>();
+        for (IamRole.InlinePolicy inline : role.inlinePolicies()) {
+            if (PolicyDocument.tryParse(inline.document()).isEmpty()) {
+                out.add("inline policy " + Details.quote(inline.name()) + " (does not parse)");
+            }
+        }
+        for (String arn : role.attachedPolicyArns()) {
+            if (managed(iam, arn).isEmpty()) {
+                out.add("managed policy " + Details.safe(arn));
+            }
+        }
+        if (role.permissionsBoundaryArn() != null && managed(iam, role.permissionsBoundaryArn()).isEmpty()) {
+            out.add("permissions boundary " + Details.safe(role.permissionsBoundaryArn()));
+        }
+        return out;
     }
 
     /** The decision for the role acting on a resource of its own account (the identity side of the question). */
@@ -137,23 +153,13 @@ public record RolePolicies(IamRole role, String accountId, String region, Policy
         return out;
     }
 
-    private static Optional<List<NamedPolicy>> identity(IamRole role, IamInventory iam) {
+    /** The inline and attached policies, every one of them readable ({@link #unread} is empty). */
+    private static List<NamedPolicy> identity(IamRole role, IamInventory iam) {
         List<NamedPolicy> out = new ArrayList<>();
-        for (IamRole.InlinePolicy inline : role.inlinePolicies()) {
-            Optional<PolicyDocument> document = PolicyDocument.tryParse(inline.document());
-            if (document.isEmpty()) {
-                return Optional.empty();
-            }
-            out.add(new NamedPolicy(inline.name(), document.get()));
-        }
-        for (String arn : role.attachedPolicyArns()) {
-            Optional<NamedPolicy> policy = managed(iam, arn);
-            if (policy.isEmpty()) {
-                return Optional.empty();
-            }
-            out.add(policy.get());
-        }
-        return Optional.of(out);
+        role.inlinePolicies().forEach(inline -> out.add(new NamedPolicy(inline.name(),
+                PolicyDocument.tryParse(inline.document()).orElseThrow())));
+        role.attachedPolicyArns().forEach(arn -> out.add(managed(iam, arn).orElseThrow()));
+        return out;
     }
 
     /** A managed policy named by its ARN, when its default version was collected and parses. */

@@ -1,8 +1,11 @@
 package io.lambdaguardrails.rules.network;
 
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.fixtures.RuleCase;
+import io.lambdaguardrails.rules.fixtures.RuleSettings;
 import io.lambdaguardrails.rules.fixtures.RuleTester;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,6 +17,7 @@ import static io.lambdaguardrails.findings.Severity.LOW;
 import static io.lambdaguardrails.rules.fixtures.Expect.finding;
 import static io.lambdaguardrails.rules.fixtures.RuleCase.reports;
 import static io.lambdaguardrails.rules.fixtures.RuleCase.reportsNothing;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * LG-NET-007 judges what the execution role may effectively do, not what its policies spell: the standard layout
@@ -98,6 +102,20 @@ class MissingVpcEndpointTest {
     @MethodSource("cases")
     void judgesWhatTheRoleMayEffectivelyUse(RuleCase c) {
         RuleTester.of(new MissingVpcEndpoint()).check(c);
+    }
+
+    @Test
+    void namesTheRoleDocumentItCouldNotRead() {
+        RuleTester rule = RuleTester.of(new MissingVpcEndpoint());
+        Snapshot unreadable = layout(l -> {
+            l.rolePolicy = "not json";
+            return l;
+        });
+        assertThat(rule.notEvaluated(unreadable)).containsExactly(new NotEvaluated("LG-NET-007", "111111111111", "us-east-1",
+                "not read: inline policy 'app' (does not parse) of role 'fn-role' (function 'fn')"));
+        assertThat(rule.notEvaluated(unreadable, RuleSettings.yaml("network: {centralEndpoints: true}")))
+                .as("endpoints live in a hub VPC: nothing to judge").isEmpty();
+        assertThat(rule.notEvaluated(layout(l -> l))).isEmpty();
     }
 
     private static Snapshot layout(UnaryOperator<VpcLayout> change) {
