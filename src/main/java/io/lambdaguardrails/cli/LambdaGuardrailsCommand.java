@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Org-wide governance scanner for AWS Lambda: assumes a read-only role into every account of an "
                 + "AWS Organization, checks network, access, runtime, code-signing and audit guardrails, and writes "
                 + "HTML, CSV and JSON reports to S3 or a local folder.",
-        subcommands = {ScanCommand.class, DaemonCommand.class, EvaluateCommand.class, RulesCommand.class, RenderCommand.class, MergeCommand.class, IamPolicyCommand.class, DemoCommand.class},
+        subcommands = {ScanCommand.class, DaemonCommand.class, EvaluateCommand.class, RulesCommand.class, RenderCommand.class, MergeCommand.class, HistoryCommand.class, IamPolicyCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes (scan):%n",
         footer = {
                 "  0  done",

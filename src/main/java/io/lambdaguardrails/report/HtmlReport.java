@@ -28,7 +28,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class HtmlReport {
 
-    private static final Engine ENGINE = Engine.builder()
+    /** Shared with the runs index: the same escaping and helpers. */
+    static final Engine ENGINE = Engine.builder()
             .addDefaults()
             .addValueResolver(new ReflectionValueResolver())
             .addValueResolver(BreakOpportunities.RESOLVER)
@@ -36,10 +37,12 @@ public final class HtmlReport {
             .strictRendering(true)
             .build();
 
+    private final TemplateFiles files;
     private final Template template;
     private final Assets assets;
 
     private HtmlReport(TemplateFiles files) {
+        this.files = files;
         try {
             this.template = ENGINE.parse(files.require("report.html"), Variant.forContentType(Variant.TEXT_HTML),
                     "report.html");
@@ -57,6 +60,11 @@ public final class HtmlReport {
     /** A user's template folder; files it lacks come from the bundled template. */
     public static HtmlReport withTemplate(Path directory) {
         return new HtmlReport(TemplateFiles.overriddenBy(directory));
+    }
+
+    /** The runs index drawn from the same template folder. */
+    public RunsIndexHtml runsIndex() {
+        return new RunsIndexHtml(files);
     }
 
     public String render(ScanResult result) {

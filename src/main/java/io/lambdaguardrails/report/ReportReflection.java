@@ -21,7 +21,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ReportView.DriftSummary.class, ReportView.AccountRow.class, ReportView.FindingRow.class,
         ReportView.RuleView.class, ReportView.Reference.class, ReportView.Option.class,
         ReportView.Filters.class, ReportView.OwnerRow.class, FixFirst.class, FixFirst.PathView.class,
-        FixFirst.Evidence.class, RuleGroup.class, HtmlReport.Assets.class})
+        FixFirst.Evidence.class, RuleGroup.class, HtmlReport.Assets.class,
+        RunHistory.class, RunEntry.class, MonthSummary.class, RunsIndexView.class, RunsIndexView.ChartSection.class,
+        RunsIndexView.RunRow.class, RunsIndexView.Count.class, RunsIndexView.Link.class, RunsIndexView.MonthRow.class,
+        RunsIndexView.AccountGrowth.class, TrendChart.class, TrendChart.Bar.class, TrendChart.Label.class,
+        TrendChart.Legend.class})
 final class ReportReflection {
     private ReportReflection() {
     }

@@ -1,6 +1,7 @@
 package io.lambdaguardrails.sink;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -19,7 +20,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Reports in a local folder. Each file is written beside its target and moved into place, so no reader sees half a
@@ -161,6 +166,23 @@ public final class LocalDirectorySink implements ReportSink {
             } catch (IOException e) {
                 throw new SinkException("cannot lock " + lockFile + ": " + e, e);
             }
+        }
+    }
+
+    /** Walks the folder without following symbolic links; keys use {@code /} whatever the platform's separator. */
+    @Override
+    public List<String> list(String prefix) {
+        Path folder = refuseLinks(resolve(prefix));
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> StreamSupport.stream(root.relativize(f).spliterator(), false)
+                            .map(Path::toString).collect(Collectors.joining("/")))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new SinkException("cannot list " + folder + ": " + e, e);
         }
     }
 

@@ -82,9 +82,13 @@ public final class ReportDelivery {
     public record Link(ReportFormat format, URI uri) {
     }
 
-    /** {@code published} is the result as written (with its baseline marks). */
+    /**
+     * {@code published} is the result as written (with its baseline marks); {@code history} what became of
+     * {@code history.json} and {@code index.html} (null when the run was not added: a partial result, reports in the
+     * fallback folder, or a stop).
+     */
     public record Outcome(ScanResult published, BaselineOutcome baseline, Publication publication, List<Link> links,
-                          List<String> warnings) {
+                          List<String> warnings, RunHistoryStore.Update history) {
         public boolean delivered() {
             return publication.delivered();
         }
@@ -92,7 +96,7 @@ public final class ReportDelivery {
         public Outcome withWarning(String warning) {
             List<String> more = new ArrayList<>(warnings);
             more.add(warning);
-            return new Outcome(published, baseline, publication, links, List.copyOf(more));
+            return new Outcome(published, baseline, publication, links, List.copyOf(more), history);
         }
     }
 
@@ -123,6 +127,15 @@ public final class ReportDelivery {
         if (baseline instanceof BaselineOutcome.Unreadable) {
             warnings.add(baseline.describe());
         }
+        RunHistoryStore.Update history = null;
+        if (options.mode() == PublishMode.FULL && publication.delivered() && !stopRequested.getAsBoolean()) {
+            // After latest/: the history only ever counts runs whose folder is complete and delivered.
+            history = new RunHistoryStore(sink, options.html().runsIndex())
+                    .record(marked, publication.runFolder(), options.formats());
+            if (!history.updated()) {
+                warnings.add(history.problem());
+            }
+        }
         List<Link> links = new ArrayList<>();
         if (publication.delivered()) {
             try {
@@ -136,7 +149,7 @@ public final class ReportDelivery {
                 warnings.add(e.getMessage());
             }
         }
-        return new Outcome(marked, baseline, publication, links, warnings);
+        return new Outcome(marked, baseline, publication, links, warnings, history);
     }
 
     /** The sink at the options' output: an S3 prefix written with the caller's client, or a local folder. */

@@ -3,6 +3,7 @@ package io.lambdaguardrails.sink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,9 @@ public interface ReportSink {
      * that check. False when another writer changed it first; the object is then left as that writer left it.
      */
     boolean writeIfUnchanged(String key, Path file, String contentType, String expectedVersion) throws SinkException;
+
+    /** The keys under {@code prefix} (a folder, {@code runs/}), in no particular order; empty when there are none. */
+    List<String> list(String prefix) throws SinkException;
 
     /** Copies one object of the sink to another key. */
     void copy(String fromKey, String toKey, String contentType) throws SinkException;

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -111,6 +113,19 @@ public final class S3Sink implements ReportSink {
             throw new SinkException("cannot read " + location(key) + ": " + e.getMessage(), e);
         } catch (SdkException e) {
             throw new SinkException("cannot read " + location(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        String under = location.key(prefix);
+        try {
+            List<String> keys = new ArrayList<>();
+            s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(under)).contents()
+                    .forEach(object -> keys.add(prefix + object.key().substring(under.length())));
+            return keys;
+        } catch (SdkException e) {
+            throw new SinkException("cannot list " + location(prefix) + ": " + e.getMessage(), e);
         }
     }
 

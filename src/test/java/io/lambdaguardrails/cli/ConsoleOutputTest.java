@@ -98,7 +98,7 @@ class ConsoleOutputTest {
         ScanResult result = SampleResults.typical();
         var report = new ReportDelivery.Outcome(result, new BaselineOutcome.Skipped("test"),
                 new Publication("runs/x", "/tmp/reports/runs/x", List.of(), Publication.Latest.REPLACED, null, null),
-                List.of(new ReportDelivery.Link(ReportFormat.HTML, LINK)), List.of());
+                List.of(new ReportDelivery.Link(ReportFormat.HTML, LINK)), List.of(), null);
         return new JobOutcome(result, "/tmp/reports/runs/x", ExitStatus.FINDINGS, report);
     }
 }

@@ -76,7 +76,7 @@ class RunSummaryTest {
     private static String print(ScanResult result) {
         StringWriter text = new StringWriter();
         var report = new ReportDelivery.Outcome(result, new BaselineOutcome.Skipped("test"),
-                new Publication("runs/x", "/tmp/reports/runs/x", List.of(), Publication.Latest.REPLACED, null, null), List.of(), List.of());
+                new Publication("runs/x", "/tmp/reports/runs/x", List.of(), Publication.Latest.REPLACED, null, null), List.of(), List.of(), null);
         new RunSummary(new PrintWriter(text), false, false).print(new JobOutcome(result, "/tmp/reports", ExitStatus.OK, report));
         return text.toString();
     }

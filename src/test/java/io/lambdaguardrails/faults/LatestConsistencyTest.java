@@ -42,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -201,6 +202,11 @@ class LatestConsistencyTest {
         @Override
         public boolean writeIfUnchanged(String k, Path file, String contentType, String expectedVersion) {
             return sink.writeIfUnchanged(k, file, contentType, expectedVersion);
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            return sink.list(prefix);
         }
 
         @Override

@@ -83,7 +83,7 @@ class NotificationTest {
                 : new BaselineOutcome.Compared(baseline, "latest/findings.json");
         return new ReportDelivery.Outcome(run, compared, new Publication("runs/x", "s3://b/p/runs/x",
                 List.of(), Publication.Latest.REPLACED, null, null), List.of(new ReportDelivery.Link(ReportFormat.HTML, URI.create(LINK))),
-                List.of());
+                List.of(), null);
     }
 
     /** Yesterday's run and today's, identical but for {@code extra}, marked as the delivery would mark them. */

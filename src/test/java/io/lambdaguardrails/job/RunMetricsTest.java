@@ -26,7 +26,7 @@ class RunMetricsTest {
                 .map(f -> f.withBaseline(f.ruleId().equals("LG-ACC-001") ? Baseline.NEW : Baseline.EXISTING,
                         f.firstSeen())).toList(), List.of(), typical.riskPaths(), List.of(), "20261127T020000Z-prev");
         var report = new ReportDelivery.Outcome(marked, new BaselineOutcome.Skipped("test"),
-                new Publication("runs/x", "out/runs/x", List.of(), Publication.Latest.REPLACED, null, null), List.of(), List.of());
+                new Publication("runs/x", "out/runs/x", List.of(), Publication.Latest.REPLACED, null, null), List.of(), List.of(), null);
         var outcome = new JobOutcome(marked, "out/runs/x", ExitStatus.INCOMPLETE, report);
 
         String line = RunMetrics.emf(outcome, 42, Instant.parse("2026-11-28T02:05:00Z"));

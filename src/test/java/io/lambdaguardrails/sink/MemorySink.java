@@ -68,6 +68,11 @@ final class MemorySink implements ReportSink {
     }
 
     @Override
+    public List<String> list(String prefix) {
+        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    }
+
+    @Override
     public void copy(String fromKey, String toKey, String contentType) {
         if (failing.test(toKey)) {
             throw new SinkException("cannot copy to mem:/" + toKey + ": injected failure");

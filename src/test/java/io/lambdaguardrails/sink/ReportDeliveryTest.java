@@ -51,7 +51,7 @@ class ReportDeliveryTest {
                 HtmlReport.bundled(), baseline, mode, Encryption.s3Managed(), dir.resolve("fallback"), Duration.ofHours(12));
     }
 
-    private static ScanResult run(String runId, Instant started, List<String> brokenFunctions) {
+    static ScanResult run(String runId, Instant started, List<String> brokenFunctions) {
         LocalDate day = LocalDate.ofInstant(started, ZoneOffset.UTC);
         List<Finding> findings = brokenFunctions.stream().map(fn -> {
             Finding f = SampleResults.finding("LG-NET-003-" + fn, "LG-NET-003", Family.NETWORK, Severity.MEDIUM,

@@ -4,16 +4,22 @@ import io.lambdaguardrails.aws.AwsSettings;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.findings.Baseline;
+import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Finding;
+import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.RunEntry;
+import io.lambdaguardrails.report.RunHistory;
 import io.lambdaguardrails.report.SampleResults;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.testbed.Fault;
 import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -43,9 +49,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
+import static io.lambdaguardrails.sink.ReportDeliveryTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The S3 sink against moto: layout, object settings, failures that must leave latest/ alone, links, baselines. */
@@ -103,7 +113,7 @@ class S3SinkTest {
 
         assertThat(outcome.delivered()).isTrue();
         assertThat(outcome.publication().location()).isEqualTo("s3://" + bucket + "/guardrails/" + RUN);
-        assertThat(keys()).containsExactly(
+        assertThat(keys()).containsExactly("guardrails/history.json", "guardrails/index.html",
                 "guardrails/latest/findings.csv", "guardrails/latest/findings.json", "guardrails/latest/manifest.json",
                 "guardrails/latest/report.html", "guardrails/" + RUN + "/findings.csv", "guardrails/" + RUN + "/findings.json", "guardrails/" + RUN + "/report.html");
         for (ReportFormat format : ReportFormat.DEFAULTS) {
@@ -112,6 +122,10 @@ class S3SinkTest {
             assertThat(head.contentType()).isEqualTo(format.contentType());
             assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
             assertThat(head.checksumCRC32()).as("CRC32 of %s", format).isNotBlank();
+        }
+        for (String rootFile : List.of("history.json", "index.html")) {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("guardrails/" + rootFile));
+            assertThat(head.serverSideEncryption()).as(rootFile).isEqualTo(ServerSideEncryption.AES256);
         }
         assertThat(FindingsJson.read(s3.getObjectAsBytes(b -> b.bucket(bucket).key("guardrails/latest/findings.json")).asByteArray()).runId())
                 .isEqualTo("20261128T020000Z-a1b2c3");
@@ -237,7 +251,95 @@ class S3SinkTest {
     }
 
     /** Fails the upload of one key before it is sent, as a network error would. */
-    private record FailKey(String key) implements ExecutionInterceptor {
+    private byte[] object(String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key("guardrails/" + key)).asByteArray();
+    }
+
+    private RunHistory history() {
+        return RunHistory.read(object(RunHistory.FILE));
+    }
+
+    private static Instant historyDay(int d) {
+        return Instant.parse("2026-11-01T02:00:00Z").plus(Duration.ofDays(d));
+    }
+
+    private static String historyRun(int d) {
+        return String.format("202611%02dT020000Z-bbbb%02d", d + 1, d);
+    }
+
+    /** history.json and index.html: kept by every publish, rebuilt, bounded, never overwritten on a failed read. */
+    @Test
+    void publishesKeepTheHistoryAndAMissingOneIsRebuilt() {
+        ReportDelivery delivery = new ReportDelivery(access(clients));
+        delivery.deliver(run(historyRun(0), historyDay(0), List.of("fn-a", "fn-b")), options("auto", Encryption.s3Managed()));
+        delivery.deliver(run(historyRun(1), historyDay(1), List.of("fn-b")), options("auto", Encryption.s3Managed()));
+        var third = delivery.deliver(run(historyRun(2), historyDay(2), List.of("fn-b", "fn-c", "fn-d")), options("auto", Encryption.s3Managed()));
+
+        assertThat(history().runs()).extracting(RunEntry::runId, RunEntry::openTotal, RunEntry::newFindings,
+                        RunEntry::resolvedFindings)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(historyRun(0), 2, 2, 0),
+                        org.assertj.core.groups.Tuple.tuple(historyRun(1), 1, 0, 1),
+                        org.assertj.core.groups.Tuple.tuple(historyRun(2), 3, 2, 0));
+        assertThat(third.history().previous().runId()).isEqualTo(historyRun(1));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("guardrails/index.html")).contentType()).startsWith("text/html");
+        Document index = Jsoup.parse(new String(object("index.html"), java.nio.charset.StandardCharsets.UTF_8));
+        for (String href : index.select("#runs-table a[href]").eachAttr("href")) {
+            assertThat(object(href)).as(href + " resolves under the prefix").isNotEmpty();
+        }
+        RunHistory kept = history();
+
+        s3.deleteObject(b -> b.bucket(bucket).key("guardrails/" + RunHistory.FILE));
+        var fourth = delivery.deliver(run(historyRun(3), historyDay(3), List.of()), options("auto", Encryption.s3Managed()));
+
+        assertThat(fourth.history().rebuiltFrom()).isEqualTo(4);
+        assertThat(history().runs().subList(0, 3)).isEqualTo(kept.runs());
+        assertThat(new RunHistoryStore(delivery.open(options("auto", Encryption.s3Managed())), HtmlReport.bundled().runsIndex()).rebuild().history())
+                .isEqualTo(history());
+    }
+
+    @Test
+    void aFailedReadLeavesTheHistoryAsItWas() {
+        new ReportDelivery(access(clients)).deliver(run(historyRun(0), historyDay(0), List.of("fn-a")), options("auto", Encryption.s3Managed()));
+        byte[] before = object(RunHistory.FILE);
+        S3Client failingHistory = S3Client.builder().region(Region.US_EAST_1)
+                .credentialsProvider(SeededOrganization.EMULATOR_CREDENTIALS)
+                .endpointOverride(clients.settings().endpoint()).forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new FailKey("guardrails/" + RunHistory.FILE)))
+                .build();
+
+        var second = new ReportDelivery(S3Access.lazy(() -> failingHistory,
+                () -> clients.presigner(Region.US_EAST_1, SeededOrganization.EMULATOR_CREDENTIALS))).deliver(run(historyRun(1), historyDay(1), List.of()), options("auto", Encryption.s3Managed()));
+
+        assertThat(second.delivered()).isTrue();
+        assertThat(second.history().updated()).isFalse();
+        assertThat(second.warnings()).anySatisfy(w -> assertThat(w).contains("history.json not updated"));
+        assertThat(object(RunHistory.FILE)).isEqualTo(before);
+    }
+
+    @Test
+    void theHistoryStaysBoundedAt400Runs() {
+        Instant start = Instant.parse("2025-01-01T02:00:00Z");
+        List<RunEntry> earlier = IntStream.range(0, RunHistory.KEEP).mapToObj(d -> new RunEntry("run" + d,
+                start.plus(Duration.ofDays(d)), start.plus(Duration.ofDays(d)).plusSeconds(60), 1, 1,
+                Map.of(Severity.HIGH, 1), Map.of(Family.NETWORK, 1), 0, 0, null, Map.of(), 0,
+                Map.of("111111111111", 1), Map.of())).toList();
+        s3.putObject(b -> b.bucket(bucket).key("guardrails/" + RunHistory.FILE),
+                RequestBody.fromBytes(RunHistory.of(earlier, Map.of()).toJson()));
+
+        new ReportDelivery(access(clients)).deliver(run(historyRun(0), historyDay(0), List.of("fn-a")), options("auto", Encryption.s3Managed()));
+        new ReportDelivery(access(clients)).deliver(run(historyRun(1), historyDay(1), List.of("fn-a")), options("auto", Encryption.s3Managed()));
+
+        RunHistory history = history();
+        assertThat(history.runs()).hasSize(RunHistory.KEEP);
+        assertThat(history.runs().getLast().runId()).isEqualTo(historyRun(1));
+        assertThat(history.months()).singleElement().satisfies(m -> {
+            assertThat(m.month()).isEqualTo("2025-01");
+            assertThat(m.runs()).isEqualTo(2);
+            assertThat(m.lastRunId()).isEqualTo("run1");
+        });
+    }
+
+    record FailKey(String key) implements ExecutionInterceptor {
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             if (context.httpRequest().encodedPath().endsWith("/" + key)) {

@@ -76,7 +76,8 @@ class ScanToS3Test {
             assertThat(keys(s3)).containsExactlyInAnyOrder(
                     "guardrails/latest/findings.json", "guardrails/latest/findings.csv", "guardrails/latest/report.html",
                     "guardrails/latest/manifest.json", "guardrails/" + runFolder + "/findings.json", "guardrails/" + runFolder + "/findings.csv",
-                    "guardrails/" + runFolder + "/report.html", "guardrails/" + OutputCheck.MARKER);
+                    "guardrails/" + runFolder + "/report.html", "guardrails/" + OutputCheck.MARKER,
+                    "guardrails/history.json", "guardrails/index.html");
             assertThat(first.result().findings()).extracting(Finding::baseline).containsOnly(Baseline.NEW);
             assertThat(deprecated(first.result())).containsExactly("fixed-later");
 
