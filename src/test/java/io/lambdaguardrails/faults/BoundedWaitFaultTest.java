@@ -14,14 +14,11 @@ import io.lambdaguardrails.sink.S3Access;
 import io.lambdaguardrails.testbed.Fault;
 import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
-import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -54,32 +51,16 @@ class BoundedWaitFaultTest {
     /** The pages one listing may take (the client factory's pagination guard). */
     static final int PAGE_CAP = 1_000;
 
-    static List<String> members;
-    static FaultProxy proxy;
+    @RegisterExtension
+    static final ProxiedScenario SCENARIO = new ProxiedScenario(2);
 
     @TempDir
     Path out;
 
-    @BeforeAll
-    static void seed(MotoServer moto) {
-        members = FaultScenario.seed(moto, 2);
-        proxy = new FaultProxy(moto.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        proxy.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        proxy.clearFaults();
-    }
-
     @Test
     void aHangingAssumeRoleEndsAtTheAccountDeadline() {
-        String stalled = members.get(1);
-        proxy.inject(Fault.on("sts", "AssumeRole", stalled).latency(STALL));
+        String stalled = SCENARIO.members().get(1);
+        SCENARIO.proxy().inject(Fault.on("sts", "AssumeRole", stalled).latency(STALL));
 
         Instant start = Instant.now();
         JobOutcome outcome = scan();
@@ -91,7 +72,7 @@ class BoundedWaitFaultTest {
 
     @Test
     void aHangingOrganizationsApiIsIncompleteCoverageNotAUsageError() {
-        proxy.inject(Fault.on("organizations", "ListAccounts").latency(STALL));
+        SCENARIO.proxy().inject(Fault.on("organizations", "ListAccounts").latency(STALL));
 
         Instant start = Instant.now();
         JobOutcome outcome = scan();
@@ -104,7 +85,7 @@ class BoundedWaitFaultTest {
 
     @Test
     void aPageTokenAnsweredWithItselfEndsTheListing() {
-        proxy.inject(Fault.on("organizations", "ListAccounts").answer(200, "application/x-amz-json-1.1",
+        SCENARIO.proxy().inject(Fault.on("organizations", "ListAccounts").answer(200, "application/x-amz-json-1.1",
                 "{\"Accounts\": [], \"NextToken\": \"the-same-page\"}"));
 
         JobOutcome outcome = scan();
@@ -116,7 +97,7 @@ class BoundedWaitFaultTest {
     @Test
     void aListingThatNeverEndsStopsAtThePageCap() {
         AtomicInteger pages = new AtomicInteger();
-        proxy.inject(Fault.on("organizations", "ListAccounts").answer(200, "application/x-amz-json-1.1",
+        SCENARIO.proxy().inject(Fault.on("organizations", "ListAccounts").answer(200, "application/x-amz-json-1.1",
                 () -> "{\"Accounts\": [], \"NextToken\": \"page-" + pages.incrementAndGet() + "\"}"));
 
         JobOutcome outcome = scan();
@@ -132,7 +113,7 @@ class BoundedWaitFaultTest {
 
     private JobOutcome scan() {
         var request = ScanRequest.builder().org().regions(REGION).accountTimeout(ACCOUNT_TIMEOUT).build();
-        try (ScanHarness harness = new ScanHarness(proxy.endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
+        try (ScanHarness harness = new ScanHarness(SCENARIO.proxy().endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
             return new ScanJob(harness.scanner(), Clock.systemUTC(), ScanResult.Tool.current(), S3Access.unavailable("local only"))
                     .run(request, new JobOptions(out.toString(), null, null), ScanListener.NONE, ScanDeadline.none());
         }

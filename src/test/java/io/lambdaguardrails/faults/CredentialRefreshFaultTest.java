@@ -6,15 +6,12 @@ import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.testbed.Fault;
-import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
-import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,32 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(MotoExtension.class)
 class CredentialRefreshFaultTest {
 
-    static List<String> members;
-    static FaultProxy proxy;
-
-    @BeforeAll
-    static void seed(MotoServer moto) {
-        members = FaultScenario.seed(moto, 2);
-        proxy = new FaultProxy(moto.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        proxy.close();
-    }
+    @RegisterExtension
+    static final ProxiedScenario SCENARIO = new ProxiedScenario(2);
 
     @Test
     void aDeniedCredentialRefreshIsRecordedAgainstStsForThatAccount() {
-        String refused = members.get(0);
+        String refused = SCENARIO.members().get(0);
         // The first session arrives already expired, which the SDK uses for one second and then refreshes; every
         // refresh is denied. The stalled listing makes sure the account's later calls come after that second.
-        proxy.inject(Fault.on("sts", "AssumeRole", refused).times(1)
+        SCENARIO.proxy().inject(Fault.on("sts", "AssumeRole", refused).times(1)
                 .rewrite(body -> body.replaceAll("<Expiration>[^<]+</Expiration>", "<Expiration>2020-01-01T00:00:00Z</Expiration>")));
-        proxy.inject(Fault.denyAssumeRole(refused));
-        proxy.inject(Fault.on("lambda", "ListFunctions", refused).inRegion(REGION).times(1).latency(Duration.ofMillis(1500)));
+        SCENARIO.proxy().inject(Fault.denyAssumeRole(refused));
+        SCENARIO.proxy().inject(Fault.on("lambda", "ListFunctions", refused).inRegion(REGION).times(1).latency(Duration.ofMillis(1500)));
 
         Snapshot snapshot;
-        try (ScanHarness harness = new ScanHarness(proxy.endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
+        try (ScanHarness harness = new ScanHarness(SCENARIO.proxy().endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
             snapshot = harness.scan(ScanRequest.builder().org().regions(REGION).build());
         }
 
@@ -64,6 +50,6 @@ class CredentialRefreshFaultTest {
                     .containsExactly(refused, Coverage.GLOBAL, "sts:AssumeRole", CoverageStatus.ACCESS_DENIED);
             assertThat(gap.message()).startsWith("refreshing the account's credentials: AccessDenied");
         });
-        assertThat(FaultScenario.findings(snapshot)).extracting(f -> f.accountId()).contains(members.get(1));
+        assertThat(FaultScenario.findings(snapshot)).extracting(f -> f.accountId()).contains(SCENARIO.members().get(1));
     }
 }

@@ -8,15 +8,12 @@ import io.lambdaguardrails.report.Drift;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.testbed.Fault;
-import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
-import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,29 +35,17 @@ class TransientErrorFaultTest {
 
     static final ScanRequest REQUEST = ScanRequest.builder().org().regions(REGION, FaultScenario.OTHER_REGION).build();
 
-    static List<String> members;
-    static FaultProxy proxy;
+    @RegisterExtension
+    static final ProxiedScenario SCENARIO = new ProxiedScenario(3);
     static Snapshot faultFree;
     static ScanResult baseline;
 
     @BeforeAll
-    static void seedAndScanWithoutFaults(MotoServer moto) {
-        members = FaultScenario.seed(moto, 3);
-        proxy = new FaultProxy(moto.endpoint());
+    static void seedAndScanWithoutFaults() {
         faultFree = scan();
         baseline = FaultScenario.result(faultFree, REQUEST);
         assertThat(FaultScenario.gaps(faultFree)).as("the fault-free run is complete").isEmpty();
         assertThat(baseline.findings()).extracting(f -> f.ruleId()).as("the scenario has a public invoke").contains("LG-ACC-001");
-    }
-
-    @AfterAll
-    static void stop() {
-        proxy.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        proxy.clearFaults();
     }
 
     static Stream<Arguments> oneAnswerThatLooksUnimplemented() {
@@ -73,9 +58,9 @@ class TransientErrorFaultTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("oneAnswerThatLooksUnimplemented")
     void oneAnswerThatLooksUnimplementedChangesNothingAndResolvesNothing(String name, int status, String contentType, String body) {
-        Fault once = Fault.on("lambda", "GetPolicy", members.get(0)).forResource("function:" + PUBLIC_FUNCTION)
+        Fault once = Fault.on("lambda", "GetPolicy", SCENARIO.members().get(0)).forResource("function:" + PUBLIC_FUNCTION)
                 .answer(status, contentType, body).times(1);
-        proxy.inject(once);
+        SCENARIO.proxy().inject(once);
 
         Snapshot faulted = scan();
 
@@ -89,8 +74,8 @@ class TransientErrorFaultTest {
 
     @Test
     void aServerErrorThatPersistsIsErrorForThatAccountAndResolvesNothingThere() {
-        String a = members.get(0);
-        proxy.inject(Fault.on("lambda", "GetPolicy", a).answer(500, "text/html", "<html><body>Internal Server Error</body></html>"));
+        String a = SCENARIO.members().get(0);
+        SCENARIO.proxy().inject(Fault.on("lambda", "GetPolicy", a).answer(500, "text/html", "<html><body>Internal Server Error</body></html>"));
 
         Snapshot faulted = scan();
 
@@ -100,13 +85,13 @@ class TransientErrorFaultTest {
         ScanResult compared = Drift.compare(FaultScenario.result(faulted, REQUEST), baseline);
         assertThat(compared.resolved()).isEmpty();
         assertThat(compared.findings()).filteredOn(f -> f.ruleId().equals("LG-ACC-001")).extracting(f -> f.accountId())
-                .as("the other accounts' policies were read").containsExactlyInAnyOrderElementsOf(members.subList(1, members.size()));
+                .as("the other accounts' policies were read").containsExactlyInAnyOrderElementsOf(SCENARIO.members().subList(1, SCENARIO.members().size()));
     }
 
     @Test
     void anOperationThatNoAccountAnswersIsUnsupported() {
         Fault unimplemented = Fault.on("lambda", "GetPolicy").answer(404, "text/html", "<html><body>Not Found</body></html>");
-        proxy.inject(unimplemented);
+        SCENARIO.proxy().inject(unimplemented);
 
         Snapshot faulted = scan();
 
@@ -120,7 +105,7 @@ class TransientErrorFaultTest {
     }
 
     private static Snapshot scan() {
-        try (ScanHarness harness = new ScanHarness(proxy.endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
+        try (ScanHarness harness = new ScanHarness(SCENARIO.proxy().endpoint(), AwsSettings.DEFAULT_MAX_ATTEMPTS)) {
             return harness.scan(REQUEST);
         }
     }
