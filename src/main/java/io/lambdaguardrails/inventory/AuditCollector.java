@@ -66,7 +66,7 @@ public final class AuditCollector {
         return recorders.value().stream().map(r -> {
             var status = byName.get(r.name());
             return new ConfigRecorder(r.name(), recordsLambda(r), status != null && Boolean.TRUE.equals(status.recording()),
-                    status == null ? null : status.lastStatusAsString());
+                    status == null ? null : ConfigRecorder.LastStatus.of(status.lastStatusAsString()));
         }).toList();
     }
 
@@ -103,6 +103,7 @@ public final class AuditCollector {
         if (!listed.succeeded()) {
             return null;
         }
-        return listed.value().stream().map(a -> new Analyzer(a.arn(), a.name(), a.typeAsString(), a.statusAsString())).toList();
+        return listed.value().stream().map(a -> new Analyzer(a.arn(), a.name(),
+                Analyzer.Type.of(a.typeAsString()), Analyzer.Status.of(a.statusAsString()))).toList();
     }
 }

@@ -226,7 +226,7 @@ public final class FunctionCollector {
         Cors cors = r.cors() == null ? null
                 : new Cors(r.cors().allowOrigins() == null ? List.of() : r.cors().allowOrigins(),
                 Boolean.TRUE.equals(r.cors().allowCredentials()));
-        return new FunctionUrl(r.functionUrl(), r.authTypeAsString(), cors);
+        return new FunctionUrl(r.functionUrl(), FunctionUrl.AuthType.of(r.authTypeAsString()), cors);
     }
 
     private static EventInvokeConfig eventInvoke(List<FunctionEventInvokeConfig> configs) {
@@ -304,7 +304,8 @@ public final class FunctionCollector {
         for (var c : listed.value()) {
             configs.add(new CodeSigningConfig(c.codeSigningConfigArn(),
                     c.allowedPublishers() == null ? List.of() : c.allowedPublishers().signingProfileVersionArns(),
-                    c.codeSigningPolicies() == null ? null : c.codeSigningPolicies().untrustedArtifactOnDeploymentAsString()));
+                    c.codeSigningPolicies() == null ? null
+                            : CodeSigningConfig.Policy.of(c.codeSigningPolicies().untrustedArtifactOnDeploymentAsString())));
             var users = calls.call(NAME, "lambda:ListFunctionsByCodeSigningConfig",
                     () -> lambda.listFunctionsByCodeSigningConfigPaginator(r -> r.codeSigningConfigArn(c.codeSigningConfigArn()).overrideConfiguration(asAccount))
                             .functionArns().stream().toList());

@@ -48,7 +48,7 @@ public final class SigningCollector {
             }
             var profile = calls.call(NAME, "signer:GetSigningProfile", () -> signer.getSigningProfile(r -> r.profileName(m.group(2)).overrideConfiguration(asAccount)));
             if (profile.succeeded()) {
-                profiles.add(new SigningProfileVersion(versionArn, m.group(2), profile.value().statusAsString()));
+                profiles.add(new SigningProfileVersion(versionArn, m.group(2), SigningProfileVersion.Status.of(profile.value().statusAsString())));
             }
         }
         return profiles;

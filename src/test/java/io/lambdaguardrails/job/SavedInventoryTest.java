@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture;
+import io.lambdaguardrails.inventory.snapshot.CodeSigningConfig;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
+import io.lambdaguardrails.inventory.snapshot.SigningProfileVersion;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +40,40 @@ class SavedInventoryTest {
         SavedInventory.write(file, partlyRead);
 
         assertThat(SavedInventory.read(file)).isEqualTo(partlyRead);
+    }
+
+    @Test
+    void awsValuesAreSnapshotEnumsSavedInAwsSpellingAsBefore() throws IOException {
+        var config = new CodeSigningConfig("arn:csc", List.of(), CodeSigningConfig.Policy.of("Warn"));
+        var profile = new SigningProfileVersion("arn:v", "release", SigningProfileVersion.Status.of("Revoked"));
+        var analyzer = new AuditPosture.Analyzer("arn:a", "a", AuditPosture.Analyzer.Type.of("ORGANIZATION"),
+                AuditPosture.Analyzer.Status.of("ACTIVE"));
+        var recorder = new AuditPosture.ConfigRecorder("default", true, true,
+                AuditPosture.ConfigRecorder.LastStatus.of("Failure"));
+        var url = new LambdaFunction.FunctionUrl("https://u", LambdaFunction.FunctionUrl.AuthType.of("AWS_IAM"), null);
+
+        assertThat(Json.mapper().valueToTree(config).get("untrustedArtifactOnDeployment").asText()).isEqualTo("Warn");
+        assertThat(Json.mapper().valueToTree(profile).get("status").asText()).isEqualTo("Revoked");
+        assertThat(Json.mapper().valueToTree(analyzer).get("type").asText()).isEqualTo("ORGANIZATION");
+        assertThat(Json.mapper().valueToTree(analyzer).get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(Json.mapper().valueToTree(recorder).get("lastStatus").asText()).isEqualTo("Failure");
+        assertThat(Json.mapper().valueToTree(url).get("authType").asText()).isEqualTo("AWS_IAM");
+        for (Object value : List.of(config, profile, analyzer, recorder, url)) {
+            assertThat(Json.mapper().treeToValue(Json.mapper().valueToTree(value), value.getClass())).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void aValueAwsAddsLaterIsReadAsUnknownAndAnyCaseAsItsConstant() throws IOException {
+        var analyzer = Json.mapper().readValue("{\"arn\": \"arn:a\", \"name\": \"a\", "
+                + "\"type\": \"ORGANIZATION_FUTURE_ACCESS\", \"status\": \"Active\"}", AuditPosture.Analyzer.class);
+        var recorder = Json.mapper().readValue("{\"name\": \"default\", \"recordsLambda\": true, \"recording\": true, "
+                + "\"lastStatus\": \"PENDING\"}", AuditPosture.ConfigRecorder.class);
+
+        assertThat(analyzer.type()).isEqualTo(AuditPosture.Analyzer.Type.UNKNOWN);
+        assertThat(analyzer.status()).isEqualTo(AuditPosture.Analyzer.Status.ACTIVE);
+        assertThat(recorder.lastStatus()).isEqualTo(AuditPosture.ConfigRecorder.LastStatus.PENDING);
+        assertThat(CodeSigningConfig.Policy.of(null)).isNull();
     }
 
     @Test

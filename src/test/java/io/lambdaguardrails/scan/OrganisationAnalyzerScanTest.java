@@ -100,7 +100,7 @@ class OrganisationAnalyzerScanTest {
         AccountInventory managementAccount = account(covered.snapshot(), management);
         assertThat(managementAccount.regions().getFirst().functions()).isEmpty();
         assertThat(managementAccount.regions().getFirst().audit().analyzers())
-                .extracting(AuditPosture.Analyzer::type).containsExactly("ORGANIZATION");
+                .extracting(AuditPosture.Analyzer::type).containsExactly(AuditPosture.Analyzer.Type.ORGANIZATION);
         assertThat(covered.violations()).isEmpty();
         assertThat(covered.notEvaluated()).isEmpty();
 

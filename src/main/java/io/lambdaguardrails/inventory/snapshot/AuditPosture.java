@@ -1,5 +1,8 @@
 package io.lambdaguardrails.inventory.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.List;
 import java.util.Set;
 
@@ -58,13 +61,50 @@ public record AuditPosture(
     }
 
     /** A Config recorder; {@code recordsLambda} folds allSupported, inclusion and exclusion lists into one answer. */
-    public record ConfigRecorder(String name, boolean recordsLambda, boolean recording, String lastStatus) {
+    public record ConfigRecorder(String name, boolean recordsLambda, boolean recording, LastStatus lastStatus) {
+
+        /** The outcome of the recorder's last delivery attempt; null when not said. */
+        public enum LastStatus {
+            PENDING, SUCCESS, FAILURE, UNKNOWN;
+
+            /** AWS spells it Pending, as the saved inventory keeps it. */
+            @JsonValue
+            public String awsName() {
+                return AwsNames.capitalised(this);
+            }
+
+            @JsonCreator
+            public static LastStatus of(String text) {
+                return AwsNames.of(LastStatus.class, text);
+            }
+        }
     }
 
     public record ConfigRule(String name, String sourceIdentifier, String state) {
     }
 
-    /** An Access Analyzer analyzer; {@code type} is ACCOUNT or ORGANIZATION (or their _UNUSED_ACCESS variants). */
-    public record Analyzer(String arn, String name, String type, String status) {
+    /** An Access Analyzer analyzer. */
+    public record Analyzer(String arn, String name, Type type, Status status) {
+
+        /** Whose resources the analyzer watches, and for what: external access, unused access, internal access. */
+        public enum Type {
+            ACCOUNT, ORGANIZATION, ACCOUNT_UNUSED_ACCESS, ORGANIZATION_UNUSED_ACCESS, ACCOUNT_INTERNAL_ACCESS,
+            ORGANIZATION_INTERNAL_ACCESS, UNKNOWN;
+
+            @JsonCreator
+            public static Type of(String text) {
+                return AwsNames.of(Type.class, text);
+            }
+        }
+
+        /** Whether the analyzer is analysing; only an active one finds anything. */
+        public enum Status {
+            ACTIVE, CREATING, DISABLED, FAILED, UNKNOWN;
+
+            @JsonCreator
+            public static Status of(String text) {
+                return AwsNames.of(Status.class, text);
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.lambdaguardrails.inventory.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +108,17 @@ public record LambdaFunction(
         }
     }
 
-    public record FunctionUrl(String url, String authType, Cors cors) {
+    public record FunctionUrl(String url, AuthType authType, Cors cors) {
+
+        /** Who may call the URL: anyone ({@code NONE}), or callers signing with IAM; null when not said. */
+        public enum AuthType {
+            NONE, AWS_IAM, UNKNOWN;
+
+            @JsonCreator
+            public static AuthType of(String text) {
+                return AwsNames.of(AuthType.class, text);
+            }
+        }
     }
 
     /**

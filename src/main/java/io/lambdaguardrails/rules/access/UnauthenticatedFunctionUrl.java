@@ -46,7 +46,7 @@ public final class UnauthenticatedFunctionUrl extends QualifierRule {
 
     @Override
     protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
-        if (target.readUrl().filter(u -> "NONE".equalsIgnoreCase(u.authType())).isEmpty()) {
+        if (target.readUrl().filter(u -> u.authType() == LambdaFunction.FunctionUrl.AuthType.NONE).isEmpty()) {
             return Optional.empty();
         }
         Optional<Invoker> anyone = FunctionInvokers.of(target, membership).stream()

@@ -57,7 +57,7 @@ public final class ConfigNotRecordingLambda extends Rule {
     }
 
     private static boolean healthy(ConfigRecorder recorder) {
-        return recorder.recordsLambda() && recorder.recording() && !"FAILURE".equalsIgnoreCase(recorder.lastStatus());
+        return recorder.recordsLambda() && recorder.recording() && recorder.lastStatus() != ConfigRecorder.LastStatus.FAILURE;
     }
 
     private static String describe(ConfigRecorder recorder) {

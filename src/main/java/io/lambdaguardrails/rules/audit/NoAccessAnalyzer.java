@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  */
 public final class NoAccessAnalyzer extends Rule {
 
-    private static final String ACCOUNT = "ACCOUNT";
-    private static final String ORGANIZATION = "ORGANIZATION";
+    private static final Analyzer.Type ACCOUNT = Analyzer.Type.ACCOUNT;
+    private static final Analyzer.Type ORGANIZATION = Analyzer.Type.ORGANIZATION;
 
     public static final RuleMeta META = new RuleMeta("LG-AUD-006",
             "No IAM Access Analyzer covers the account in the region", Family.AUDIT, Severity.MEDIUM, true,
@@ -109,7 +109,7 @@ public final class NoAccessAnalyzer extends Rule {
         return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
-    private static boolean active(Analyzer analyzer, String type) {
-        return type.equalsIgnoreCase(analyzer.type()) && "ACTIVE".equalsIgnoreCase(analyzer.status());
+    private static boolean active(Analyzer analyzer, Analyzer.Type type) {
+        return analyzer.type() == type && analyzer.status() == Analyzer.Status.ACTIVE;
     }
 }

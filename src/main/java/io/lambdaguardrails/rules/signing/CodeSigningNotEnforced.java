@@ -1,5 +1,6 @@
 package io.lambdaguardrails.rules.signing;
 
+import io.lambdaguardrails.inventory.snapshot.CodeSigningConfig;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
@@ -33,7 +34,7 @@ public final class CodeSigningNotEnforced extends FunctionRule {
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
         return SigningConfigs.of(scope)
-                .filter(c -> "Warn".equalsIgnoreCase(c.untrustedArtifactOnDeployment()))
+                .filter(c -> c.untrustedArtifactOnDeployment() == CodeSigningConfig.Policy.WARN)
                 .map(c -> scope.violation("Code-signing config " + c.arn()
                         + " only warns when code is unsigned or untrusted.", List.of(c.arn())));
     }

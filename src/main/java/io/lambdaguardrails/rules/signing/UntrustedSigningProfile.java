@@ -66,12 +66,13 @@ public final class UntrustedSigningProfile extends FunctionRule {
     }
 
     private static Optional<String> problem(FunctionScope f, String versionArn, List<String> trusted) {
-        Optional<String> status = f.region().signingProfiles().stream()
+        Optional<SigningProfileVersion.Status> status = f.region().signingProfiles().stream()
                 .filter(p -> p.profileVersionArn().equals(versionArn))
                 .map(SigningProfileVersion::status)
                 .findFirst();
-        if (status.filter(s -> s.equalsIgnoreCase("Revoked") || s.equalsIgnoreCase("Canceled")).isPresent()) {
-            return Optional.of(status.get().toLowerCase(Locale.ROOT));
+        if (status.filter(s -> s == SigningProfileVersion.Status.REVOKED || s == SigningProfileVersion.Status.CANCELED)
+                .isPresent()) {
+            return Optional.of(status.get().name().toLowerCase(Locale.ROOT));
         }
         if (!trusted.isEmpty() && !isTrusted(versionArn, trusted)) {
             return Optional.of("not in signing.trustedProfiles");

@@ -49,7 +49,7 @@ public final class FunctionInvokers {
         PolicyDocument document = target.policy().get();
         NamedPolicy policy = new NamedPolicy(target.name(), document);
         Optional<FunctionUrl> url = target.readUrl();
-        boolean anonymousUrl = url.filter(u -> "NONE".equalsIgnoreCase(u.authType())).isPresent();
+        boolean anonymousUrl = url.filter(u -> u.authType() == FunctionUrl.AuthType.NONE).isPresent();
 
         Map<Key, Outcome> outcomes = new LinkedHashMap<>();
         for (Caller caller : Callers.of(document, membership)) {
@@ -57,7 +57,7 @@ public final class FunctionInvokers {
             Outcome viaPolicy = outcomes.computeIfAbsent(new Key(caller.kind(), caller.principal(), Invoker.RESOURCE_POLICY), k -> new Outcome());
             DIRECT.forEach(action -> viaPolicy.add(Outcome.evaluate(policy, direct, action, target.arn())));
             if (url.isPresent() && !anonymousUrl && !caller.who().kind().equals(RequestPrincipal.Kind.SERVICE)) {
-                String authType = url.get().authType();
+                String authType = url.get().authType() == null ? null : url.get().authType().name();
                 outcomes.computeIfAbsent(new Key(caller.kind(), caller.principal(), Invoker.url(authType)), k -> new Outcome())
                         .add(urlCall(policy, viaUrl(caller, authType), target.arn()));
             }

@@ -297,14 +297,15 @@ class AuditRulesTest {
 
     /** The recorder {@code default}, recording Lambda functions, whose last delivery had {@code lastStatus}. */
     private static ConfigRecorder recorder(String lastStatus) {
-        return new ConfigRecorder("default", true, true, lastStatus);
+        return new ConfigRecorder("default", true, true, ConfigRecorder.LastStatus.of(lastStatus));
     }
 
     private static ConfigRecorder recorderWithoutLambda() {
-        return new ConfigRecorder("default", false, true, "SUCCESS");
+        return new ConfigRecorder("default", false, true, ConfigRecorder.LastStatus.SUCCESS);
     }
 
     private static Analyzer analyzer(String owner, String type, String status) {
-        return new Analyzer("arn:aws:access-analyzer:us-east-1:" + owner + ":analyzer/a", "a", type, status);
+        return new Analyzer("arn:aws:access-analyzer:us-east-1:" + owner + ":analyzer/a", "a", Analyzer.Type.of(type),
+                Analyzer.Status.of(status));
     }
 }

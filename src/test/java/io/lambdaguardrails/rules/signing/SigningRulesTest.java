@@ -61,8 +61,8 @@ class SigningRulesTest {
     }
 
     private static Snapshot signed(String policy, List<String> allowed, String status) {
-        return region(r -> r.codeSigningConfig(new CodeSigningConfig(CSC, allowed, policy))
-                .signingProfile(new SigningProfileVersion(VERSION, "release", status))
+        return region(r -> r.codeSigningConfig(new CodeSigningConfig(CSC, allowed, CodeSigningConfig.Policy.of(policy)))
+                .signingProfile(new SigningProfileVersion(VERSION, "release", SigningProfileVersion.Status.of(status)))
                 .function("fn", f -> f.codeSigning(CSC)));
     }
 
