@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Benchmark of the packaged CLI against moto: seeds A accounts x R regions x F functions, then scans the organisation
 # through a latency proxy (a model of AWS round trips) with the default concurrency, with one account at a time,
-# and with no latency (moto's own floor). Measures start-up with and without a JDK AOT cache. Prints a summary and
-# writes every number to target/bench/results.json. Not part of the test suite.
+# and with no latency (moto's own floor), once per JVM option set; measures start-up with and without a JDK AOT
+# cache. For every scan of the scanner process: wall time, CPU (user+sys) and CPU per API call, the CPU of its JIT
+# compiler and GC threads, methods compiled (-XX:+CITime), GC pauses (-Xlog:gc), peak RSS and heap. Prints a summary and writes every number
+# to target/bench/results.json. Not part of the test suite.
 #
 #   bash src/bench/bench.sh [--accounts 50] [--regions 2] [--functions 20] [--latency-ms 30] [--skip-build]
-#                           [--skip-serial] [--skip-startup] [--jvm-options "-Xmx384m …"]
+#                           [--skip-serial] [--skip-startup] [--jvm-options-sets "SET;SET…"]
+#
+# --jvm-options-sets: JVM option sets separated by ';', each scanned side by side (an empty set is the JVM's own
+# defaults), e.g. ";-XX:TieredStopAtLevel=1;-XX:TieredStopAtLevel=1 -XX:+UseSerialGC". Default: the JVM's defaults
+# and the CLI launcher's options. The one-account-at-a-time run and the start-up measures use the first set.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/build/env.sh
+source src/bench/common.sh
 
-ACCOUNTS=50 REGION_COUNT=2 FUNCTIONS=20 LATENCY_MS=30 BUILD=1 SERIAL=1 STARTUP=1 JVM_OPTIONS=""
-ALL_REGIONS=(us-east-1 eu-west-1 us-west-2 eu-central-1 ap-southeast-2)
+ACCOUNTS=50 REGION_COUNT=2 FUNCTIONS=20 LATENCY_MS=30 BUILD=1 SERIAL=1 STARTUP=1
+JVM_OPTIONS_SETS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) ACCOUNTS=$2; shift 2 ;;
@@ -21,22 +28,14 @@ while [ $# -gt 0 ]; do
     --skip-build) BUILD=0; shift ;;
     --skip-serial) SERIAL=0; shift ;;
     --skip-startup) STARTUP=0; shift ;;
-    --jvm-options) JVM_OPTIONS=$2; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --jvm-options-sets) JVM_OPTIONS_SETS=$2; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 REGIONS=$(IFS=,; echo "${ALL_REGIONS[*]:0:$REGION_COUNT}")
-[ -x /usr/bin/time ] || { echo "error: /usr/bin/time is needed for peak RSS and CPU time (apt-get install time)" >&2; exit 1; }
-
 OUT=target/bench
-rm -rf "$OUT" && mkdir -p "$OUT"
-if [ "$BUILD" = 1 ]; then
-  echo "building (tests compiled, not run) …"
-  ./mvnw -B -q -DskipTests package
-fi
-JAR=target/quarkus-app/quarkus-run.jar
-CP="target/test-classes:target/classes:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*"
+prepare "$OUT" "$BUILD"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_http() {
@@ -73,33 +72,48 @@ now_ms() { date +%s%3N; }
 # CPU milliseconds a process has used so far (user + system).
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 
-# run NAME LATENCY_MS [JVM and CLI options…]: one scan of the organisation through the proxy.
+# The JVM option sets, side by side; by default the JVM's own defaults and the options the CLI launcher adds.
+if [ -z "$JVM_OPTIONS_SETS" ]; then
+  JVM_OPTIONS_SETS=";$(launcher_java_opts)"
+fi
+IFS=';' read -r -a JVM_SETS <<< "$JVM_OPTIONS_SETS"
+[ "${#JVM_SETS[@]}" -gt 0 ] || JVM_SETS=("")
+# "a;" reads as one set: keep a trailing empty set.
+[ "${JVM_OPTIONS_SETS: -1}" = ";" ] && JVM_SETS+=("")
+
+# run NAME LATENCY_MS SET [CLI options…]: one scan of the organisation through the proxy with JVM option set SET
+# (an index into JVM_SETS), measured as common.sh says.
 run() {
-  local name=$1 latency=$2; shift 2
-  local jvm=() cli=()
-  read -r -a jvm <<< "$JVM_OPTIONS"
-  for arg in "$@"; do case "$arg" in -X*) jvm+=("$arg") ;; *) cli+=("$arg") ;; esac; done
+  local name=$1 latency=$2 set=$3; shift 3
+  local jvm=()
+  read -r -a jvm <<< "${JVM_SETS[$set]}"
   curl -fs -X POST "$PROXY/__fault-proxy/latency?ms=$latency"
   curl -fs -X POST "$PROXY/__fault-proxy/reset"
-  echo "scan: $name (latency ${latency} ms${cli[*]:+, ${cli[*]}})"
+  echo "scan: $name (latency ${latency} ms, JVM options: ${JVM_SETS[$set]:-JVM defaults}${*:+, $*})"
   local start end rc=0 moto_cpu proxy_cpu
   moto_cpu=$(cpu_ms "$MOTO_PID"); proxy_cpu=$(cpu_ms "$PROXY_PID")
   start=$(now_ms)
-  /usr/bin/time -v -o "$OUT/$name.time" java "${jvm[@]}" -Xlog:gc:file="$OUT/$name.gc.log" -jar "$JAR" scan --org \
-    --regions "$REGIONS" --region us-east-1 --endpoint-url "$PROXY" --output "$OUT/$name-reports" "${cli[@]}" \
-    > "$OUT/$name.out" 2> "$OUT/$name.err" || rc=$?
+  measured "$OUT/$name" "${jvm[@]}" -- scan --org --regions "$REGIONS" --region us-east-1 --endpoint-url "$PROXY" \
+    --output "$OUT/$name-reports" "$@" || rc=$?
   end=$(now_ms)
   moto_cpu=$(( $(cpu_ms "$MOTO_PID") - moto_cpu )); proxy_cpu=$(( $(cpu_ms "$PROXY_PID") - proxy_cpu ))
   curl -fs "$PROXY/__fault-proxy/counts" > "$OUT/$name.counts.json"
-  echo "{\"name\":\"$name\",\"latencyMs\":$latency,\"startMs\":$start,\"endMs\":$end,\"exitCode\":$rc,\"motoCpuMs\":$moto_cpu,\"proxyCpuMs\":$proxy_cpu}" > "$OUT/$name.run.json"
+  python3 -c 'import json, sys; print(json.dumps(dict(zip(
+      ["name", "latencyMs", "jvmOptions", "startMs", "endMs", "exitCode", "motoCpuMs", "proxyCpuMs"],
+      [sys.argv[1], int(sys.argv[2]), sys.argv[3]] + [int(v) for v in sys.argv[4:]]))))' \
+    "$name" "$latency" "${JVM_SETS[$set]}" "$start" "$end" "$rc" "$moto_cpu" "$proxy_cpu" > "$OUT/$name.run.json"
   if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then
     echo "error: scan $name exited $rc" >&2; tail -20 "$OUT/$name.err" >&2; exit 1
   fi
 }
 
-run floor 0
-run parallel "$LATENCY_MS"
-[ "$SERIAL" = 1 ] && run serial "$LATENCY_MS" --max-concurrent-accounts 1
+# Runs are named floor, parallel, serial; with several option sets floor-2, parallel-2 … for the second and on.
+for set in "${!JVM_SETS[@]}"; do
+  suffix=""; [ "$set" = 0 ] || suffix="-$((set + 1))"
+  run "floor$suffix" 0 "$set"
+  run "parallel$suffix" "$LATENCY_MS" "$set"
+done
+[ "$SERIAL" = 1 ] && run serial "$LATENCY_MS" 0 --max-concurrent-accounts 1
 
 # Start-up: --help, and a one-account scan until its first AWS call, without and with a JDK AOT cache trained on a
 # small scan (JDK 25: -XX:AOTCacheOutput writes it in one run).
@@ -121,17 +135,18 @@ startup() {
   done
 }
 if [ "$STARTUP" = 0 ]; then
-  BENCH_JVM_OPTIONS="$JVM_OPTIONS" python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"
+  python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"
   exit 0
 fi
+read -r -a FIRST_SET <<< "${JVM_SETS[0]}"
 echo "start-up: plain JVM …"
-startup jvm
-if java -XX:AOTCacheOutput="$OUT/app.aot" -jar "$JAR" scan --regions us-east-1 --region us-east-1 \
+startup jvm "${FIRST_SET[@]}"
+if java "${FIRST_SET[@]}" -XX:AOTCacheOutput="$OUT/app.aot" -jar "$JAR" scan --regions us-east-1 --region us-east-1 \
     --endpoint-url "$PROXY" --output "$OUT/startup-reports" > "$OUT/aot-training.log" 2>&1 && [ -f "$OUT/app.aot" ]; then
   echo "start-up: with the AOT cache …"
-  startup aot -XX:AOTCache="$OUT/app.aot"
+  startup aot "${FIRST_SET[@]}" -XX:AOTCache="$OUT/app.aot"
 else
   echo "this JDK cannot write an AOT cache (needs JDK 25); start-up measured without it" >&2
 fi
 
-BENCH_JVM_OPTIONS="$JVM_OPTIONS" python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"
+python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"

@@ -1,34 +1,18 @@
 """Turns the raw measurements of bench.sh into target/bench/results.json and a printed summary."""
 import json
-import os
-import re
 import statistics
 import sys
 from pathlib import Path
+
+from jvm_figures import gc_figures, methods_compiled, time_v
 
 out, accounts, regions, functions_per_region = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 seed = json.loads((out / "seed.json").read_text())
 functions = seed["functions"]
 
 
-def time_v(path):
-    """Peak RSS (MB) and CPU seconds from GNU time -v."""
-    text = path.read_text()
-    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-    user = float(re.search(r"User time \(seconds\): ([\d.]+)", text).group(1))
-    system = float(re.search(r"System time \(seconds\): ([\d.]+)", text).group(1))
-    return rss_kb / 1024, user + system
-
-
-def peak_heap_mb(path):
-    """The most heap in use before any collection, from -Xlog:gc (e.g. 'Pause Young ... 45M->12M(256M)')."""
-    sizes = [int(m.group(1)) for m in re.finditer(r"(\d+)M->\d+M\(\d+M\)", path.read_text())]
-    return max(sizes) if sizes else None
-
-
 runs = {}
-for run_file in sorted(out.glob("*.run.json")):
-    run = json.loads(run_file.read_text())
+for run in sorted((json.loads(f.read_text()) for f in out.glob("*.run.json")), key=lambda r: r["startMs"]):
     name = run["name"]
     proxy = json.loads((out / f"{name}.counts.json").read_text())
     counts, upstream = proxy["counts"], proxy["upstreamMillis"]
@@ -36,6 +20,7 @@ for run_file in sorted(out.glob("*.run.json")):
     total = sum(counts.values())
     per_function = {k: v for k, v in counts.items() if v >= functions}
     runs[name] = {
+        "jvmOptions": run["jvmOptions"],
         "latencyMs": run["latencyMs"],
         "wallSeconds": round((run["endMs"] - run["startMs"]) / 1000, 2),
         "exitCode": run["exitCode"],
@@ -45,8 +30,11 @@ for run_file in sorted(out.glob("*.run.json")):
         "apiCallsByOperation": counts,
         "upstreamMillisByOperation": upstream,
         "peakRssMb": round(rss),
-        "peakHeapMb": peak_heap_mb(out / f"{name}.gc.log"),
         "cpuSeconds": round(cpu, 1),
+        "cpuMsPerCall": round(cpu * 1000 / total, 2) if total else None,
+        **json.loads((out / f"{name}.threads.json").read_text()),
+        **methods_compiled(out / f"{name}.out"),
+        **gc_figures(out / f"{name}.gc.log"),
         "motoCpuSeconds": round(run["motoCpuMs"] / 1000, 1),
         "proxyCpuSeconds": round(run["proxyCpuMs"] / 1000, 1),
     }
@@ -63,7 +51,7 @@ if startup_file.exists():
 results = {
     "organisation": {"accounts": accounts, "regions": regions, "functionsPerRegion": functions_per_region,
                      "functions": functions, "seedSeconds": seed["seedSeconds"]},
-    "scannerJvmOptions": os.environ.get("BENCH_JVM_OPTIONS", ""),
+    "note": "wall times on a shared 2-core machine are noisy; CPU, JIT and GC figures are the stable ones",
     "runs": runs,
     "startupMedianMs": startup,
 }
@@ -76,14 +64,20 @@ if "parallel" in runs and "floor" in runs:
 print()
 print(f"organisation: {accounts} accounts x {regions} regions x {functions_per_region} functions = {functions} functions"
       f" (seeded in {seed['seedSeconds']} s)")
-if results["scannerJvmOptions"]:
-    print(f"scanner JVM options: {results['scannerJvmOptions']}")
-print(f"{'run':<10}{'latency':>9}{'wall s':>9}{'calls':>8}{'/fn':>7}{'RSS MB':>8}{'heap MB':>9}{'CPU s':>7}"
-      f"{'moto CPU s':>12}{'proxy CPU s':>13}{'exit':>6}")
+print("JVM option sets:")
+option_sets = list(dict.fromkeys(r["jvmOptions"] for r in runs.values()))
+for i, options in enumerate(option_sets, 1):
+    print(f"  [{i}] {options or '(JVM defaults)'}")
+print(f"{'run':<12}{'set':>4}{'latency':>9}{'wall s':>8}{'calls':>7}{'CPU s':>7}{'ms/call':>8}{'JIT CPU s':>10}"
+      f"{'GC CPU s':>9}{'app CPU s':>10}{'C1/C2 methods':>14}{'GC pauses':>13}{'RSS MB':>7}{'heap MB':>8}{'exit':>5}")
 for name, r in runs.items():
-    print(f"{name:<10}{r['latencyMs']:>7}ms{r['wallSeconds']:>9}{r['apiCalls']:>8}{r['apiCallsPerFunction']:>7}"
-          f"{r['peakRssMb']:>8}{str(r['peakHeapMb']):>9}{r['cpuSeconds']:>7}{r['motoCpuSeconds']:>12}"
-          f"{r['proxyCpuSeconds']:>13}{r['exitCode']:>6}")
+    print(f"{name:<12}{option_sets.index(r['jvmOptions']) + 1:>4}{r['latencyMs']:>7}ms{r['wallSeconds']:>8}"
+          f"{r['apiCalls']:>7}{r['cpuSeconds']:>7}{r['cpuMsPerCall']:>8}{r['jitCpuSeconds']:>10}{r['gcCpuSeconds']:>9}"
+          f"{r['applicationCpuSeconds']:>10}{str(r['c1Methods']) + '/' + str(r['c2Methods']):>14}"
+          f"{str(r['gcPauses']) + ' ' + str(r['gcPauseMs']) + 'ms':>13}{r['peakRssMb']:>7}{str(r['peakHeapMb']):>8}"
+          f"{r['exitCode']:>5}")
+print("(wall times were measured on a shared machine and are noisy; CPU, JIT and GC figures are the stable ones)")
+print("moto and proxy CPU s by run: " + ", ".join(f"{n} {r['motoCpuSeconds']}/{r['proxyCpuSeconds']}" for n, r in runs.items()))
 if "speedupOverOneAccountAtATime" in results:
     print(f"speedup over one account at a time: {results['speedupOverOneAccountAtATime']}x")
 if "latencyOverFloor" in results:
