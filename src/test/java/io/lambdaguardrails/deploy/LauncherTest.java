@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,26 @@ class LauncherTest {
     }
 
     @Test
+    void aRunGetsTier1AndTheSerialCollectorBeforeTheUsersOptions() throws Exception {
+        Path java = echoingJava();
+        Result result = run(Map.of("JAVA_HOME", java.toString(), "JAVA_OPTS", "-Xmx2g"), "scan", "--org");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("args: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx2g -jar "
+                + app.resolve("quarkus-run.jar") + " scan --org");
+    }
+
+    @Test
+    void theDaemonKeepsFullTiering() throws Exception {
+        Path java = echoingJava();
+        Result result = run(Map.of("JAVA_HOME", java.toString()), "daemon", "--every", "6h");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("args: -XX:+UseSerialGC -jar " + app.resolve("quarkus-run.jar") + " daemon --every 6h")
+                .doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     void withoutTheApplicationBesideItSaysHowToBuildIt() throws Exception {
         Files.delete(app.resolve("quarkus-run.jar"));
         Result result = run(Map.of());
@@ -91,8 +112,19 @@ class LauncherTest {
         return home;
     }
 
-    private Result run(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(app.resolve("lambda-guardrails").toString(), "--version"));
+    /** A Java 25 {@code bin/java} that prints the arguments it was started with. */
+    private Path echoingJava() throws IOException {
+        Path home = Files.createDirectories(app.resolve("jdk-echo"));
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho '    java.specification.version = 25' >&2\necho \"args: $*\" >&2\n");
+        java.toFile().setExecutable(true);
+        return home;
+    }
+
+    private Result run(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(app.resolve("lambda-guardrails").toString()));
+        command.addAll(args.length == 0 ? List.of("--version") : List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().put("PATH", app.resolve("tools").toString());
         builder.environment().putAll(environment);

@@ -116,8 +116,8 @@ class ScannerStackTest {
         assertThat(function.get("Handler").asText())
                 .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
         assertThat(function.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
-        assertThat(function.at("/Environment/Variables/JAVA_TOOL_OPTIONS").asText())
-                .isEqualTo("--add-opens=java.base/java.lang=ALL-UNNAMED");
+        assertThat(function.at("/Environment/Variables/JAVA_TOOL_OPTIONS").asText().split(" ")).containsExactly(
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
         assertThat(function.get("MemorySize").asInt()).isEqualTo(2048);
         assertThat(function.get("Timeout").asInt()).isEqualTo(900);
         assertThat(function.at("/Code/S3Bucket/Ref").asText()).isEqualTo("CodeS3Bucket");
