@@ -1,7 +1,6 @@
 package io.lambdaguardrails.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
@@ -10,7 +9,6 @@ import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.job.JobOutcome;
 import io.lambdaguardrails.job.SavedInventory;
 import io.lambdaguardrails.job.ScanJob;
-import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.report.JsonFileKind;
 import io.lambdaguardrails.scan.ScanRequest;
 import picocli.CommandLine.Command;
@@ -78,7 +76,7 @@ public class EvaluateCommand implements Callable<Integer> {
                     : "no such file") + "; give a file written by scan --save-inventory");
         }
         try {
-            JsonFileKind kind = JsonFileKind.of(Json.mapper().readTree(inventory.toFile()));
+            JsonFileKind kind = JsonFileKind.of(inventory);
             if (kind != JsonFileKind.INVENTORY) {
                 throw new ParameterException(spec.commandLine(), what + "this is " + kind.description()
                         + (kind == JsonFileKind.OTHER ? "; evaluate reads a file written by scan --save-inventory" : ""));

@@ -1,5 +1,7 @@
 package io.lambdaguardrails.job;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,17 +27,44 @@ public final class SavedInventory {
         Json.mapper().writeValue(file.toFile(), snapshot);
     }
 
-    /** @throws UnsupportedSchema when the file was written by a newer version */
+    /**
+     * The current schema is read straight into the snapshot records, without a tree of the whole file in between
+     * (for 50,000 functions the tree alone would take more memory than the evaluation); schema 1 through a tree
+     * that is upgraded first.
+     *
+     * @throws UnsupportedSchema when the file was written by a newer version
+     */
     public static Snapshot read(Path file) throws IOException {
-        JsonNode root = Json.mapper().readTree(file.toFile());
-        int version = root.path("schemaVersion").asInt(0);
+        int version = schemaVersion(file);
         if (version > Snapshot.SCHEMA_VERSION || version < 1) {
             throw new UnsupportedSchema(version);
         }
-        if (version == 1 && root instanceof ObjectNode snapshot) {
+        if (version == Snapshot.SCHEMA_VERSION) {
+            return Json.mapper().readValue(file.toFile(), Snapshot.class);
+        }
+        JsonNode root = Json.mapper().readTree(file.toFile());
+        if (root instanceof ObjectNode snapshot) {
             upgradeFromVersion1(snapshot);
         }
         return Json.mapper().treeToValue(root, Snapshot.class);
+    }
+
+    /** The top-level {@code schemaVersion} (written first), or 0 when there is none. */
+    private static int schemaVersion(Path file) throws IOException {
+        try (JsonParser parser = Json.mapper().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return 0;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("schemaVersion")) {
+                    return parser.currentToken().isNumeric() ? parser.getValueAsInt(0) : 0;
+                }
+                parser.skipChildren();
+            }
+            return 0;
+        }
     }
 
     /** The schema version is one this build does not read. */

@@ -1,10 +1,16 @@
 package io.lambdaguardrails.report;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -29,10 +35,44 @@ public enum JsonFileKind {
     }
 
     public static JsonFileKind of(JsonNode tree) {
-        if (tree != null && tree.isObject() && tree.has("findings") && tree.has("resolved")) {
+        if (tree == null || !tree.isObject()) {
+            return OTHER;
+        }
+        Set<String> fields = new HashSet<>();
+        tree.fieldNames().forEachRemaining(fields::add);
+        return ofTopLevelFields(fields);
+    }
+
+    /**
+     * The kind of a JSON file, read field by field without building its tree (an inventory of a large organisation
+     * is hundreds of megabytes): stops as soon as the top-level fields tell.
+     *
+     * @throws JsonProcessingException when what it reads is not JSON
+     */
+    public static JsonFileKind of(Path file) throws IOException {
+        try (JsonParser parser = Json.mapper().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return OTHER;
+            }
+            Set<String> fields = new HashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                fields.add(parser.currentName());
+                if (ofTopLevelFields(fields) != OTHER) {
+                    return ofTopLevelFields(fields);
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return OTHER;
+        }
+    }
+
+    private static JsonFileKind ofTopLevelFields(Set<String> fields) {
+        if (fields.contains("findings") && fields.contains("resolved")) {
             return FINDINGS;
         }
-        if (tree != null && tree.isObject() && tree.has("org") && tree.has("accounts") && tree.has("collectedAt")) {
+        if (fields.contains("org") && fields.contains("accounts") && fields.contains("collectedAt")) {
             return INVENTORY;
         }
         return OTHER;
