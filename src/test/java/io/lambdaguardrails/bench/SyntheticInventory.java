@@ -29,6 +29,7 @@ public final class SyntheticInventory {
     private static final List<String> RUNTIMES = List.of("python3.12", "nodejs20.x", "java21", "python3.9",
             "nodejs16.x", "python3.13");
     private static final String PARTNER = "999988887777";
+    private static final Network.Route LOCAL = new Network.Route("10.0.0.0/16", "local", "active");
     private static final String APP_POLICY = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"},
              {"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:PutItem"],"Resource":"arn:aws:dynamodb:*:*:table/app-%d"}]}""";
@@ -109,11 +110,11 @@ public final class SyntheticInventory {
                 .subnet("subnet-public", "vpc-1", region + "-az1", "rtb-public")
                 .subnet("subnet-a", "vpc-1", region + "-az1", "rtb-private")
                 .subnet("subnet-b", "vpc-1", region + "-az2", "rtb-private")
-                .routeTable("rtb-main", "vpc-1", true, new Network.Route("10.0.0.0/16", "local", "active"))
-                .routeTable("rtb-public", "vpc-1", false, new Network.Route("10.0.0.0/16", "local", "active"),
-                        new Network.Route("0.0.0.0/0", "igw-1", "active"))
-                .routeTable("rtb-private", "vpc-1", false, new Network.Route("10.0.0.0/16", "local", "active"),
-                        new Network.Route("0.0.0.0/0", "nat-1", "active"))
+                .routeTable(new Network.RouteTable("rtb-main", "vpc-1", true, List.of(LOCAL)))
+                .routeTable(new Network.RouteTable("rtb-public", "vpc-1", false,
+                        List.of(LOCAL, new Network.Route("0.0.0.0/0", "igw-1", "active"))))
+                .routeTable(new Network.RouteTable("rtb-private", "vpc-1", false,
+                        List.of(LOCAL, new Network.Route("0.0.0.0/0", "nat-1", "active"))))
                 .gateway("igw-1", "internet", "vpc-1")
                 .securityGroup(new Network.SecurityGroup("sg-open", "vpc-1", "open",
                         List.of(new Network.SgRule("-1", null, null, List.of("0.0.0.0/0"), List.of())),
