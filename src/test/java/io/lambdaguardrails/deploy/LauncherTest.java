@@ -68,23 +68,12 @@ class LauncherTest {
     }
 
     @Test
-    void aRunGetsTier1AndTheSerialCollectorBeforeTheUsersOptions() throws Exception {
+    void theSerialCollectorComesBeforeTheUsersOptions() throws Exception {
         Path java = echoingJava();
         Result result = run(Map.of("JAVA_HOME", java.toString(), "JAVA_OPTS", "-Xmx2g"), "scan", "--org");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err()).contains("args: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx2g -jar "
-                + app.resolve("quarkus-run.jar") + " scan --org");
-    }
-
-    @Test
-    void theDaemonKeepsFullTiering() throws Exception {
-        Path java = echoingJava();
-        Result result = run(Map.of("JAVA_HOME", java.toString()), "daemon", "--every", "6h");
-
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err()).contains("args: -XX:+UseSerialGC -jar " + app.resolve("quarkus-run.jar") + " daemon --every 6h")
-                .doesNotContain("TieredStopAtLevel");
+        assertThat(result.err()).contains("args: -XX:+UseSerialGC -Xmx2g -jar " + app.resolve("quarkus-run.jar") + " scan --org");
     }
 
     @Test
