@@ -9,6 +9,7 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
  * Every bad input a user can give {@code scan}, checked before the first account is scanned: exit 2, a message that
  * says what to fix and names no Java class, and nothing written — an earlier run's {@code latest/} stays as it was.
  */
+@Tag("moto")
 @QuarkusMainTest
 class PreScanValidationTest {
 

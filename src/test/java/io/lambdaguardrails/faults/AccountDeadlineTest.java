@@ -18,6 +18,7 @@ import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An account whose Lambda, IAM and CloudTrail reads all hang past its deadline: it is told as timed out (not as
  * scanned with no functions), and coverage has one deadline entry per region, not one per part and per call cut off.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class AccountDeadlineTest {

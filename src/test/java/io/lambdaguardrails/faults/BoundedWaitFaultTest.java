@@ -15,6 +15,7 @@ import io.lambdaguardrails.testbed.Fault;
 import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * call stalls far longer than the test allows; healthy accounts get a deadline many times what they need, so a
  * loaded machine does not turn them into timeouts.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BoundedWaitFaultTest {

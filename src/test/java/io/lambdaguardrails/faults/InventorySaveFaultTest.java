@@ -13,6 +13,7 @@ import io.lambdaguardrails.sink.S3Access;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.ScanHarness;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --save-inventory} is an extra: failing to write it is a warning and exit 4, and the reports still go out. */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class InventorySaveFaultTest {
 

@@ -29,6 +29,7 @@ import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loses the race to another leaves {@code latest/} to the winner, a write that fails part-way leaves the previous
  * complete set, and copies without a manifest are never a baseline.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class LatestConsistencyTest {
 

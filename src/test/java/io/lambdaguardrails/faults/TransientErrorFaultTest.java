@@ -11,6 +11,7 @@ import io.lambdaguardrails.testbed.Fault;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for the run, a server error that persists is ERROR for its (account, region, API) alone, and neither resolves a
  * finding of the previous run.
  */
+@Tag("moto")
 @ExtendWith(MotoExtension.class)
 class TransientErrorFaultTest {
 
