@@ -1,5 +1,7 @@
 package io.lambdaguardrails.report;
 
+import io.lambdaguardrails.findings.Family;
+import io.lambdaguardrails.findings.Severity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -127,6 +130,89 @@ class ReportBrowserTest {
                 "document.querySelectorAll('details.group').forEach((g) => { g.open = true; });");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> ((JavascriptExecutor) driver).executeScript(
                 "return [...document.querySelectorAll('details.group')].every((g) => g.querySelector('tbody tr'))"));
+    }
+
+    /** 45 nightly runs of a drifting organisation, with a report file in every run folder the index links to. */
+    private static Path runsIndex() throws IOException {
+        Path root = Files.createDirectories(OUT.resolve("runs-index"));
+        Instant start = Instant.parse("2026-10-01T02:00:00Z");
+        List<RunEntry> runs = new java.util.ArrayList<>();
+        for (int d = 0; d < 45; d++) {
+            Instant started = start.plus(Duration.ofDays(d));
+            String runId = String.format("2026%02d%02dT020000Z-n%03d", started.atZone(java.time.ZoneOffset.UTC).getMonthValue(),
+                    started.atZone(java.time.ZoneOffset.UTC).getDayOfMonth(), d);
+            String folder = "runs/" + java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd")
+                    .withZone(java.time.ZoneOffset.UTC).format(started) + "/" + runId;
+            Map<String, String> reports = new java.util.TreeMap<>();
+            for (String file : List.of("report.html", "findings.csv", "findings.json")) {
+                Path target = root.resolve(folder).resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, "<!DOCTYPE html><title>" + runId + "</title><h1 id=run>" + runId + "</h1>");
+                reports.put(file, folder + "/" + file);
+            }
+            Map<String, Integer> accounts = new java.util.TreeMap<>();
+            for (int a = 0; a < 14; a++) {
+                int count = Math.max(0, (a % 5) + (d * (a % 3)) / 9 - (a == 4 ? d / 10 : 0));
+                if (count > 0) {
+                    accounts.put(String.format("1000000000%02d", a), count);
+                }
+            }
+            runs.add(new RunEntry(runId, started, started.plusSeconds(420), 40, 36 + (d % 5),
+                    Map.of(Severity.CRITICAL, 3 + d / 9, Severity.HIGH, 20 + d % 7, Severity.MEDIUM, 60 - d / 3,
+                            Severity.LOW, 80 + d % 11, Severity.INFO, 5),
+                    Map.of(Family.ACCESS, 30, Family.NETWORK, 90), d % 4 == 0 ? 6 : d % 3, d % 5 == 0 ? 9 : 1, null,
+                    Map.of(io.lambdaguardrails.risk.RiskTier.HIGH, 4), d % 6 == 0 ? 2 : 0, accounts, reports));
+        }
+        Map<String, String> names = new java.util.TreeMap<>();
+        for (int a = 0; a < 14; a++) {
+            names.put(String.format("1000000000%02d", a), a == 2 ? SampleResults.SCRIPT : "payments-prod-" + a);
+        }
+        Path index = root.resolve("index.html");
+        Files.writeString(index, HtmlReport.bundled().runsIndex().render(RunHistory.of(runs, names)));
+        return index;
+    }
+
+    private static void openIndex(Path index) {
+        browser.get(index.toUri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("runs-table")));
+    }
+
+    @Test
+    void theRunsIndexDrawsItsChartsAndLinksToEveryRunsReport() throws IOException {
+        Path index = runsIndex();
+        viewport(1280, 1000, false);
+        openIndex(index);
+        screenshot("runs-index-1280.png");
+
+        for (String chart : List.of("open-trend", "drift-trend", "accounts-trend")) {
+            assertThat(script("return document.querySelectorAll('#" + chart + " svg rect').length")).as(chart).isPositive();
+            assertThat(script("return Math.round(document.querySelector('#" + chart + " svg').getBoundingClientRect().height)"))
+                    .as(chart + " is drawn at a readable size").isGreaterThan(100);
+        }
+        assertThat(strings("return [...document.querySelectorAll('#growth-table tbody td[data-label=Growth]')].map(td => td.textContent)"))
+                .as("the eight accounts that grew over the last 30 runs, most first")
+                .containsExactly("+6", "+6", "+6", "+6", "+3", "+3", "+3", "+3");
+        assertThat(strings("return [...document.querySelectorAll('#growth-table td:first-child')].map(td => td.textContent)"))
+                .as("hostile account names are text").anySatisfy(t -> assertThat(t).contains(SampleResults.SCRIPT));
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(script("return performance.getEntriesByType('resource').length")).as("requests beyond the page").isZero();
+
+        List<String> hrefs = strings("return [...document.querySelectorAll('#runs-table a')].map(a => a.href)");
+        assertThat(hrefs).as("the run link and its three files").hasSize(45 * 4);
+        for (String href : hrefs) {
+            assertThat(Path.of(java.net.URI.create(href))).as(href).isRegularFile();
+        }
+        String newest = strings("return [...document.querySelectorAll('#runs-table a.report-link')].map(a => a.textContent)").getFirst();
+        browser.findElement(By.cssSelector("#runs-table a.report-link")).click();
+        assertThat(browser.findElement(By.id("run")).getText()).isEqualTo(newest).endsWith("n044");
+
+        viewport(390, 844, true);
+        openIndex(index);
+        screenshot("runs-index-390.png");
+        assertThat(script("return document.scrollingElement.scrollWidth")).as("page width").isLessThanOrEqualTo(390);
+        assertThat(strings(OUTSIDE_THE_VIEWPORT, "main, header")).as("elements reaching past the right edge").isEmpty();
+        viewport(1400, 1100, false);
     }
 
     @Test
