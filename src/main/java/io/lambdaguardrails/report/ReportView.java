@@ -48,6 +48,7 @@ public record ReportView(
         DriftSummary drift,
         FixFirst fixFirst,
         List<OwnerRow> owners,
+        List<OuRow> ous,
         List<AccountRow> accounts,
         List<FindingRow> findings,
         List<RuleGroup> ruleGroups,
@@ -67,6 +68,7 @@ public record ReportView(
 
     public static ReportView of(ScanResult result) {
         List<Finding> findings = result.findings();
+        Rollups rollups = result.rollups();
         Map<String, String> accountNames = accountNames(result);
         List<FindingRow> rows = findingRows(findings);
         return new ReportView(
@@ -79,10 +81,11 @@ public record ReportView(
                 Stream.of(Family.values()).map(f -> FamilyTotal.of(f, findings)).toList(),
                 DriftSummary.of(result, rows),
                 FixFirst.of(result),
-                OwnerRow.of(result),
+                rollups.owners().stream().map(OwnerRow::of).toList(),
+                rollups.ous().stream().map(OuRow::of).toList(),
                 accountRows(result),
                 rows,
-                RuleGroup.of(rows),
+                RuleGroup.of(rows, rollups.rules()),
                 result.coverage().stream().filter(c -> c.status() != CoverageStatus.OK)
                         .sorted(Comparator.comparing((Coverage c) -> !c.status().incomplete())
                                 .thenComparing(Coverage::accountId).thenComparing(Coverage::region))
@@ -165,13 +168,37 @@ public record ReportView(
      * severity, both worst first.
      */
     public record OwnerRow(String owner, List<Integer> riskPaths, int topScore, List<Integer> openFindings, int open) {
-        static List<OwnerRow> of(ScanResult result) {
-            List<RiskTier> tiers = Stream.of(RiskTier.values()).sorted(Comparator.reverseOrder()).toList();
-            return OwnerRollup.of(result).stream().map(o -> new OwnerRow(o.owner(),
-                    tiers.stream().map(t -> o.riskPaths().getOrDefault(t, 0)).toList(), o.topScore(),
-                    WORST_FIRST.stream().map(s -> o.openFindings().getOrDefault(s, 0)).toList(),
-                    o.openFindings().values().stream().mapToInt(Integer::intValue).sum())).toList();
+        static OwnerRow of(OwnerRollup o) {
+            return new OwnerRow(o.owner(), byTier(o.riskPaths()), o.topScore(), bySeverity(o.openFindings()),
+                    total(o.openFindings()));
         }
+    }
+
+    /**
+     * One organisational unit of the roll-up, in tree order ({@link OuRollup}); every count but {@code directAccounts}
+     * includes the OUs below it. {@code riskPaths} by tier and {@code openFindings} by severity, worst first.
+     */
+    public record OuRow(String ouPath, int depth, int directAccounts, int accounts, int functions,
+                        List<Integer> riskPaths, List<Integer> openFindings, int open) {
+        static OuRow of(OuRollup o) {
+            return new OuRow(o.ouPath(), o.depth(), o.directAccounts(), o.accounts(), o.functions(),
+                    byTier(o.riskPaths()), bySeverity(o.openFindings()), total(o.openFindings()));
+        }
+    }
+
+    private static final List<RiskTier> WORST_TIER_FIRST = Stream.of(RiskTier.values())
+            .sorted(Comparator.reverseOrder()).toList();
+
+    private static List<Integer> byTier(Map<RiskTier, Integer> counts) {
+        return WORST_TIER_FIRST.stream().map(t -> counts.getOrDefault(t, 0)).toList();
+    }
+
+    private static List<Integer> bySeverity(Map<Severity, Integer> counts) {
+        return WORST_FIRST.stream().map(s -> counts.getOrDefault(s, 0)).toList();
+    }
+
+    private static int total(Map<?, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** One account line; {@code counts} follow {@link #WORST_FIRST}. */

@@ -121,7 +121,7 @@ class HtmlReportRiskFirstTest {
             assertThat(group.select("table.findings-table[hidden] tbody tr")).as("the script's table starts empty").isEmpty();
         }
         assertThat(doc.selectFirst("details#group-LG-OPS-003 summary").text())
-                .isEqualTo("LG-OPS-003 Title of LG-OPS-003 Operations 1 LOW 1 NEW 1 suppressed");
+                .isEqualTo("LG-OPS-003 Title of LG-OPS-003 Operations 1 LOW 1 NEW 1 suppressed in 1 account, 1 function");
     }
 
     @Test
@@ -139,6 +139,43 @@ class HtmlReportRiskFirstTest {
             assertThat(group.selectFirst("noscript p.quiet").text()).isEqualTo("And " + (total - listed)
                     + " more findings of this rule: open the report with JavaScript on, or read findings.csv.");
         }
+    }
+
+    @Test
+    void organisationalUnitsInTreeOrderWithTheirTotals() {
+        ScanResult result = SampleResults.typical();
+        Document doc = render(result);
+
+        List<OuRollup> ous = result.rollups().ous();
+        assertThat(ous).as("the sample has OUs").isNotEmpty();
+        assertThat(doc.select("#ou-table tbody tr").eachAttr("data-ou"))
+                .containsExactlyElementsOf(ous.stream().map(OuRollup::ouPath).toList());
+        for (OuRollup ou : ous) {
+            List<String> cells = doc.select("#ou-table tr[data-ou=" + ou.ouPath() + "] td").eachText();
+            var expected = Stream.concat(Stream.of(ou.accounts(), ou.functions(),
+                                    ou.riskPaths().getOrDefault(RiskTier.CRITICAL, 0), ou.riskPaths().getOrDefault(RiskTier.HIGH, 0)),
+                            Stream.concat(ReportView.WORST_FIRST.stream().map(s -> ou.openFindings().getOrDefault(s, 0)),
+                                    Stream.of(ou.openFindings().values().stream().mapToInt(Integer::intValue).sum())))
+                    .map(String::valueOf).toList();
+            assertThat(cells).as(ou.ouPath()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void eachRuleGroupCarriesItsRollupReach() {
+        ScanResult result = SampleResults.typical();
+        Document doc = render(result);
+
+        for (RuleRollup rule : result.rollups().rules()) {
+            Element group = doc.getElementById("group-" + rule.ruleId());
+            String plural = rule.accounts() == 1 ? "" : "s";
+            assertThat(group.selectFirst("summary .reach").text()).as(rule.ruleId()).isEqualTo("in " + rule.accounts()
+                    + " account" + plural + ", " + rule.functions() + " function" + (rule.functions() == 1 ? "" : "s"));
+            assertThat(group.select(".top-accounts .arn").eachText()).as(rule.ruleId() + " top accounts")
+                    .containsExactlyElementsOf(rule.topAccounts().stream().map(RuleRollup.TopAccount::accountId).toList());
+        }
+        assertThat(doc.select("#group-LG-NET-003 .top-accounts").text())
+                .isEqualTo("Most open in: name-111111111111 111111111111 (1), name-222222222222 222222222222 (1)");
     }
 
     @Test

@@ -342,7 +342,7 @@ class ReportBrowserTest {
             assertThat(script("return document.scrollingElement.scrollWidth")).as("page width").isLessThanOrEqualTo(390);
             assertThat(strings(OUTSIDE_THE_VIEWPORT, "main, header, footer")).as("elements reaching past the right edge")
                     .isEmpty();
-            assertThat(strings(NOT_CARDS, ".findings-table tbody tr, #account-table tbody tr, #owner-table tbody tr"))
+            assertThat(strings(NOT_CARDS, ".findings-table tbody tr, #account-table tbody tr, #owner-table tbody tr, #ou-table tbody tr"))
                     .as("rows not laid out as cards").isEmpty();
             assertNoWordSplit();
             ((JavascriptExecutor) browser).executeScript("document.getElementById('findings').scrollIntoView()");
