@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 "  0  done",
                 "  1  open findings at or above --fail-on, or new ones at or above --fail-on-new",
                 "  2  usage or configuration error",
-                "  3  coverage incomplete: an account or region was denied, throttled, timed out or failed",
+                "  3  coverage incomplete: an account or region was denied, throttled, timed out or failed,",
+                "     or a rule could not judge it (notEvaluated)",
                 "  4  report not delivered where asked (written to a local fallback) or internal error",
                 "  130, 143  stopped by SIGINT or SIGTERM (latest/ still names a complete run)",
                 "When several apply: 2 > 4 > 1 > 3 > 0."})

@@ -17,7 +17,7 @@ public enum ExitStatus {
     OK(0, 0, "done"),
     FINDINGS(1, 2, "findings at or above the --fail-on threshold"),
     USAGE(2, 4, "usage or configuration error"),
-    INCOMPLETE(3, 1, "coverage incomplete: an account or region could not be fully read"),
+    INCOMPLETE(3, 1, "coverage incomplete: an account or region could not be fully read, or a rule could not judge it"),
     NOT_DELIVERED(4, 3, "report not delivered where asked (written to a local fallback) or internal error");
 
     private final int code;

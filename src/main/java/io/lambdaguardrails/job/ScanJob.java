@@ -242,7 +242,8 @@ public final class ScanJob {
         boolean newOverThreshold = options.failOnNew() != null && result.findings().stream()
                 .anyMatch(f -> f.open() && f.baseline() == Baseline.NEW && f.severity().atLeast(options.failOnNew()));
         boolean incomplete = result.coverage().stream().anyMatch(c -> c.status().incomplete()
-                && (result.request().discovers() || !result.request().accountTags().isEmpty() || !isOrganizationRead(c)));
+                && (result.request().discovers() || !result.request().accountTags().isEmpty() || !isOrganizationRead(c)))
+                || result.notEvaluated().stream().anyMatch(n -> n.ruleId() != null);
         return ExitStatus.worst(
                 delivered ? ExitStatus.OK : ExitStatus.NOT_DELIVERED,
                 overThreshold || newOverThreshold ? ExitStatus.FINDINGS : ExitStatus.OK,

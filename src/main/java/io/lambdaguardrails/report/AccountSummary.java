@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One account's line in the report. {@code coverage} is COMPLETE when every collector succeeded (UNSUPPORTED
- * APIs aside), PARTIAL when some did not, NOT_EVALUATED when the account could not be entered.
+ * APIs aside) and every rule could judge the account, PARTIAL when some collector did not or some rule could not,
+ * NOT_EVALUATED when the account could not be entered.
  */
 public record AccountSummary(
         String accountId,

@@ -38,16 +38,21 @@ public final class ScanResults {
         Set<String> fired = findings.stream().map(Finding::ruleId).collect(Collectors.toSet());
         List<RuleMeta> rules = catalogue.stream().filter(r -> fired.contains(r.id())).toList();
         return new ScanResult(ScanResult.SCHEMA_VERSION, snapshot.runId(), startedAt, finishedAt, tool,
-                snapshot.principal(), request, summaries(snapshot, findings), snapshot.coverage(),
+                snapshot.principal(), request, summaries(snapshot, findings, evaluation.notEvaluated()), snapshot.coverage(),
                 notEvaluated(snapshot.coverage(), evaluation.notEvaluated(), catalogue), findings, List.of(), rules,
                 evaluation.expiredWaivers(), null,
                 new RiskPaths(weights).of(findings), List.of(), evaluation.effectiveAccess());
     }
 
-    static List<AccountSummary> summaries(Snapshot snapshot, List<Finding> findings) {
+    /**
+     * An account is COMPLETE only when every collector succeeded there and every rule could judge it: a rule that
+     * could not ({@code unjudged}) leaves it PARTIAL, as a failed collector does.
+     */
+    static List<AccountSummary> summaries(Snapshot snapshot, List<Finding> findings, List<NotEvaluated> unjudged) {
         Map<String, List<Finding>> byAccount = findings.stream().collect(Collectors.groupingBy(Finding::accountId));
-        Set<String> incomplete = snapshot.coverage().stream().filter(c -> c.status().incomplete())
-                .map(Coverage::accountId).collect(Collectors.toSet());
+        Set<String> incomplete = Stream.concat(
+                snapshot.coverage().stream().filter(c -> c.status().incomplete()).map(Coverage::accountId),
+                unjudged.stream().map(NotEvaluated::accountId)).collect(Collectors.toSet());
         return snapshot.accounts().stream().map(a -> {
             Map<Severity, Integer> open = new EnumMap<>(Severity.class);
             byAccount.getOrDefault(a.accountId(), List.of()).stream().filter(Finding::open)
