@@ -48,6 +48,7 @@ class RunSummary {
         out.printf("Open findings: %s%n", totals.isEmpty() ? "none" : totals.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
                 .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse(""));
+        changeSincePreviousRun(outcome, totals);
         sinceLastRun(result);
         var gaps = result.coverage().stream().filter(c -> c.status().incomplete()).toList();
         if (!gaps.isEmpty()) {
@@ -69,6 +70,21 @@ class RunSummary {
         ReportPrinter.print(out, outcome.report(), links);
         out.printf("Exit %d: %s%n", outcome.status().code(), outcome.status().meaning());
         out.flush();
+    }
+
+    /** Open findings by severity against the run before this one in history.json, when the history has one. */
+    private void changeSincePreviousRun(JobOutcome outcome, Map<Severity, Integer> totals) {
+        var history = outcome.report() == null ? null : outcome.report().history();
+        if (history == null || history.previous() == null) {
+            return;
+        }
+        var previous = history.previous();
+        int total = totals.values().stream().mapToInt(Integer::intValue).sum();
+        out.printf("Change since run %s: open %+d (%d to %d); %s%n", previous.runId(), total - previous.openTotal(),
+                previous.openTotal(), total, java.util.stream.Stream.of(Severity.values())
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .map(s -> s + " " + String.format("%+d", totals.getOrDefault(s, 0) - previous.open(s)))
+                        .reduce((a, b) -> a + ", " + b).orElse(""));
     }
 
     /** New and resolved counts, then the worst new findings: what changed is what a daily reader acts on. */

@@ -69,6 +69,27 @@ class RunSummaryTest {
         assertThat(print(marked)).doesNotContain("\u001b").doesNotContain("\u202E").contains("fn\\u001B[2J\\u202Eexe");
     }
 
+    @Test
+    void printsTheChangeInOpenFindingsSinceThePreviousRunInTheHistory() {
+        ScanResult result = SampleResults.typical();
+        var previous = new io.lambdaguardrails.report.RunEntry("20261127T020000Z-prev01",
+                java.time.Instant.parse("2026-11-27T02:00:00Z"), java.time.Instant.parse("2026-11-27T02:05:00Z"), 3, 3,
+                java.util.Map.of(Severity.CRITICAL, 5, Severity.LOW, 1), java.util.Map.of(), 0, 0, null,
+                java.util.Map.of(), 0, java.util.Map.of(), java.util.Map.of());
+        var history = new io.lambdaguardrails.sink.RunHistoryStore.Update(null, previous, 0, List.of(), null);
+        StringWriter text = new StringWriter();
+        var report = new ReportDelivery.Outcome(result, new BaselineOutcome.Skipped("test"),
+                new Publication("runs/x", "/tmp/reports/runs/x", List.of(), Publication.Latest.REPLACED, null, null),
+                List.of(), List.of(), history);
+        new RunSummary(new PrintWriter(text), false, false).print(new JobOutcome(result, "/tmp/reports", ExitStatus.OK, report));
+
+        int open = (int) result.findings().stream().filter(Finding::open).count();
+        int critical = (int) result.findings().stream().filter(f -> f.open() && f.severity() == Severity.CRITICAL).count();
+        assertThat(text.toString()).contains(String.format("Change since run 20261127T020000Z-prev01: open %+d (6 to %d); CRITICAL %+d,",
+                open - 6, open, critical - 5));
+        assertThat(print(result)).as("without a history").doesNotContain("Change since run");
+    }
+
     private static Coverage assumeRole(String account, CoverageStatus status) {
         return new Coverage(account, Coverage.GLOBAL, "sts", "sts:AssumeRole", status, status.name());
     }
