@@ -33,7 +33,7 @@ public class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FINDINGS", description = "A findings.json: a local file or s3://bucket/key.")
     String input;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the rendered files (report.html, findings.csv, findings.json).")
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the rendered files (report.html, findings.csv, risk-paths.csv, findings.json).")
     Path output;
 
     @Option(names = "--template", paramLabel = "DIR", description = "HTML template folder overriding the bundled one (a copy of reports-template/).")

@@ -3,6 +3,7 @@ package io.lambdaguardrails.cli;
 import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.SplitBy;
 import io.lambdaguardrails.sink.Baselines;
 import io.lambdaguardrails.sink.Encryption;
 import io.lambdaguardrails.sink.PublishMode;
@@ -53,6 +54,9 @@ public class ReportOptions {
     @Option(names = "--link-expiry", paramLabel = "DURATION", description = "How long the pre-signed links to this run's S3 reports stay valid, at most 7 days (default: ${DEFAULT-VALUE}). They are printed only to a terminal, or into the JSON summary.", defaultValue = "24h", converter = DurationConverter.class)
     Duration linkExpiry;
 
+    @Option(names = "--split-by", paramLabel = "owner|account|ou", description = "Also write one small report set (report.html, findings.csv, risk-paths.csv, findings.json) per owner (the owner tag; 'unowned' for resources without one), account or OU, under views/<kind>/<name>/ of the run folder and latest/, so each team can be sent its own page. Names are made safe for S3 keys and file names.")
+    String splitBy;
+
     /** @throws ParameterException (exit 2) for anything a user can fix on the command line */
     public ReportDelivery.Options toOptions() {
         try {
@@ -66,7 +70,8 @@ public class ReportOptions {
             return new ReportDelivery.Options(output, ReportFormat.parseList(formats),
                     template == null ? HtmlReport.bundled() : HtmlReport.withTemplate(template),
                     baseline, partial ? PublishMode.PARTIAL : PublishMode.FULL, Encryption.parse(sse, kmsKeyId),
-                    fallbackDir != null ? fallbackDir : ReportDelivery.defaultFallbackRoot(output), linkExpiry);
+                    fallbackDir != null ? fallbackDir : ReportDelivery.defaultFallbackRoot(output), linkExpiry,
+                    splitBy == null ? null : SplitBy.parse(splitBy));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }

@@ -34,9 +34,9 @@ public final class RenderJob {
         var folder = new LocalDirectorySink(output);
         List<String> written = new ArrayList<>();
         try (RenderedReports rendered = RenderedReports.render(result, formats, html)) {
-            rendered.files().forEach((format, file) -> {
-                folder.write(format.fileName(), file, format.contentType());
-                written.add(folder.location(format.fileName()));
+            rendered.files().forEach(file -> {
+                folder.write(file.name(), file.path(), file.contentType());
+                written.add(folder.location(file.name()));
             });
         }
         return written;

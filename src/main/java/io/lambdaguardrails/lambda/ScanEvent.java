@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.integrations.IntegrationOptions;
 import io.lambdaguardrails.report.Json;
+import io.lambdaguardrails.report.SplitBy;
 import io.lambdaguardrails.scan.RunId;
 import io.lambdaguardrails.scan.ScanRequest;
 import io.lambdaguardrails.sink.S3Location;
@@ -36,7 +37,8 @@ import java.util.stream.Collectors;
  *   "scheduledTime": "<aws.scheduler.scheduled-time>",
  *   "securityHub": "eu-west-1",
  *   "notify": ["sns:arn:aws:sns:eu-west-1:111122223333:guardrails-alerts"],
- *   "notifyOn": "high"
+ *   "notifyOn": "high",
+ *   "splitBy": "owner"
  * }
  * }</pre>
  *
@@ -52,10 +54,12 @@ import java.util.stream.Collectors;
  * @param securityHub   import the findings into Security Hub of the function's account in this region
  * @param notifyTargets {@code notify}: {@code sns:TOPIC_ARN} or webhook URLs told when there are new findings or coverage gaps
  * @param notifyOn      lowest severity of a new finding worth a notification (default HIGH)
+ * @param splitBy       {@code owner}, {@code account} or {@code ou}: also one set of reports per value under
+ *                      {@code views/} (as {@code --split-by}); ignored by a shard, whose merge splits
  */
 public record ScanEvent(ScanRequest request, String output, JsonNode config, String failOn, String runId,
                         Instant scheduledTime, String securityHub, @JsonProperty("notify") List<String> notifyTargets,
-                        String notifyOn) {
+                        String notifyOn, String splitBy) {
 
     public ScanEvent {
         notifyTargets = notifyTargets == null ? List.of() : List.copyOf(notifyTargets);
@@ -92,6 +96,7 @@ public record ScanEvent(ScanRequest request, String output, JsonNode config, Str
                     + "shard's schedule");
         }
         parsed.severity(); // rejects an unknown failOn now rather than after the scan
+        parsed.split();
         parsed.integrations();
         return parsed;
     }
@@ -122,6 +127,15 @@ public record ScanEvent(ScanRequest request, String output, JsonNode config, Str
     /** A shard's result is partial: merged later, never compared with a baseline, never latest/. */
     public boolean partial() {
         return request.shard() != null;
+    }
+
+    /** What the reports are split by; null for no views, and for a shard (its merge splits). */
+    public SplitBy split() {
+        try {
+            return splitBy == null || partial() ? null : SplitBy.parse(splitBy);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("splitBy: " + e.getMessage());
+        }
     }
 
     /** @throws InvalidEventException for an unknown severity */

@@ -74,7 +74,7 @@ public class ScanFunction implements RequestHandler<JsonNode, JobSummary> {
              DefaultCredentialsProvider role = DefaultCredentialsProvider.builder().build()) {
             S3Access s3 = S3Access.lazy(() -> reports.s3(home, role), () -> reports.presigner(home, role));
             GuardrailsConfig config = EventConfig.load(event.config(), s3);
-            JobOptions options = new JobOptions(report(output, event.partial()), event.severity(), null, config,
+            JobOptions options = new JobOptions(report(output, event.partial()).splitBy(event.split()), event.severity(), null, config,
                     event.effectiveRunId().orElse(null), null, event.integrations());
             LOG.infof("invocation %s: scanning until %s", context.getAwsRequestId(),
                     deadline.instant() == null ? "each account's own deadline" : deadline.instant());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code latest/manifest.json}: which run {@code latest/} holds. It is written after the copies in {@code latest/}
@@ -17,6 +18,8 @@ import java.util.Optional;
 public record LatestManifest(String runId, String runFolder, List<Report> reports) {
 
     public static final String KEY = ReportKeys.LATEST + "/manifest.json";
+    /** A report's name below the run folder: plain segments, never a parent folder. */
+    private static final Pattern FILE = Pattern.compile("(?!\\.{1,2}(/|$))[A-Za-z0-9._-]+(/(?!\\.{1,2}(/|$))[A-Za-z0-9._-]+)*");
 
     /** One report of the run: its file name in the run folder and in {@code latest/}, and its content type. */
     public record Report(String file, String contentType) {
@@ -26,6 +29,9 @@ public record LatestManifest(String runId, String runFolder, List<Report> report
         reports = List.copyOf(reports);
         if (runFolder == null || !runFolder.startsWith("runs/") || runFolder.contains("..")) {
             throw new IllegalArgumentException("the manifest names no run folder");
+        }
+        if (reports.stream().anyMatch(r -> r.file() == null || !FILE.matcher(r.file()).matches())) {
+            throw new IllegalArgumentException("the manifest names a report outside the run folder");
         }
     }
 

@@ -191,6 +191,16 @@ public final class LocalDirectorySink implements ReportSink {
         write(toKey, resolve(fromKey), contentType);
     }
 
+    @Override
+    public void delete(String key) {
+        Path file = refuseLinks(resolve(key));
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new SinkException("cannot delete " + file + ": " + e, e);
+        }
+    }
+
     private static String digest(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

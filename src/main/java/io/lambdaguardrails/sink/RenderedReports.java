@@ -1,38 +1,60 @@
 package io.lambdaguardrails.sink;
 
 import io.lambdaguardrails.report.HtmlReport;
+import io.lambdaguardrails.report.ReportFile;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.report.SplitBy;
+import io.lambdaguardrails.report.Views;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The asked reports of a run, each streamed into a file of a private temporary folder, one at a time: a large run's
- * reports are tens of megabytes each and are never held in memory. Closing deletes the folder.
+ * reports are tens of megabytes each and are never held in memory. With a split ({@code --split-by}), every view's
+ * reports come first, under {@code views/<kind>/<name>/}. Closing deletes the folder.
  */
 public final class RenderedReports implements AutoCloseable {
 
+    /** The formats a view is written in; the exchange formats (ASFF, OCSF) are for the whole run only. */
+    private static final Set<ReportFormat> VIEW_FORMATS = EnumSet.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.HTML);
+
+    /** One rendered file: its name relative to the run folder ({@code findings.json}, {@code views/owner/a/report.html}). */
+    public record File(String name, ReportFile kind, Path path) {
+        public String contentType() {
+            return kind.contentType();
+        }
+    }
+
     private final Path folder;
-    private final Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
+    private final List<File> files = new ArrayList<>();
 
     private RenderedReports(Path folder) {
         this.folder = folder;
     }
 
+    public static RenderedReports render(ScanResult result, Set<ReportFormat> formats, HtmlReport html) {
+        return render(result, formats, html, null);
+    }
+
     /**
-     * Renders every format before any is written anywhere, so a rendering error never leaves half a run folder.
+     * Renders every file before any is written anywhere, so a rendering error never leaves half a run folder.
      *
+     * @param splitBy also one set of reports per owner, account or OU; null for none
      * @throws SinkException when the temporary folder cannot take the files
      */
-    public static RenderedReports render(ScanResult result, Set<ReportFormat> formats, HtmlReport html) {
+    public static RenderedReports render(ScanResult result, Set<ReportFormat> formats, HtmlReport html, SplitBy splitBy) {
         Path folder;
         try {
             folder = Files.createTempDirectory("lambda-guardrails-reports-");
@@ -41,13 +63,14 @@ public final class RenderedReports implements AutoCloseable {
         }
         var rendered = new RenderedReports(folder);
         try {
-            for (ReportFormat format : formats) {
-                Path file = folder.resolve(format.fileName());
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-                    format.write(result, html, out);
+            if (splitBy != null) {
+                Set<ReportFormat> viewFormats = EnumSet.copyOf(VIEW_FORMATS);
+                viewFormats.retainAll(formats);
+                for (Views.View view : Views.of(result, splitBy)) {
+                    rendered.renderAll(view.folder() + "/", view.result(), viewFormats, html);
                 }
-                rendered.files.put(format, file);
             }
+            rendered.renderAll("", result, formats, html);
             return rendered;
         } catch (IOException e) {
             rendered.close();
@@ -58,9 +81,21 @@ public final class RenderedReports implements AutoCloseable {
         }
     }
 
-    /** The files in publishing order (JSON, CSV, HTML). */
-    public Map<ReportFormat, Path> files() {
-        return Collections.unmodifiableMap(files);
+    private void renderAll(String prefix, ScanResult result, Set<ReportFormat> formats, HtmlReport html) throws IOException {
+        for (ReportFile kind : ReportFile.of(formats)) {
+            String name = prefix + kind.fileName();
+            Path file = folder.resolve(name);
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                kind.write(result, html, out);
+            }
+            files.add(new File(name, kind, file));
+        }
+    }
+
+    /** The files in publishing order: the views' first, then the run's own (JSON, CSV, HTML). */
+    public List<File> files() {
+        return Collections.unmodifiableList(files);
     }
 
     /** A small file beside the reports (a manifest, a marker), deleted with them. */
@@ -72,14 +107,13 @@ public final class RenderedReports implements AutoCloseable {
         }
     }
 
-    /** Deletes the files and their folder; a file that cannot be deleted is left to the system's temporary cleanup. */
+    /** Deletes the files and their folders; a file that cannot be deleted is left to the system's temporary cleanup. */
     @Override
     public void close() {
-        try (var entries = Files.list(folder)) {
-            for (Path file : entries.toList()) {
-                Files.deleteIfExists(file);
+        try (Stream<Path> entries = Files.walk(folder)) {
+            for (Path path : entries.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
-            Files.deleteIfExists(folder);
         } catch (IOException e) {
             // Nothing else to do: the reports were delivered or saved; a stray temporary file is harmless.
         }

@@ -3,6 +3,7 @@ package io.lambdaguardrails.sink;
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.report.SplitBy;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,9 +38,17 @@ public final class ReportDelivery {
      * @param html         the HTML renderer, with the bundled template or a user's ({@link HtmlReport#withTemplate})
      * @param baseline     {@code auto} (null means the same), {@code none}, a path or an {@code s3://} URI
      * @param fallbackRoot local folder for the reports when the output cannot take them; null: a fresh private one
+     * @param splitBy      also one set of reports per owner, account or OU under {@code views/}; null for none
      */
     public record Options(String output, Set<ReportFormat> formats, HtmlReport html, String baseline, PublishMode mode,
-                          Encryption encryption, Path fallbackRoot, Duration linkExpiry) {
+                          Encryption encryption, Path fallbackRoot, Duration linkExpiry, SplitBy splitBy) {
+
+        /** Without views. */
+        public Options(String output, Set<ReportFormat> formats, HtmlReport html, String baseline, PublishMode mode,
+                       Encryption encryption, Path fallbackRoot, Duration linkExpiry) {
+            this(output, formats, html, baseline, mode, encryption, fallbackRoot, linkExpiry, null);
+        }
+
         public Options {
             formats = Set.copyOf(formats);
             if (formats.isEmpty()) {
@@ -53,15 +62,24 @@ public final class ReportDelivery {
                 throw new IllegalArgumentException("--partial writes a shard's result, which is never compared with a "
                         + "baseline; compare when merging the shards");
             }
+            if (mode == PublishMode.PARTIAL && splitBy != null) {
+                throw new IllegalArgumentException("--partial writes a shard's result; split the merged run instead "
+                        + "(give --split-by to merge)");
+            }
             if (linkExpiry.isNegative() || linkExpiry.isZero() || linkExpiry.compareTo(MAX_LINK_EXPIRY) > 0) {
                 throw new IllegalArgumentException("link expiry must be between 1 second and 7 days");
             }
         }
 
-        /** The default formats, the bundled template, {@code --baseline auto}, SSE-S3, links valid for a day. */
+        /** The default formats, the bundled template, {@code --baseline auto}, SSE-S3, links valid for a day, no views. */
         public static Options defaults(String output) {
             return new Options(output, ReportFormat.DEFAULTS, HtmlReport.bundled(), null, PublishMode.FULL,
                     Encryption.s3Managed(), defaultFallbackRoot(output), DEFAULT_LINK_EXPIRY);
+        }
+
+        /** The same options, also writing one set of reports per value of {@code split} (null: none). */
+        public Options splitBy(SplitBy split) {
+            return new Options(output, formats, html, baseline, mode, encryption, fallbackRoot, linkExpiry, split);
         }
     }
 
@@ -121,7 +139,7 @@ public final class ReportDelivery {
                 : new Baselines(new ReportFiles(s3)).load(options.baseline(), sink);
         ScanResult marked = baseline.applyTo(result);
         Publication publication = new ReportPublisher(sink, options.html(), options.fallbackRoot())
-                .publish(marked, options.formats(), options.mode(), stopRequested);
+                .publish(marked, options.formats(), options.splitBy(), options.mode(), stopRequested);
 
         List<String> warnings = new ArrayList<>();
         if (baseline instanceof BaselineOutcome.Unreadable) {

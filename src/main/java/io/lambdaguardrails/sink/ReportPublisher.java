@@ -3,6 +3,7 @@ package io.lambdaguardrails.sink;
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.report.SplitBy;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -10,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -61,9 +62,18 @@ public final class ReportPublisher {
      * @throws SinkException when the reports could be written neither where asked nor to the fallback folder
      */
     public Publication publish(ScanResult result, Set<ReportFormat> formats, PublishMode mode, BooleanSupplier stopRequested) {
+        return publish(result, formats, null, mode, stopRequested);
+    }
+
+    /**
+     * @param splitBy also one set of reports per owner, account or OU under {@code views/} of the run folder (and of
+     *                {@code latest/}); null for none
+     */
+    public Publication publish(ScanResult result, Set<ReportFormat> formats, SplitBy splitBy, PublishMode mode,
+                               BooleanSupplier stopRequested) {
         String runFolder = ReportKeys.folder(result, mode);
-        try (RenderedReports rendered = RenderedReports.render(result, formats, html)) {
-            Map<ReportFormat, Path> reports = rendered.files();
+        try (RenderedReports rendered = RenderedReports.render(result, formats, html, splitBy)) {
+            List<RenderedReports.File> reports = rendered.files();
             List<String> written = new ArrayList<>();
             Runnable stopHereIfAsked = () -> {
                 if (stopRequested.getAsBoolean()) {
@@ -71,9 +81,9 @@ public final class ReportPublisher {
                 }
             };
             try {
-                reports.forEach((format, file) -> {
+                reports.forEach(file -> {
                     stopHereIfAsked.run();
-                    written.add(write(ReportKeys.inFolder(runFolder, format), format, file));
+                    written.add(write(runFolder + "/" + file.name(), file));
                 });
                 stopHereIfAsked.run();
                 Publication.Latest latest = Publication.Latest.UNTOUCHED;
@@ -94,14 +104,15 @@ public final class ReportPublisher {
     private Publication.Latest replaceLatest(String runId, String runFolder, RenderedReports rendered,
                                              List<String> written) {
         Optional<ReportSink.Versioned> before = sink.readVersioned(LatestManifest.KEY);
-        var manifest = new LatestManifest(runId, runFolder, rendered.files().keySet().stream()
-                .map(f -> new LatestManifest.Report(f.fileName(), f.contentType())).toList());
+        var manifest = new LatestManifest(runId, runFolder, rendered.files().stream()
+                .map(f -> new LatestManifest.Report(f.name(), f.contentType())).toList());
         try {
-            rendered.files().forEach((format, file) -> written.add(write(ReportKeys.latest(format), format, file)));
+            rendered.files().forEach(file -> written.add(write(ReportKeys.LATEST + "/" + file.name(), file)));
             Path staged = rendered.stage("manifest.json", manifest.toJson());
             if (sink.writeIfUnchanged(LatestManifest.KEY, staged, "application/json",
                     before.map(ReportSink.Versioned::version).orElse(null))) {
                 written.add(sink.location(LatestManifest.KEY));
+                before.ifPresent(previous -> removeStale(previous.bytes(), manifest));
                 return Publication.Latest.REPLACED;
             }
         } catch (SinkException e) {
@@ -129,6 +140,25 @@ public final class ReportPublisher {
         }
     }
 
+    /**
+     * Deletes from {@code latest/} what the previous run had there and this one has not (the view of an owner who has
+     * no findings any more), so {@code latest/} never shows a team an old page. Best effort: the publish is complete,
+     * and a copy left behind is named by no manifest.
+     */
+    private void removeStale(byte[] previousManifest, LatestManifest now) {
+        try {
+            Set<String> current = new HashSet<>();
+            now.reports().forEach(r -> current.add(r.file()));
+            for (LatestManifest.Report report : LatestManifest.read(previousManifest).reports()) {
+                if (!current.contains(report.file())) {
+                    sink.delete(ReportKeys.LATEST + "/" + report.file());
+                }
+            }
+        } catch (SinkException | IllegalArgumentException e) {
+            // See above: nothing depends on the stale copy being gone.
+        }
+    }
+
     /** The shard's completion marker, written last: merge publishes only when every shard has one. */
     private String markComplete(ScanResult result) {
         ShardMarker marker = ShardMarker.of(result);
@@ -147,8 +177,8 @@ public final class ReportPublisher {
         return sink.location(key);
     }
 
-    private String write(String key, ReportFormat format, Path file) {
-        sink.write(key, file, format.contentType());
+    private String write(String key, RenderedReports.File file) {
+        sink.write(key, file.path(), file.contentType());
         return sink.location(key);
     }
 
@@ -161,7 +191,7 @@ public final class ReportPublisher {
         return Files.createTempDirectory(ReportDelivery.LOCAL_FOLDER + "-");
     }
 
-    private Path fallBack(String runFolder, Map<ReportFormat, Path> reports, SinkException cause) {
+    private Path fallBack(String runFolder, List<RenderedReports.File> reports, SinkException cause) {
         LocalDirectorySink local;
         try {
             local = LocalDirectorySink.privateTo(fallbackRoot != null ? fallbackRoot : freshPrivateFolder());
@@ -171,8 +201,7 @@ public final class ReportPublisher {
                     + ") nor saved locally (" + e + ")", cause);
         }
         try {
-            reports.forEach((format, file) ->
-                    local.write(ReportKeys.inFolder(runFolder, format), file, format.contentType()));
+            reports.forEach(file -> local.write(runFolder + "/" + file.name(), file.path(), file.contentType()));
         } catch (SinkException e) {
             e.addSuppressed(cause);
             throw new SinkException("reports could not be written (" + cause.getMessage()

@@ -34,6 +34,9 @@ public interface ReportSink {
     /** The keys under {@code prefix} (a folder, {@code runs/}), in no particular order; empty when there are none. */
     List<String> list(String prefix) throws SinkException;
 
+    /** Deletes an object; nothing happens when there is none. */
+    void delete(String key) throws SinkException;
+
     /** Copies one object of the sink to another key. */
     void copy(String fromKey, String toKey, String contentType) throws SinkException;
 

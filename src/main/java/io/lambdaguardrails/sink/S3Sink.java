@@ -82,6 +82,15 @@ public final class S3Sink implements ReportSink {
         }
     }
 
+    @Override
+    public void delete(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(location.bucket()).key(location.key(key)));
+        } catch (SdkException e) {
+            throw new SinkException("cannot delete " + location(key) + ": " + e.getMessage(), e);
+        }
+    }
+
     private PutObjectRequest.Builder put(String key, String contentType) {
         return PutObjectRequest.builder()
                 .bucket(location.bucket())

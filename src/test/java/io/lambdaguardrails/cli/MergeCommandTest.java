@@ -127,6 +127,8 @@ class MergeCommandTest {
                 "--output", dir.resolve("out").toString());
         CommandRun kmsKeyWithoutKms = CommandRun.of(new MergeCommand(), dir.resolve("shards").toString(),
                 "--sse", "AES256", "--kms-key-id", "k", "--output", dir.resolve("out").toString());
+        CommandRun unknownSplit = CommandRun.of(new MergeCommand(), dir.resolve("shards").toString(),
+                "--split-by", "../team", "--output", dir.resolve("out").toString());
 
         assertThat(nothing.exitCode()).isEqualTo(2);
         assertThat(nothing.err()).contains("no findings.json found");
@@ -134,6 +136,8 @@ class MergeCommandTest {
         assertThat(partialWithBaseline.err()).contains("never compared with a baseline");
         assertThat(kmsKeyWithoutKms.exitCode()).isEqualTo(2);
         assertThat(kmsKeyWithoutKms.err()).contains("--kms-key-id needs --sse aws:kms");
+        assertThat(unknownSplit.exitCode()).isEqualTo(2);
+        assertThat(unknownSplit.err()).contains("unknown split-by value '../team' (expected owner, account or ou)");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

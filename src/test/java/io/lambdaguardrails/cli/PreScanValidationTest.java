@@ -86,6 +86,8 @@ class PreScanValidationTest {
                 scan(out, "malformed run id", "--run-id must look like", "--accounts", account, "--run-id", "tonight"),
                 scan(out, "unknown severity", "severe", "--accounts", account, "--fail-on", "severe"),
                 scan(out, "unknown format", "pdf", "--accounts", account, "--format", "pdf"),
+                scan(out, "unknown split", "unknown split-by value 'team' (expected owner, account or ou)", "--accounts", account, "--split-by", "team"),
+                scan(out, "split of a shard's result", "give --split-by to merge", "--accounts", account, "--split-by", "owner", "--partial"),
                 scan(out, "missing baseline", "no such file", "--accounts", account, "--baseline", dir.resolve("missing.json").toString()),
                 scan(out, "bad configuration", "line 3", "--accounts", account, "--config", badYaml.toString()),
                 // The parser's caret stays on its own line, under the quoted line it points into.

@@ -122,7 +122,7 @@ class LatestConsistencyTest {
     void copiesInLatestWithoutAManifestAreNeverABaseline() throws Exception {
         Path report = Files.createDirectories(dir.resolve("out/latest")).resolve(ReportFormat.JSON.fileName());
         try (var out = Files.newOutputStream(report)) {
-            ReportFormat.JSON.write(LATER, HtmlReport.bundled(), out);
+            ReportFormat.JSON.mainFile().write(LATER, HtmlReport.bundled(), out);
         }
 
         BaselineOutcome baseline = new Baselines(new ReportFiles(s3Access(clients)))
@@ -209,6 +209,11 @@ class LatestConsistencyTest {
         @Override
         public List<String> list(String prefix) {
             return sink.list(prefix);
+        }
+
+        @Override
+        public void delete(String k) {
+            sink.delete(k);
         }
 
         @Override

@@ -3,8 +3,14 @@ package io.lambdaguardrails.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.report.ExchangeSchemas;
+import io.lambdaguardrails.report.FindingsCsv;
+import io.lambdaguardrails.report.FindingsJson;
+import io.lambdaguardrails.report.HtmlReport;
+import io.lambdaguardrails.report.OwnerRollup;
 import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.RiskPathsCsv;
 import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.report.SplitBy;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.risk.Ingredient;
 import io.lambdaguardrails.risk.IngredientKind;
@@ -14,6 +20,10 @@ import io.lambdaguardrails.risk.RiskTier;
 import io.lambdaguardrails.rules.config.ConfigLoader;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.config.GuardrailsConfig;
+import io.lambdaguardrails.sink.LocalDirectorySink;
+import io.lambdaguardrails.sink.PublishMode;
+import io.lambdaguardrails.sink.ReportKeys;
+import io.lambdaguardrails.sink.ReportPublisher;
 import io.lambdaguardrails.testbed.MotoExtension;
 import io.lambdaguardrails.testbed.MotoServer;
 import io.lambdaguardrails.testbed.SampleOrganisationRun;
@@ -21,8 +31,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,6 +165,42 @@ class SampleOrganisationScanTest {
         assertThat(is.score()).isEqualTo(was.score() - waived.risk().secret());
         assertThat(is.chain()).doesNotContain("DATABASE_URL");
         assertThat(is.tier()).isEqualTo(RiskTier.CRITICAL);
+    }
+
+    @Test
+    void splitByOwnerWritesOneParsedViewPerOwnerPlusUnowned(@TempDir Path dir) throws IOException {
+        new ReportPublisher(new LocalDirectorySink(dir), HtmlReport.bundled(), dir.resolve("fallback"))
+                .publish(result, ReportFormat.DEFAULTS, SplitBy.OWNER, PublishMode.FULL, () -> false);
+        Path views = dir.resolve(ReportKeys.runFolder(result)).resolve("views/owner");
+        Set<String> owners = findings.stream().map(f -> OwnerRollup.ownerOf(f.owner())).collect(Collectors.toSet());
+
+        assertThat(owners).contains("payments-team", "web-team", "platform-team", OwnerRollup.UNOWNED);
+        try (var folders = Files.list(views)) {
+            assertThat(folders.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(owners);
+        }
+        for (String owner : owners) {
+            Path view = views.resolve(owner);
+            Set<String> ids = findings.stream().filter(f -> OwnerRollup.ownerOf(f.owner()).equals(owner))
+                    .map(Finding::findingId).collect(Collectors.toSet());
+            ScanResult json = FindingsJson.read(Files.readAllBytes(view.resolve("findings.json")));
+            assertThat(json.findings()).extracting(Finding::findingId).as(owner).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(json.riskPaths()).allSatisfy(p -> assertThat(OwnerRollup.ownerOf(p.owner())).isEqualTo(owner));
+            assertThat(csv(view.resolve("findings.csv"), FindingsCsv.HEADER)).extracting(r -> r.get("findingId"))
+                    .containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(csv(view.resolve("risk-paths.csv"), RiskPathsCsv.HEADER)).extracting(r -> r.get("functionArn"))
+                    .containsExactlyElementsOf(json.riskPaths().stream().map(RiskPath::functionArn).toList());
+            Document html = Jsoup.parse(view.resolve("report.html").toFile(), "UTF-8");
+            assertThat(html.select("[data-id]").eachAttr("data-id")).as(owner).isNotEmpty().allMatch(ids::contains);
+        }
+        assertThat(dir.resolve("latest/views/owner/payments-team/report.html")).exists();
+    }
+
+    private static List<CSVRecord> csv(Path file, List<String> header) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            assertThat(parser.getHeaderNames()).containsExactlyElementsOf(header);
+            return parser.getRecords();
+        }
     }
 
     private static RiskPath pathOf(List<RiskPath> paths, String functionName) {

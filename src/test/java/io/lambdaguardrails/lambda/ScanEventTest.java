@@ -2,6 +2,7 @@ package io.lambdaguardrails.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaguardrails.findings.Severity;
+import io.lambdaguardrails.report.SplitBy;
 import io.lambdaguardrails.integrations.NotifyTarget;
 import io.lambdaguardrails.report.Json;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ScanEventTest {
                 arguments("no request", "{\"output\": \"s3://reports/lg\"}", "request: missing"),
                 arguments("unknown top-level field", "{\"request\": {}, \"outptu\": \"s3://reports/lg\"}",
                         "outptu: unknown field; expected one of [config, failOn, notify, notifyOn, output, request, runId, "
-                                + "scheduledTime, securityHub]"),
+                                + "scheduledTime, securityHub, splitBy]"),
                 arguments("unknown request field", "{\"request\": {\"organisation\": true}}",
                         "request.organisation: unknown field; expected one of [accountTags, accountTimeout, accounts"),
                 arguments("duration", "{\"request\": {\"accountTimeout\": \"ten minutes\"}}",
@@ -44,6 +45,8 @@ class ScanEventTest {
                 arguments("notify target", "{\"request\": {}, \"notify\": [\"mailto:sec@example.com\"]}",
                         "notify: a target takes sns:TOPIC_ARN or an https:// webhook URL"),
                 arguments("notify severity", "{\"request\": {}, \"notifyOn\": \"loud\"}", "notifyOn: unknown severity 'loud'"),
+                arguments("split", "{\"request\": {}, \"splitBy\": \"../team\"}",
+                        "splitBy: unknown split-by value '../team' (expected owner, account or ou)"),
                 arguments("shard without a shared run id", "{\"request\": {\"org\": true, \"shard\": \"0/4\"}}",
                         "request.shard: a shard writes its result under the run id its sibling shards share"));
     }
@@ -65,7 +68,7 @@ class ScanEventTest {
                  "output": "s3://reports/lambda-guardrails/", "config": "version: 1", "failOn": "high",
                  "runId": "20261128T020000Z-nightly", "securityHub": "eu-west-1",
                  "notify": ["sns:arn:aws:sns:eu-west-1:111122223333:guardrails-alerts", "https://hooks.example.com/T/B/x"],
-                 "notifyOn": "critical"}"""));
+                 "notifyOn": "critical", "splitBy": "OU"}"""));
 
         assertThat(event.request().org()).isTrue();
         assertThat(event.request().regions()).containsExactly("eu-west-1");
@@ -80,6 +83,7 @@ class ScanEventTest {
                 new NotifyTarget.Sns("arn:aws:sns:eu-west-1:111122223333:guardrails-alerts"),
                 new NotifyTarget.Webhook(java.net.URI.create("https://hooks.example.com/T/B/x")));
         assertThat(event.integrations().notifyOn()).isEqualTo(Severity.CRITICAL);
+        assertThat(event.split()).isEqualTo(SplitBy.OU);
     }
 
     @Test

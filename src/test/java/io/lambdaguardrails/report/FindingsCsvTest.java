@@ -132,6 +132,6 @@ class FindingsCsvTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
     void inertCells(String name, String cell, String expected) {
-        assertThat(FindingsCsv.inert(cell)).isEqualTo(expected);
+        assertThat(CsvTable.inert(cell)).isEqualTo(expected);
     }
 }

@@ -73,6 +73,12 @@ final class MemorySink implements ReportSink {
     }
 
     @Override
+    public void delete(String key) {
+        objects.remove(key);
+        contentTypes.remove(key);
+    }
+
+    @Override
     public void copy(String fromKey, String toKey, String contentType) {
         if (failing.test(toKey)) {
             throw new SinkException("cannot copy to mem:/" + toKey + ": injected failure");

@@ -7,6 +7,7 @@ import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.SampleResults;
 import io.lambdaguardrails.report.ScanResult;
+import io.lambdaguardrails.report.SplitBy;
 import io.lambdaguardrails.scan.ScanRequest;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,8 @@ class ReportPublisherTest {
         assertThat(publication.latestReplaced()).isTrue();
         assertThat(files(out)).containsExactly(LocalDirectorySink.LOCK_FILE,
                 "latest/findings.csv", "latest/findings.json", "latest/manifest.json", "latest/report.html",
-                RUN + "/findings.csv", RUN + "/findings.json", RUN + "/report.html");
+                "latest/risk-paths.csv",
+                RUN + "/findings.csv", RUN + "/findings.json", RUN + "/report.html", RUN + "/risk-paths.csv");
         for (ReportFormat format : ALL) {
             assertThat(out.resolve("latest/" + format.fileName()))
                     .hasSameBinaryContentAs(out.resolve(RUN + "/" + format.fileName()));
@@ -74,9 +76,9 @@ class ReportPublisherTest {
                 PublishMode.FULL);
 
         assertThat(sink.writes).containsExactly(
-                RUN + "/findings.json", RUN + "/findings.csv", RUN + "/findings.asff.json",
+                RUN + "/findings.json", RUN + "/findings.csv", RUN + "/risk-paths.csv", RUN + "/findings.asff.json",
                 RUN + "/findings.ocsf.json", RUN + "/report.html",
-                "latest/findings.json", "latest/findings.csv", "latest/findings.asff.json",
+                "latest/findings.json", "latest/findings.csv", "latest/risk-paths.csv", "latest/findings.asff.json",
                 "latest/findings.ocsf.json", "latest/report.html", "latest/manifest.json");
         assertThat(sink.contentTypes.get("latest/findings.asff.json")).isEqualTo("application/json");
     }
@@ -88,8 +90,9 @@ class ReportPublisherTest {
         new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), ALL, PublishMode.FULL);
 
         assertThat(sink.writes).containsExactly(
-                RUN + "/findings.json", RUN + "/findings.csv", RUN + "/report.html",
-                "latest/findings.json", "latest/findings.csv", "latest/report.html", "latest/manifest.json");
+                RUN + "/findings.json", RUN + "/findings.csv", RUN + "/risk-paths.csv", RUN + "/report.html",
+                "latest/findings.json", "latest/findings.csv", "latest/risk-paths.csv", "latest/report.html",
+                "latest/manifest.json");
         assertThat(sink.contentTypes.get("latest/report.html")).isEqualTo("text/html; charset=utf-8");
         assertThat(sink.contentTypes.get("latest/findings.csv")).isEqualTo("text/csv; charset=utf-8");
         assertThat(sink.contentTypes.get("latest/findings.json")).isEqualTo("application/json");
@@ -118,13 +121,67 @@ class ReportPublisherTest {
     }
 
     @Test
+    void viewsComeFirstInTheRunFolderAndLatestAndTheManifestNamesThem() throws IOException {
+        var sink = new MemorySink();
+
+        new ReportPublisher(sink, HTML, dir).publish(SampleResults.typicalTeams(), EnumSet.allOf(ReportFormat.class),
+                SplitBy.OWNER, PublishMode.FULL, () -> false);
+
+        List<String> teamB = List.of("views/owner/team-b/findings.json", "views/owner/team-b/findings.csv",
+                "views/owner/team-b/risk-paths.csv", "views/owner/team-b/report.html");
+        int ownRun = sink.writes.indexOf(RUN + "/findings.json");
+        assertThat(sink.writes.subList(0, ownRun)).as("views first, without the exchange formats")
+                .containsAll(teamB.stream().map(f -> RUN + "/" + f).toList())
+                .allMatch(key -> key.startsWith(RUN + "/views/owner/") && !key.contains("asff") && !key.contains("ocsf"))
+                .hasSize(3 * 4);
+        assertThat(sink.writes).containsAll(teamB.stream().map(f -> "latest/" + f).toList());
+        assertThat(sink.writes.getLast()).isEqualTo("latest/manifest.json");
+        assertThat(sink.contentTypes.get("latest/views/owner/team-b/report.html")).isEqualTo("text/html; charset=utf-8");
+        LatestManifest manifest = LatestManifest.read(sink.objects.get(LatestManifest.KEY));
+        assertThat(manifest.reports()).extracting(LatestManifest.Report::file).containsAll(teamB);
+        assertThat(FindingsJson.read(sink.objects.get(RUN + "/views/owner/team-b/findings.json")).findings())
+                .isNotEmpty().allSatisfy(f -> assertThat(f.owner()).isEqualTo("team-b"));
+    }
+
+    @Test
+    void aViewTheNewRunNoLongerHasLeavesLatest() {
+        var sink = new MemorySink();
+        var publisher = new ReportPublisher(sink, HTML, dir);
+        publisher.publish(SampleResults.typicalTeams(), ALL, SplitBy.OWNER, PublishMode.FULL, () -> false);
+        ScanResult onlyTeamA = SampleResults.typical();
+        onlyTeamA = new ScanResult(onlyTeamA.schemaVersion(), "20261129T020000Z-d4e5f6", onlyTeamA.startedAt().plusSeconds(86400),
+                onlyTeamA.finishedAt().plusSeconds(86400), onlyTeamA.tool(), onlyTeamA.principal(), onlyTeamA.request(),
+                onlyTeamA.accounts(), onlyTeamA.coverage(), onlyTeamA.notEvaluated(), onlyTeamA.findings(),
+                onlyTeamA.resolved(), onlyTeamA.rules());
+
+        Publication second = publisher.publish(onlyTeamA, ALL, SplitBy.OWNER, PublishMode.FULL, () -> false);
+
+        assertThat(second.latestReplaced()).isTrue();
+        assertThat(sink.objects.keySet()).anyMatch(k -> k.startsWith("latest/views/owner/team-a/"))
+                .noneMatch(k -> k.startsWith("latest/views/owner/team-b/") || k.startsWith("latest/views/owner/unowned/"))
+                .as("the earlier run's own folder keeps its views").contains(RUN + "/views/owner/team-b/report.html");
+    }
+
+    @Test
+    void aManifestNamingAFileOutsideTheRunFolderIsRefused() {
+        assertThatThrownBy(() -> new LatestManifest("r", "runs/2026/11/28/r",
+                List.of(new LatestManifest.Report("views/../../secret", "text/html"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LatestManifest("r", "runs/2026/11/28/r",
+                List.of(new LatestManifest.Report("/etc/passwd", "text/html"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new LatestManifest("r", "runs/2026/11/28/r",
+                List.of(new LatestManifest.Report("views/owner/a.b/report.html", "text/html"))).reports()).hasSize(1);
+    }
+
+    @Test
     void onlyTheAskedFormats() {
         var sink = new MemorySink();
 
         new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), EnumSet.of(ReportFormat.HTML, ReportFormat.CSV), PublishMode.FULL);
 
-        assertThat(sink.writes).containsExactly(RUN + "/findings.csv", RUN + "/report.html",
-                "latest/findings.csv", "latest/report.html", "latest/manifest.json");
+        assertThat(sink.writes).containsExactly(RUN + "/findings.csv", RUN + "/risk-paths.csv", RUN + "/report.html",
+                "latest/findings.csv", "latest/risk-paths.csv", "latest/report.html", "latest/manifest.json");
     }
 
     @Test
@@ -133,7 +190,8 @@ class ReportPublisherTest {
 
         Publication publication = new ReportPublisher(sink, HTML, dir).publish(SampleResults.typical(), ALL, PublishMode.PARTIAL);
 
-        assertThat(sink.writes).containsExactly(RUN + "/findings.json", RUN + "/findings.csv", RUN + "/report.html");
+        assertThat(sink.writes).containsExactly(RUN + "/findings.json", RUN + "/findings.csv", RUN + "/risk-paths.csv",
+                RUN + "/report.html");
         assertThat(publication.latestReplaced()).isFalse();
         assertThat(publication.delivered()).isTrue();
     }
@@ -151,7 +209,7 @@ class ReportPublisherTest {
         Publication publication = new ReportPublisher(sink, HTML, dir).publish(shard, ALL, PublishMode.PARTIAL);
 
         assertThat(sink.writes).containsExactly(folder + "/findings.json", folder + "/findings.csv",
-                folder + "/report.html", folder + "/complete.json");
+                folder + "/risk-paths.csv", folder + "/report.html", folder + "/complete.json");
         assertThat(publication.runFolder()).isEqualTo(folder);
         JsonNode marker = Json.mapper().readTree(sink.objects.get(folder + "/complete.json"));
         assertThat(marker.get("shard").asText()).isEqualTo("1/4");
@@ -174,7 +232,8 @@ class ReportPublisherTest {
             assertThat(sink.writes).noneMatch(key -> key.startsWith("latest/"));
         }
         assertThat(publication.fallbackFolder()).isEqualTo(dir.resolve("fallback").resolve(RUN).toAbsolutePath());
-        assertThat(files(publication.fallbackFolder())).containsExactly("findings.csv", "findings.json", "report.html");
+        assertThat(files(publication.fallbackFolder()))
+                .containsExactly("findings.csv", "findings.json", "report.html", "risk-paths.csv");
         assertThat(FindingsJson.read(Files.readAllBytes(publication.fallbackFolder().resolve("findings.json"))))
                 .isEqualTo(SampleResults.typical());
     }

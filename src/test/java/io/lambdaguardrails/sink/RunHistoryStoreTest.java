@@ -218,6 +218,10 @@ class RunHistoryStoreTest {
             return sink.list(prefix);
         }
 
+        public void delete(String key) {
+            sink.delete(key);
+        }
+
         public void copy(String fromKey, String toKey, String contentType) {
             sink.copy(fromKey, toKey, contentType);
         }

@@ -9,9 +9,11 @@ import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.HtmlReport;
+import io.lambdaguardrails.report.ReportFile;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.RunEntry;
 import io.lambdaguardrails.report.RunHistory;
+import io.lambdaguardrails.report.SplitBy;
 import io.lambdaguardrails.report.SampleResults;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.testbed.Fault;
@@ -115,13 +117,15 @@ class S3SinkTest {
         assertThat(outcome.publication().location()).isEqualTo("s3://" + bucket + "/guardrails/" + RUN);
         assertThat(keys()).containsExactly("guardrails/history.json", "guardrails/index.html",
                 "guardrails/latest/findings.csv", "guardrails/latest/findings.json", "guardrails/latest/manifest.json",
-                "guardrails/latest/report.html", "guardrails/" + RUN + "/findings.csv", "guardrails/" + RUN + "/findings.json", "guardrails/" + RUN + "/report.html");
-        for (ReportFormat format : ReportFormat.DEFAULTS) {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("guardrails/latest/" + format.fileName())
+                "guardrails/latest/report.html", "guardrails/latest/risk-paths.csv",
+                "guardrails/" + RUN + "/findings.csv", "guardrails/" + RUN + "/findings.json",
+                "guardrails/" + RUN + "/report.html", "guardrails/" + RUN + "/risk-paths.csv");
+        for (ReportFile file : ReportFile.of(ReportFormat.DEFAULTS)) {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("guardrails/latest/" + file.fileName())
                     .checksumMode(ChecksumMode.ENABLED));
-            assertThat(head.contentType()).isEqualTo(format.contentType());
+            assertThat(head.contentType()).isEqualTo(file.contentType());
             assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
-            assertThat(head.checksumCRC32()).as("CRC32 of %s", format).isNotBlank();
+            assertThat(head.checksumCRC32()).as("CRC32 of %s", file).isNotBlank();
         }
         for (String rootFile : List.of("history.json", "index.html")) {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("guardrails/" + rootFile));
@@ -181,6 +185,28 @@ class S3SinkTest {
     }
 
     @Test
+    void viewsAreWrittenUnderTheRunFolderAndLatestWithTheirTypeAndEncryption() {
+        var outcome = new ReportDelivery(access(clients)).deliver(SampleResults.typicalTeams(),
+                options(null, Encryption.s3Managed()).splitBy(SplitBy.OWNER));
+
+        assertThat(outcome.delivered()).isTrue();
+        List<String> views = keys().stream().filter(k -> k.contains("/views/")).toList();
+        for (String owner : List.of("team-a", "team-b", "unowned")) {
+            for (String file : List.of("findings.json", "findings.csv", "risk-paths.csv", "report.html")) {
+                assertThat(views).contains("guardrails/" + RUN + "/views/owner/" + owner + "/" + file,
+                        "guardrails/latest/views/owner/" + owner + "/" + file);
+            }
+        }
+        assertThat(views).hasSize(2 * 3 * 4);
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("guardrails/latest/views/owner/team-b/report.html"));
+        assertThat(head.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
+        assertThat(FindingsJson.read(s3.getObjectAsBytes(b -> b.bucket(bucket)
+                .key("guardrails/" + RUN + "/views/owner/team-b/findings.json")).asByteArray()).findings())
+                .isNotEmpty().allSatisfy(f -> assertThat(f.owner()).isEqualTo("team-b"));
+    }
+
+    @Test
     void latestIsUntouchedWhenTheLastObjectOfTheRunFolderFails() {
         s3.putObject(b -> b.bucket(bucket).key("guardrails/latest/report.html"), RequestBody.fromString("yesterday"));
         S3Client failingHtml = S3Client.builder().region(Region.US_EAST_1)
@@ -195,7 +221,8 @@ class S3SinkTest {
 
         assertThat(publication.delivered()).isFalse();
         assertThat(keys()).containsExactly("guardrails/latest/report.html",
-                "guardrails/" + RUN + "/findings.csv", "guardrails/" + RUN + "/findings.json");
+                "guardrails/" + RUN + "/findings.csv", "guardrails/" + RUN + "/findings.json",
+                "guardrails/" + RUN + "/risk-paths.csv");
         assertThat(text("guardrails/latest/report.html")).isEqualTo("yesterday");
         assertThat(publication.fallbackFolder().resolve("report.html")).exists();
     }

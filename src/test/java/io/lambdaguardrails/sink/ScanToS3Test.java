@@ -74,10 +74,11 @@ class ScanToS3Test {
             assertThat(first.report().delivered()).isTrue();
             String runFolder = first.report().publication().runFolder();
             assertThat(keys(s3)).containsExactlyInAnyOrder(
-                    "guardrails/latest/findings.json", "guardrails/latest/findings.csv", "guardrails/latest/report.html",
-                    "guardrails/latest/manifest.json", "guardrails/" + runFolder + "/findings.json", "guardrails/" + runFolder + "/findings.csv",
-                    "guardrails/" + runFolder + "/report.html", "guardrails/" + OutputCheck.MARKER,
-                    "guardrails/history.json", "guardrails/index.html");
+                    "guardrails/latest/findings.json", "guardrails/latest/findings.csv", "guardrails/latest/risk-paths.csv",
+                    "guardrails/latest/report.html", "guardrails/latest/manifest.json",
+                    "guardrails/" + runFolder + "/findings.json", "guardrails/" + runFolder + "/findings.csv",
+                    "guardrails/" + runFolder + "/risk-paths.csv", "guardrails/" + runFolder + "/report.html",
+                    "guardrails/" + OutputCheck.MARKER, "guardrails/history.json", "guardrails/index.html");
             assertThat(first.result().findings()).extracting(Finding::baseline).containsOnly(Baseline.NEW);
             assertThat(deprecated(first.result())).containsExactly("fixed-later");
 
@@ -99,7 +100,7 @@ class ScanToS3Test {
                     .isNotEmpty().extracting(Finding::baseline).containsOnly(Baseline.EXISTING);
             assertThat(latest.resolved()).extracting(ResolvedFinding::ruleId, ResolvedFinding::resourceName)
                     .containsExactly(tuple(DEPRECATED, "fixed-later"));
-            assertThat(keys(s3)).filteredOn(k -> k.startsWith("guardrails/runs/")).hasSize(6);
+            assertThat(keys(s3)).filteredOn(k -> k.startsWith("guardrails/runs/")).hasSize(8);
         }
     }
 
