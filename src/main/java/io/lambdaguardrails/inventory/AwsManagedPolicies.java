@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 
 /**
  * AWS-managed policy documents, fetched once per run by ARN (they are identical in every account) with whichever
@@ -16,8 +17,10 @@ public final class AwsManagedPolicies {
 
     private final ConcurrentMap<String, Optional<ManagedPolicy>> cache = new ConcurrentHashMap<>();
 
+    private static final Pattern AWS_MANAGED = Pattern.compile("arn:aws[\\w-]*:iam::aws:policy/.*");
+
     public static boolean isAwsManaged(String arn) {
-        return arn.matches("arn:aws[\\w-]*:iam::aws:policy/.*");
+        return AWS_MANAGED.matcher(arn).matches();
     }
 
     Optional<ManagedPolicy> get(String arn, IamClient iam, AwsRequestOverrideConfiguration asAccount, ApiCaller calls) {

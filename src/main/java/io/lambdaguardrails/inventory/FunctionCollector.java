@@ -86,7 +86,8 @@ public final class FunctionCollector {
                                     CodeSigning signing, Map<String, Map<String, String>> tagged) {
         String arn = f.functionArn();
         Set<LambdaFunction.Part> notCollected = EnumSet.noneOf(LambdaFunction.Part.class);
-        var policy = budgeted("lambda:GetPolicy", true, () -> readable(lambda.getPolicy(r -> r.functionName(arn).overrideConfiguration(asAccount)).policy()));
+        var policy = budgeted("lambda:GetPolicy", true,
+                () -> readable(lambda.getPolicy(r -> r.functionName(arn).overrideConfiguration(asAccount)).policy()));
         markMissing(policy, LambdaFunction.Part.RESOURCE_POLICY, notCollected);
         var url = budgeted("lambda:GetFunctionUrlConfig", true,
                 () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn).overrideConfiguration(asAccount))));
@@ -127,7 +128,7 @@ public final class FunctionCollector {
                 tracingMode(f),
                 f.layers() == null ? List.of() : f.layers().stream().map(Layer::arn).toList(),
                 f.deadLetterConfig() == null ? null : f.deadLetterConfig().targetArn(),
-                screened.tags(), policy.value(), url.value(), codeSigningArn, concurrency.value(),
+                screened.tags(), ReadPolicy.json(policy.value()), url.value(), codeSigningArn, concurrency.value(),
                 eventInvoke.value(),
                 eventSources.byFunction() == null ? List.of() : eventSources.byFunction().getOrDefault(arn, List.of()),
                 screened.secrets(), qualifiers, notCollected);
@@ -138,7 +139,7 @@ public final class FunctionCollector {
      * name, each with its own policy and URL read by qualifier; null when the aliases cannot be listed. A read that
      * fails marks that part of that qualifier not collected (and is in coverage).
      */
-    private List<LambdaFunction.Qualifier> qualifiers(String arn, String policy, Set<String> versions) {
+    private List<LambdaFunction.Qualifier> qualifiers(String arn, ReadPolicy policy, Set<String> versions) {
         var aliases = budgeted("lambda:ListAliases", false,
                 () -> lambda.listAliasesPaginator(r -> r.functionName(arn).overrideConfiguration(asAccount)).aliases().stream().toList());
         if (!aliases.succeeded()) {
@@ -147,7 +148,9 @@ public final class FunctionCollector {
         Map<String, String> named = new LinkedHashMap<>();
         aliases.value().forEach(a -> named.put(a.name(), a.functionVersion()));
         Set<String> numbered = new TreeSet<>(versions);
-        numbered.addAll(QualifiedArns.namedIn(arn, policy));
+        if (policy != null) {
+            numbered.addAll(QualifiedArns.namedIn(arn, policy.document()));
+        }
         numbered.stream().filter(v -> !named.containsKey(v)).forEach(v -> named.put(v, null));
         return named.entrySet().stream().map(e -> qualifier(arn, e.getKey(), e.getValue())).toList();
     }
@@ -164,7 +167,7 @@ public final class FunctionCollector {
         if (!url.succeeded()) {
             missing.add(LambdaFunction.Qualifier.Part.URL);
         }
-        return new LambdaFunction.Qualifier(name, functionVersion, policy.value(), url.value(), missing);
+        return new LambdaFunction.Qualifier(name, functionVersion, ReadPolicy.json(policy.value()), url.value(), missing);
     }
 
     private static LambdaFunction.PackageType packageType(FunctionConfiguration f) {
@@ -197,11 +200,18 @@ public final class FunctionCollector {
         }
     }
 
+    /** A resource policy as read, and as parsed to prove it readable (and to find the qualifiers it names). */
+    private record ReadPolicy(String json, PolicyDocument document) {
+
+        static String json(ReadPolicy policy) {
+            return policy == null ? null : policy.json();
+        }
+    }
+
     /** A policy the analyser cannot read is a failed read, recorded in coverage, not a policy no rule understands. */
-    private static String readable(String policy) {
+    private static ReadPolicy readable(String policy) {
         try {
-            PolicyDocument.parse(policy);
-            return policy;
+            return new ReadPolicy(policy, PolicyDocument.parse(policy));
         } catch (PolicyParseException e) {
             throw new UnreadableDocument("resource " + e.getMessage());
         }

@@ -29,15 +29,12 @@ final class QualifiedArns {
     }
 
     /** The qualifiers of {@code functionArn} that a policy's Resource elements name literally. */
-    static Set<String> namedIn(String functionArn, String policy) {
+    static Set<String> namedIn(String functionArn, PolicyDocument policy) {
         Set<String> named = new TreeSet<>();
-        if (policy == null) {
-            return named;
-        }
-        PolicyDocument.tryParse(policy).ifPresent(document -> document.statements().stream()
+        policy.statements().stream()
                 .map(Statement::resources).flatMap(java.util.List::stream)
                 .filter(r -> unqualified(r).equals(functionArn))
-                .forEach(r -> qualifier(r).ifPresent(named::add)));
+                .forEach(r -> qualifier(r).ifPresent(named::add));
         return named;
     }
 }

@@ -4,9 +4,11 @@ import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.policy.PolicyDocument;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +20,17 @@ public record RuleContext(Snapshot snapshot, Settings settings, OrgView org, Loc
 
     public static RuleContext of(Snapshot snapshot, Settings settings, LocalDate today) {
         return new RuleContext(snapshot, settings, OrgView.of(snapshot, settings), today, new Memo());
+    }
+
+    /**
+     * A policy document parsed once however many rules read it, and however many roles or accounts carry the same
+     * text; empty when there is none or it does not parse.
+     */
+    public Optional<PolicyDocument> policy(String json) {
+        return memo.get(new ParsedPolicy(json), () -> PolicyDocument.tryParse(json));
+    }
+
+    private record ParsedPolicy(String json) {
     }
 
     public Stream<AccountInventory> accounts() {

@@ -31,7 +31,7 @@ abstract class QualifierRule extends Rule {
     public final List<Violation> evaluate(RuleContext context) {
         return context.functions().flatMap(scope -> {
             Membership membership = context.org().membership(scope.account().accountId());
-            return QualifiedFunction.of(scope.function()).stream()
+            return QualifiedFunction.of(context, scope.function()).stream()
                     .flatMap(target -> check(scope, target, membership).stream());
         }).toList();
     }
@@ -41,17 +41,17 @@ abstract class QualifierRule extends Rule {
     @Override
     public final List<NotEvaluated> notEvaluated(RuleContext context) {
         return context.regions().flatMap(region -> {
-            List<String> unread = region.region().functions().stream().flatMap(this::unread).toList();
+            List<String> unread = region.region().functions().stream().flatMap(f -> unread(context, f)).toList();
             return unread.isEmpty() ? Stream.empty() : Stream.of(cannotJudge(region.account().accountId(),
                     region.region().region(), "not read: " + Details.list(unread, 3)));
         }).toList();
     }
 
     /** What this rule reads that was not collected for the function, its aliases or versions, described. */
-    private Stream<String> unread(LambdaFunction function) {
+    private Stream<String> unread(RuleContext context, LambdaFunction function) {
         Stream<String> aliases = reads().contains(LambdaFunction.Part.QUALIFIERS) && !function.collected(LambdaFunction.Part.QUALIFIERS)
                 ? Stream.of("aliases of " + Details.quote(function.name())) : Stream.empty();
-        return Stream.concat(aliases, QualifiedFunction.of(function).stream().flatMap(target -> Stream.concat(
+        return Stream.concat(aliases, QualifiedFunction.of(context, function).stream().flatMap(target -> Stream.concat(
                 reads().contains(LambdaFunction.Part.RESOURCE_POLICY) && target.policy().isEmpty()
                         ? Stream.of("policy of " + Details.quote(target.name())) : Stream.empty(),
                 reads().contains(LambdaFunction.Part.URL) && !target.urlCollected()

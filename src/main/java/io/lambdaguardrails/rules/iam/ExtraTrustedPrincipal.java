@@ -6,7 +6,6 @@ import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.policy.Arns;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
-import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.Principal;
 import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.Details;
@@ -67,7 +66,7 @@ public final class ExtraTrustedPrincipal extends FunctionRule {
                 extra.merge(label(t, membership), t.outside(), Boolean::logicalOr);
                 statements.addAll(t.statements());
             }
-            deleted(role.role().trustPolicy()).forEach(id -> extra.putIfAbsent("a deleted principal " + Details.quote(id), false));
+            deleted(context, role.role().trustPolicy()).forEach(id -> extra.putIfAbsent("a deleted principal " + Details.quote(id), false));
             if (extra.isEmpty()) {
                 return Optional.empty();
             }
@@ -96,8 +95,8 @@ public final class ExtraTrustedPrincipal extends FunctionRule {
     }
 
     /** Unique ids of deleted principals an Allow of the trust policy still names: nobody can become them again. */
-    private static List<String> deleted(String trustPolicy) {
-        return PolicyDocument.tryParse(trustPolicy).stream()
+    private static List<String> deleted(RuleContext context, String trustPolicy) {
+        return context.policy(trustPolicy).stream()
                 .flatMap(d -> d.statements().stream()).filter(s -> s.allows())
                 .flatMap(s -> s.principals().stream())
                 .filter(p -> p.kind() == Principal.Kind.AWS && UNIQUE_ID.matcher(p.id()).matches())

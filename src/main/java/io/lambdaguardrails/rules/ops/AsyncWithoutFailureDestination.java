@@ -3,7 +3,6 @@ package io.lambdaguardrails.rules.ops;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
-import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.rules.FunctionRule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
@@ -49,7 +48,7 @@ public final class AsyncWithoutFailureDestination extends FunctionRule {
                 || (function.eventInvoke() != null && function.eventInvoke().onFailureDestination() != null)) {
             return Optional.empty();
         }
-        Set<String> services = asyncServices(function);
+        Set<String> services = asyncServices(context, function);
         if (function.eventInvoke() == null && services.isEmpty()) {
             return Optional.empty();
         }
@@ -59,8 +58,8 @@ public final class AsyncWithoutFailureDestination extends FunctionRule {
                 + " but failed events go to neither a dead-letter queue nor an on-failure destination."));
     }
 
-    private static Set<String> asyncServices(LambdaFunction function) {
-        return PolicyDocument.tryParse(function.resourcePolicy()).stream()
+    private static Set<String> asyncServices(RuleContext context, LambdaFunction function) {
+        return context.policy(function.resourcePolicy()).stream()
                 .flatMap(policy -> policy.allowStatements().stream())
                 .flatMap(s -> s.grantees().stream())
                 .flatMap(p -> p.service().stream())

@@ -1,7 +1,6 @@
 package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
-import io.lambdaguardrails.inventory.snapshot.OrgContext;
 import io.lambdaguardrails.policy.AccessEvaluator;
 import io.lambdaguardrails.policy.AccessRequest;
 import io.lambdaguardrails.policy.Evaluation;
@@ -58,9 +57,8 @@ final class ScpGuardrail {
 
     /** One violation per scanned member account for which some call is not prevented by the SCPs on its path. */
     static List<Violation> missing(RuleContext context, List<Call> calls, String guardrail) {
-        OrgContext org = context.snapshot().org();
         return context.accounts()
-                .flatMap(a -> check(context, ScpPath.of(org, a.accountId()), a, calls, guardrail).stream())
+                .flatMap(a -> check(context, ScpPath.of(context, a.accountId()), a, calls, guardrail).stream())
                 .toList();
     }
 
@@ -70,9 +68,8 @@ final class ScpGuardrail {
      * The management account is not among them: SCPs do not bind it.
      */
     static List<Unanswered> unanswered(RuleContext context) {
-        OrgContext org = context.snapshot().org();
         return context.accounts()
-                .map(a -> new Unanswered(a.accountId(), ScpPath.of(org, a.accountId())))
+                .map(a -> new Unanswered(a.accountId(), ScpPath.of(context, a.accountId())))
                 .filter(u -> !u.path().known())
                 .toList();
     }

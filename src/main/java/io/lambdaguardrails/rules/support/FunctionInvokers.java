@@ -38,7 +38,7 @@ public final class FunctionInvokers {
     /** Invokers of the function and of every qualifier whose policy was read. */
     public static List<Invoker> of(RuleContext context, FunctionScope scope) {
         Membership membership = context.org().membership(scope.account().accountId());
-        return QualifiedFunction.of(scope.function()).stream().flatMap(q -> of(q, membership).stream()).toList();
+        return QualifiedFunction.of(context, scope.function()).stream().flatMap(q -> of(q, membership).stream()).toList();
     }
 
     /** Invokers of one resource; none when its policy was not collected or does not parse. */

@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules.support;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.PolicyDocument;
+import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.Violation;
 
@@ -21,14 +22,14 @@ public record QualifiedFunction(String qualifier, String arn, String name, Optio
                                 boolean urlCollected, LambdaFunction.FunctionUrl url) {
 
     /** The unqualified function first, then each alias and version read (none when they were not collected). */
-    public static List<QualifiedFunction> of(LambdaFunction function) {
+    public static List<QualifiedFunction> of(RuleContext context, LambdaFunction function) {
         List<QualifiedFunction> all = new ArrayList<>();
         all.add(new QualifiedFunction("", function.arn(), function.name(),
-                policy(function.collected(LambdaFunction.Part.RESOURCE_POLICY), function.resourcePolicy()),
+                policy(context, function.collected(LambdaFunction.Part.RESOURCE_POLICY), function.resourcePolicy()),
                 function.collected(LambdaFunction.Part.URL), function.url()));
         for (LambdaFunction.Qualifier q : function.qualifiers()) {
             all.add(new QualifiedFunction(q.name(), q.arn(function.arn()), function.name() + ":" + q.name(),
-                    policy(q.collected(LambdaFunction.Qualifier.Part.RESOURCE_POLICY), q.resourcePolicy()),
+                    policy(context, q.collected(LambdaFunction.Qualifier.Part.RESOURCE_POLICY), q.resourcePolicy()),
                     q.collected(LambdaFunction.Qualifier.Part.URL), q.url()));
         }
         return all;
@@ -45,10 +46,10 @@ public record QualifiedFunction(String qualifier, String arn, String name, Optio
                 related, detail);
     }
 
-    private static Optional<PolicyDocument> policy(boolean collected, String json) {
+    private static Optional<PolicyDocument> policy(RuleContext context, boolean collected, String json) {
         if (!collected) {
             return Optional.empty();
         }
-        return json == null ? Optional.of(new PolicyDocument(List.of())) : PolicyDocument.tryParse(json);
+        return json == null ? Optional.of(new PolicyDocument(List.of())) : context.policy(json);
     }
 }

@@ -8,7 +8,6 @@ import io.lambdaguardrails.policy.Actions;
 import io.lambdaguardrails.policy.AccessRequest;
 import io.lambdaguardrails.policy.Evaluation;
 import io.lambdaguardrails.policy.NamedPolicy;
-import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.PolicySet;
 import io.lambdaguardrails.policy.RequestContext;
 import io.lambdaguardrails.policy.RequestPrincipal;
@@ -40,31 +39,31 @@ public record RolePolicies(IamRole role, String accountId, String region, Policy
             return Optional.empty();
         }
         IamInventory iam = account.iam();
-        return iam.role(scope.function().roleArn()).filter(role -> unread(role, iam).isEmpty()).map(role -> {
-            PolicySet set = PolicySet.identity(identity(role, iam));
+        return iam.role(scope.function().roleArn()).filter(role -> unread(context, role, iam).isEmpty()).map(role -> {
+            PolicySet set = PolicySet.identity(identity(context, role, iam));
             if (role.permissionsBoundaryArn() != null) {
-                set = set.withBoundary(managed(iam, role.permissionsBoundaryArn()).orElseThrow());
+                set = set.withBoundary(managed(context, iam, role.permissionsBoundaryArn()).orElseThrow());
             }
-            ScpPath scps = ScpPath.of(context.snapshot().org(), account.accountId());
+            ScpPath scps = ScpPath.of(context, account.accountId());
             return new RolePolicies(role, account.accountId(), scope.region().region(),
                     set.withScps(scps.levels()), scps, session(role, account.accountId(), context));
         });
     }
 
     /** The role's documents that were not collected or do not parse, as a reader would name them; none when all read. */
-    public static List<String> unread(IamRole role, IamInventory iam) {
+    public static List<String> unread(RuleContext context, IamRole role, IamInventory iam) {
         List<String> out = new ArrayList<>();
         for (IamRole.InlinePolicy inline : role.inlinePolicies()) {
-            if (PolicyDocument.tryParse(inline.document()).isEmpty()) {
+            if (context.policy(inline.document()).isEmpty()) {
                 out.add("inline policy " + Details.quote(inline.name()) + " (does not parse)");
             }
         }
         for (String arn : role.attachedPolicyArns()) {
-            if (managed(iam, arn).isEmpty()) {
+            if (managed(context, iam, arn).isEmpty()) {
                 out.add("managed policy " + Details.safe(arn));
             }
         }
-        if (role.permissionsBoundaryArn() != null && managed(iam, role.permissionsBoundaryArn()).isEmpty()) {
+        if (role.permissionsBoundaryArn() != null && managed(context, iam, role.permissionsBoundaryArn()).isEmpty()) {
             out.add("permissions boundary " + Details.safe(role.permissionsBoundaryArn()));
         }
         return out;
@@ -154,17 +153,17 @@ public record RolePolicies(IamRole role, String accountId, String region, Policy
     }
 
     /** The inline and attached policies, every one of them readable ({@link #unread} is empty). */
-    private static List<NamedPolicy> identity(IamRole role, IamInventory iam) {
+    private static List<NamedPolicy> identity(RuleContext context, IamRole role, IamInventory iam) {
         List<NamedPolicy> out = new ArrayList<>();
         role.inlinePolicies().forEach(inline -> out.add(new NamedPolicy(inline.name(),
-                PolicyDocument.tryParse(inline.document()).orElseThrow())));
-        role.attachedPolicyArns().forEach(arn -> out.add(managed(iam, arn).orElseThrow()));
+                context.policy(inline.document()).orElseThrow())));
+        role.attachedPolicyArns().forEach(arn -> out.add(managed(context, iam, arn).orElseThrow()));
         return out;
     }
 
     /** A managed policy named by its ARN, when its default version was collected and parses. */
-    private static Optional<NamedPolicy> managed(IamInventory iam, String arn) {
-        return iam.managedPolicy(arn).flatMap(p -> PolicyDocument.tryParse(p.document())).map(d -> new NamedPolicy(arn, d));
+    private static Optional<NamedPolicy> managed(RuleContext context, IamInventory iam, String arn) {
+        return iam.managedPolicy(arn).flatMap(p -> context.policy(p.document())).map(d -> new NamedPolicy(arn, d));
     }
 
     /**

@@ -53,7 +53,7 @@ public final class RoleTrust {
             return Optional.empty();
         }
         Optional<IamRole> role = account.iam().role(scope.function().roleArn());
-        return role.flatMap(r -> PolicyDocument.tryParse(r.trustPolicy())
+        return role.flatMap(r -> context.policy(r.trustPolicy())
                 .map(trust -> of(r, trust, context.org().membership(account.accountId()))));
     }
 

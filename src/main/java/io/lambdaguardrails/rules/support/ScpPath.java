@@ -6,6 +6,7 @@ import io.lambdaguardrails.inventory.snapshot.ServiceControlPolicy;
 import io.lambdaguardrails.policy.NamedPolicy;
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.ScpLevel;
+import io.lambdaguardrails.rules.RuleContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,8 @@ public record ScpPath(Status status, List<String> targets, List<ScpLevel> levels
         levels = List.copyOf(levels);
     }
 
-    public static ScpPath of(OrgContext org, String accountId) {
+    public static ScpPath of(RuleContext context, String accountId) {
+        OrgContext org = context.snapshot().org();
         if (!org.available()) {
             return unapplied(Status.ORGANIZATIONS_NOT_READ);
         }
@@ -66,7 +68,7 @@ public record ScpPath(Status status, List<String> targets, List<ScpLevel> levels
                 if (!scp.targetIds().contains(target)) {
                     continue;
                 }
-                Optional<PolicyDocument> document = PolicyDocument.tryParse(scp.document());
+                Optional<PolicyDocument> document = context.policy(scp.document());
                 if (document.isEmpty()) {
                     return new ScpPath(Status.UNPARSEABLE, member.get().path(), List.of());
                 }

@@ -41,7 +41,7 @@ public final class UnreadRoleData {
                     FunctionScope scope = new FunctionScope(account, region, function);
                     if (function.roleArn() != null && judged.test(scope)) {
                         judgesSome = true;
-                        unread.addAll(unread(scope, account.iam()));
+                        unread.addAll(unread(context, scope, account.iam()));
                     }
                 }
                 if (!unread.isEmpty()) {
@@ -49,7 +49,7 @@ public final class UnreadRoleData {
                             "not read: " + Details.list(List.copyOf(unread), MAX_LISTED)));
                 }
             }
-            ScpPath scps = ScpPath.of(context.snapshot().org(), account.accountId());
+            ScpPath scps = ScpPath.of(context, account.accountId());
             if (judgesSome && !scps.known()) {
                 gaps.add(new Gap(account.accountId(), Coverage.GLOBAL,
                         scps.status().note() + "; execution roles judged on their own policies"));
@@ -58,11 +58,11 @@ public final class UnreadRoleData {
         return gaps;
     }
 
-    private static List<String> unread(FunctionScope scope, IamInventory iam) {
+    private static List<String> unread(RuleContext context, FunctionScope scope, IamInventory iam) {
         String roleName = scope.function().roleArn().substring(scope.function().roleArn().lastIndexOf('/') + 1);
         String of = " of role " + Details.quote(roleName) + " (function " + Details.quote(scope.function().name()) + ")";
         return iam.role(scope.function().roleArn())
-                .map(role -> RolePolicies.unread(role, iam).stream().map(what -> what + of).toList())
+                .map(role -> RolePolicies.unread(context, role, iam).stream().map(what -> what + of).toList())
                 .orElse(List.of("role " + Details.quote(roleName) + " (function " + Details.quote(scope.function().name())
                         + ") not in IAM"));
     }
