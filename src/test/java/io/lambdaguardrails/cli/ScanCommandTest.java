@@ -67,8 +67,8 @@ class ScanCommandTest {
         try (Stream<Path> files = Files.walk(out.resolve("runs"))) {
             runFiles = files.filter(Files::isRegularFile).toList();
         }
-        assertThat(runFiles).extracting(p -> out.relativize(p).toString()).hasSize(3).allMatch(p ->
-                p.matches("runs/\\d{4}/\\d{2}/\\d{2}/\\d{8}T\\d{6}Z-[0-9a-f]{6}/(findings.json|findings.csv|report.html)"));
+        assertThat(runFiles).extracting(p -> out.relativize(p).toString()).hasSize(4).allMatch(p ->
+                p.matches("runs/\\d{4}/\\d{2}/\\d{2}/\\d{8}T\\d{6}Z-[0-9a-f]{6}/(findings.json|findings.csv|risk-paths.csv|report.html)"));
         assertThat(out.resolve("latest/report.html")).exists();
         assertThat(out.resolve("latest/findings.csv")).exists();
         JsonNode json = Json.mapper().readTree(out.resolve("latest/findings.json").toFile());
