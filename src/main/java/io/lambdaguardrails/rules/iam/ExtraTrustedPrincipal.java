@@ -10,6 +10,7 @@ import io.lambdaguardrails.policy.Principal;
 import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.FunctionRule;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -19,6 +20,7 @@ import io.lambdaguardrails.rules.support.InvokerKind;
 import io.lambdaguardrails.rules.support.RoleTrust;
 import io.lambdaguardrails.rules.support.StatementLabels;
 import io.lambdaguardrails.rules.support.Truster;
+import io.lambdaguardrails.rules.support.UnreadRoleData;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
  * decides it ({@link RoleTrust}). HIGH when that someone is outside the organisation or cannot be placed — anyone,
  * a foreign account, or an identity provider (GitHub's {@code token.actions.githubusercontent.com} vouches for
  * identities outside AWS, whichever account registered it); MEDIUM when every extra party is ours or an AWS service.
+ * A role missing from IAM or a trust policy that does not parse is not judged, and said so.
  */
 public final class ExtraTrustedPrincipal extends FunctionRule {
 
@@ -54,6 +57,13 @@ public final class ExtraTrustedPrincipal extends FunctionRule {
 
     public ExtraTrustedPrincipal() {
         super(META, AccountInventory.Part.IAM);
+    }
+
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return UnreadRoleData.forEveryRole(context, role -> context.policy(role.trustPolicy()).isPresent() ? List.of()
+                        : List.of(role.trustPolicy() == null ? "trust policy" : "trust policy (does not parse)")).stream()
+                .map(gap -> cannotJudge(gap.accountId(), gap.region(), gap.reason())).toList();
     }
 
     @Override

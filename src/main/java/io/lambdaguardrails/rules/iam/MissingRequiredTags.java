@@ -6,16 +6,19 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.FunctionRule;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.support.ExecutionRole;
+import io.lambdaguardrails.rules.support.UnreadRoleData;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * LG-IAM-009: the function or its execution role lacks a tag of {@code tags.required} (a blank value counts as
@@ -39,6 +42,23 @@ public final class MissingRequiredTags extends FunctionRule {
 
     public MissingRequiredTags() {
         super(META, LambdaFunction.Part.TAGS, AccountInventory.Part.IAM);
+    }
+
+    /** Per region, functions whose tags were not read, and functions whose role is not in IAM: those parts are not judged. */
+    @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        if (context.settings().tags().required().isEmpty()) {
+            return List.of();
+        }
+        Stream<NotEvaluated> functionTags = context.regions().flatMap(region -> {
+            List<String> unread = region.region().functions().stream().filter(f -> !f.collected(LambdaFunction.Part.TAGS))
+                    .map(f -> "tags of function " + Details.quote(f.name())).toList();
+            return unread.isEmpty() ? Stream.empty() : Stream.of(cannotJudge(region.account().accountId(),
+                    region.region().region(), "not read: " + Details.list(unread, 3)));
+        });
+        Stream<NotEvaluated> roles = UnreadRoleData.forEveryRole(context, role -> List.of()).stream()
+                .map(gap -> cannotJudge(gap.accountId(), gap.region(), gap.reason()));
+        return Stream.concat(functionTags, roles).toList();
     }
 
     @Override

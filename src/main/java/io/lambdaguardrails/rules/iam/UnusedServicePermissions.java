@@ -50,6 +50,11 @@ public final class UnusedServicePermissions extends ExecutionRoleRule {
     }
 
     @Override
+    protected List<String> unread(IamRole role) {
+        return role.collected(IamRole.Part.SERVICE_LAST_ACCESSED) ? List.of() : List.of("access advisor data");
+    }
+
+    @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope, ExecutionRole role) {
         if (!role.role().collected(IamRole.Part.SERVICE_LAST_ACCESSED)) {
             return Optional.empty();

@@ -2,14 +2,17 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
 import io.lambdaguardrails.rules.fixtures.RuleCase;
 import io.lambdaguardrails.rules.fixtures.RuleTester;
 import io.lambdaguardrails.rules.fixtures.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static io.lambdaguardrails.findings.Severity.HIGH;
@@ -21,6 +24,7 @@ import static io.lambdaguardrails.rules.fixtures.Policies.SISTER;
 import static io.lambdaguardrails.rules.fixtures.RuleCase.reports;
 import static io.lambdaguardrails.rules.fixtures.RuleCase.reportsNothing;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class ExtraTrustedPrincipalTest {
 
@@ -71,6 +75,24 @@ class ExtraTrustedPrincipalTest {
     @MethodSource("cases")
     void judgesTrustPolicies(RuleCase c) {
         RULE.check(c);
+    }
+
+    static Stream<Arguments> unread() {
+        return Stream.of(
+                arguments("a trust policy that does not parse", trusting("{\"Statement\": 3}"),
+                        "not read: trust policy (does not parse) of role 'fn-role' (function 'fn')"),
+                arguments("no trust policy", trusting(null), "not read: trust policy of role 'fn-role' (function 'fn')"),
+                arguments("a role not in IAM", Scenarios.inOrg(f -> f.roleNotInIam("fn-role")), "not read: role 'fn-role' (function 'fn') not in IAM"),
+                arguments("a readable trust policy that trusts another account", trusting(trust(assume("\"" + FOREIGN + "\""))), null),
+                arguments("a readable trust policy of Lambda only", trusting(trust()), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unread")
+    void saysWhichRolesItCouldNotJudge(String name, Snapshot snapshot, String reason) {
+        List<NotEvaluated> expected = reason == null ? List.of()
+                : List.of(new NotEvaluated(ExtraTrustedPrincipal.META.id(), OWN, Fixtures.REGION, reason));
+        assertThat(RULE.notEvaluated(snapshot)).isEqualTo(expected);
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.Settings;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
 import io.lambdaguardrails.rules.fixtures.RuleCase;
 import io.lambdaguardrails.rules.fixtures.RuleSettings;
 import io.lambdaguardrails.rules.fixtures.RuleTester;
+import io.lambdaguardrails.rules.fixtures.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,5 +56,19 @@ class MissingRequiredTagsTest {
     @Test
     void evaluatesNothingWithoutRequiredTags() {
         assertThat(RULE.run(tagged(f -> { }, r -> r))).isEmpty();
+        assertThat(RULE.notEvaluated(tagged(f -> f.notCollected(LambdaFunction.Part.TAGS), r -> r))).isEmpty();
+    }
+
+    @Test
+    void saysWhatTagsItCouldNotRead() {
+        assertThat(RULE.notEvaluated(tagged(f -> f.notCollected(LambdaFunction.Part.TAGS), r -> r), REQUIRED))
+                .containsExactly(notEvaluated("not read: tags of function 'fn'"));
+        assertThat(RULE.notEvaluated(Scenarios.inOrg(f -> f.roleNotInIam("fn-role")), REQUIRED))
+                .containsExactly(notEvaluated("not read: role 'fn-role' (function 'fn') not in IAM"));
+        assertThat(RULE.notEvaluated(tagged(f -> { }, r -> r), REQUIRED)).isEmpty();
+    }
+
+    private static NotEvaluated notEvaluated(String reason) {
+        return new NotEvaluated(MissingRequiredTags.META.id(), OWN, Fixtures.REGION, reason);
     }
 }

@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
+import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
 import io.lambdaguardrails.rules.fixtures.Policies;
 import io.lambdaguardrails.rules.fixtures.RuleCase;
@@ -59,6 +60,13 @@ class UnusedServicePermissionsTest {
     @MethodSource("cases")
     void findsUnusedServices(RuleCase c) {
         RULE.check(c);
+    }
+
+    @Test
+    void saysWhenAccessAdvisorDataWasNotRead() {
+        assertThat(RULE.notEvaluated(Scenarios.role(r -> r))).containsExactly(new NotEvaluated(UnusedServicePermissions.META.id(),
+                Policies.OWN, Fixtures.REGION, "not read: access advisor data of role 'fn-role' (function 'fn')"));
+        assertThat(RULE.notEvaluated(Scenarios.role(r -> r.serviceAccess("s3", daysAgo(1))))).isEmpty();
     }
 
     @Test

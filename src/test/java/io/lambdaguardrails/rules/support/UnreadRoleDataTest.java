@@ -6,9 +6,14 @@ import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
 import io.lambdaguardrails.rules.fixtures.RoleScenarios;
 import io.lambdaguardrails.rules.fixtures.RuleTester;
+import io.lambdaguardrails.rules.fixtures.Scenarios;
 import io.lambdaguardrails.rules.iam.AdministratorRole;
+import io.lambdaguardrails.rules.iam.ExtraTrustedPrincipal;
+import io.lambdaguardrails.rules.iam.MissingPermissionsBoundary;
 import io.lambdaguardrails.rules.iam.PrivilegeEscalation;
 import io.lambdaguardrails.rules.iam.ServiceWildcardGrant;
+import io.lambdaguardrails.rules.iam.StaleExecutionRole;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * The execution-role rules (LG-IAM-002/003/004) say which roles they could not judge and where SCPs could not be
+ * The execution-role rules say which roles they could not judge — LG-IAM-002/003/004 also which roles they could not judge and where SCPs could not be
  * applied, instead of passing them in silence.
  */
 class UnreadRoleDataTest {
@@ -55,6 +60,18 @@ class UnreadRoleDataTest {
             List<NotEvaluated> expected = reason == null ? List.of()
                     : List.of(new NotEvaluated(rule.meta().id(), OWN, region, reason));
             assertThat(RuleTester.of(rule).notEvaluated(snapshot)).as(rule.meta().id()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void everyRoleRuleSaysWhenTheRoleIsNotInIam() {
+        Snapshot missing = Scenarios.inOrg(f -> f.roleNotInIam("fn-role"));
+        Snapshot present = Scenarios.role(r -> r);
+        for (Rule rule : List.of(new AdministratorRole(), new ServiceWildcardGrant(), new PrivilegeEscalation(),
+                new MissingPermissionsBoundary(), new StaleExecutionRole(), new ExtraTrustedPrincipal())) {
+            assertThat(RuleTester.of(rule).notEvaluated(missing)).as(rule.meta().id()).containsExactly(new NotEvaluated(
+                    rule.meta().id(), OWN, Fixtures.REGION, "not read: role 'fn-role' (function 'fn') not in IAM"));
+            assertThat(RuleTester.of(rule).notEvaluated(present)).as(rule.meta().id()).isEmpty();
         }
     }
 }
