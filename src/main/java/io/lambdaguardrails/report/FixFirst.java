@@ -3,7 +3,6 @@ package io.lambdaguardrails.report;
 import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.risk.RiskPath;
-import io.lambdaguardrails.risk.RiskPaths;
 
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +36,7 @@ public record FixFirst(List<PathView> paths, int total) {
     static FixFirst of(ScanResult result) {
         Map<String, Finding> findings = result.findings().stream()
                 .collect(Collectors.toMap(Finding::findingId, Function.identity(), (a, b) -> a));
-        List<RiskPath> top = result.riskPaths().stream().sorted(RiskPaths.ORDER).limit(SHOWN).toList();
+        List<RiskPath> top = result.riskPaths().stream().limit(SHOWN).toList();
         return new FixFirst(IntStream.range(0, top.size())
                 .mapToObj(i -> view(i + 1, top.get(i), findings)).toList(), result.riskPaths().size());
     }

@@ -3,6 +3,7 @@ package io.lambdaguardrails.report;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.risk.RiskPath;
+import io.lambdaguardrails.risk.RiskPaths;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.support.FunctionAccess;
@@ -25,7 +26,8 @@ import java.util.List;
  * {@code expiredWaivers} lists waivers of the configuration that no longer apply. {@code riskPaths} ranks the
  * functions by what their findings add up to (highest score first); {@code resolvedRiskPaths} are the baseline's
  * paths whose function no longer has one. Every finding's {@code ageDays} is counted to the day the run finished
- * (UTC), whatever the finding carried, so it always agrees with its {@code firstSeen}.
+ * (UTC), whatever the finding carried, so it always agrees with its {@code firstSeen}; the risk paths are then ranked
+ * again ({@link RiskPaths#ranked}), as equal scores go by those ages.
  * {@code rollups} (written, never read back) are the totals by owner, OU and rule, derived from the findings and
  * risk paths.
  */
@@ -79,7 +81,7 @@ public record ScanResult(
         resolved = List.copyOf(resolved);
         rules = List.copyOf(rules);
         expiredWaivers = expiredWaivers == null ? List.of() : List.copyOf(expiredWaivers);
-        riskPaths = riskPaths == null ? List.of() : List.copyOf(riskPaths);
+        riskPaths = riskPaths == null ? List.of() : RiskPaths.ranked(riskPaths, findings);
         resolvedRiskPaths = resolvedRiskPaths == null ? List.of() : List.copyOf(resolvedRiskPaths);
         effectiveAccess = effectiveAccess == null ? List.of() : List.copyOf(effectiveAccess);
     }

@@ -2,7 +2,6 @@ package io.lambdaguardrails.report;
 
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.risk.RiskPath;
-import io.lambdaguardrails.risk.RiskPaths;
 import io.lambdaguardrails.rules.ExpiredWaiver;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.support.FunctionAccess;
@@ -63,7 +62,7 @@ public final class ShardMerge {
                         .sorted(Comparator.comparing(RuleMeta::id)).toList(),
                 unique(parts, ScanResult::expiredWaivers, ExpiredWaiver::waiverId),
                 null,
-                unique(parts, ScanResult::riskPaths, RiskPath::functionArn).stream().sorted(RiskPaths.ORDER).toList(),
+                unique(parts, ScanResult::riskPaths, RiskPath::functionArn),
                 List.of(),
                 unique(parts, ScanResult::effectiveAccess, FunctionAccess::functionArn));
     }

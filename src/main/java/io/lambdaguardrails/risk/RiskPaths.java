@@ -3,8 +3,10 @@ package io.lambdaguardrails.risk;
 import io.lambdaguardrails.findings.Finding;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +14,10 @@ import java.util.Optional;
 
 /**
  * The risk stage, after the rules: combines each function's open findings into at most one scored {@link RiskPath},
- * highest score first. Waived (SUPPRESSED) findings are not evidence of anything, so they contribute nothing.
- * Pure: findings in, paths out.
+ * highest score first ({@link #ranked}). Waived (SUPPRESSED) findings are not evidence of anything, so they contribute
+ * nothing. Pure: findings in, paths out.
  */
 public final class RiskPaths {
-
-    /** Highest score first; ties in a stable order. */
-    public static final Comparator<RiskPath> ORDER = Comparator.comparingInt(RiskPath::score).reversed()
-            .thenComparing(RiskPath::functionArn);
 
     private final RiskWeights weights;
 
@@ -36,8 +34,24 @@ public final class RiskPaths {
         }
         List<RiskPath> paths = new ArrayList<>();
         byFunction.forEach((arn, evidence) -> path(arn, evidence).ifPresent(paths::add));
-        paths.sort(ORDER);
-        return List.copyOf(paths);
+        return ranked(paths, findings);
+    }
+
+    /**
+     * The paths highest score first. Among equal scores the path left unfixed longest comes first: the one whose
+     * oldest finding has the greatest {@code ageDays} (a path none of whose findings has an age comes after those that
+     * have one); then by function ARN, so the order is stable. Age only breaks ties: it never lifts a path above a
+     * higher score.
+     */
+    public static List<RiskPath> ranked(Collection<RiskPath> paths, Collection<Finding> findings) {
+        Map<String, Integer> ageOfFinding = new HashMap<>();
+        findings.stream().filter(f -> f.ageDays() != null).forEach(f -> ageOfFinding.put(f.findingId(), f.ageDays()));
+        Map<String, Integer> ageOfPath = new HashMap<>();
+        paths.forEach(p -> ageOfPath.put(p.functionArn(), p.findingIds().stream()
+                .mapToInt(id -> ageOfFinding.getOrDefault(id, -1)).max().orElse(-1)));
+        return paths.stream().sorted(Comparator.comparingInt(RiskPath::score).reversed()
+                .thenComparing(p -> ageOfPath.get(p.functionArn()), Comparator.reverseOrder())
+                .thenComparing(RiskPath::functionArn)).toList();
     }
 
     private Optional<RiskPath> path(String functionArn, List<Finding> evidence) {

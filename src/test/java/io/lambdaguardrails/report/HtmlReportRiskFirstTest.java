@@ -4,7 +4,6 @@ import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.risk.RiskPath;
-import io.lambdaguardrails.risk.RiskPaths;
 import io.lambdaguardrails.risk.RiskTier;
 import io.lambdaguardrails.text.DisplayText;
 import org.jsoup.Jsoup;
@@ -34,7 +33,7 @@ class HtmlReportRiskFirstTest {
         Document doc = render(result);
 
         assertThat(doc.selectFirst("main > section").id()).isEqualTo("fix-first");
-        List<RiskPath> top = result.riskPaths().stream().sorted(RiskPaths.ORDER).limit(10).toList();
+        List<RiskPath> top = result.riskPaths().stream().limit(10).toList();
         assertThat(result.riskPaths()).as("more paths than the top shows").hasSizeGreaterThan(10);
         var items = doc.select("#fix-first li.path");
         assertThat(items.eachAttr("data-score")).containsExactlyElementsOf(
@@ -51,7 +50,7 @@ class HtmlReportRiskFirstTest {
     void eachPathReadsAsItsChainWithItsOwnerAccountAndLinksToItsFindings() {
         ScanResult result = SampleResults.typicalTeams();
         Document doc = render(result);
-        RiskPath first = result.riskPaths().stream().sorted(RiskPaths.ORDER).findFirst().orElseThrow();
+        RiskPath first = result.riskPaths().getFirst();
 
         Element item = doc.selectFirst("#fix-first li.path");
         assertThat(item.selectFirst(".path-head .badge").text()).isEqualTo(first.tier().name());

@@ -1,10 +1,12 @@
 package io.lambdaguardrails.risk;
 
+import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.findings.Suppression;
 import io.lambdaguardrails.report.SampleResults;
+import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.rules.RuleCatalogue;
 import io.lambdaguardrails.rules.config.ConfigException;
 import io.lambdaguardrails.rules.config.ConfigLoader;
@@ -31,6 +33,48 @@ class RiskPathsTest {
         return new Finding(f.findingId(), f.ruleId(), f.title(), f.family(), f.severity(), f.status(), f.accountId(),
                 f.accountName(), f.ouPath(), f.owner(), f.region(), f.resourceType(), arn, f.resourceName(),
                 f.related(), f.detail(), f.remediation(), f.firstSeen(), f.baseline(), f.suppression());
+    }
+
+    /** {@code finding} first seen {@code days} before the sample run's day. */
+    private static Finding seen(Finding f, int days) {
+        return f.withBaseline(Baseline.EXISTING, SampleResults.TODAY.minusDays(days));
+    }
+
+    private static List<String> rankedNames(List<Finding> findings) {
+        return DEFAULTS.of(findings.stream().map(f -> f.agedOn(SampleResults.TODAY)).toList()).stream()
+                .map(RiskPath::functionName).toList();
+    }
+
+    @Test
+    void amongEqualScoresThePathOpenLongestComesFirst() {
+        List<Finding> findings = List.of(seen(finding("LG-ACC-004", "a-recent"), 2),
+                seen(finding("LG-ACC-004", "z-old"), 40), seen(finding("LG-ACC-004", "m-older-evidence"), 1),
+                seen(finding("LG-SIG-001", "m-older-evidence"), 1));
+
+        assertThat(rankedNames(findings)).as("35, then 30 by age (not by name)")
+                .containsExactly("m-older-evidence", "z-old", "a-recent");
+
+        List<Finding> sameAge = List.of(seen(finding("LG-ACC-004", "z-old"), 40), seen(finding("LG-ACC-004", "a-old"), 40));
+        assertThat(rankedNames(sameAge)).as("same age: by ARN").containsExactly("a-old", "z-old");
+    }
+
+    @Test
+    void ageNeverLiftsAPathAboveAHigherScore() {
+        List<Finding> findings = List.of(seen(finding("LG-ACC-004", "ancient"), 900),
+                seen(finding("LG-ACC-001", "brand-new"), 0));
+
+        assertThat(rankedNames(findings)).containsExactly("brand-new", "ancient");
+    }
+
+    @Test
+    void aResultRanksItsPathsByTheAgesItGivesItsFindings() {
+        // The rules rank before the baseline is known; the result ages the findings and ranks again.
+        List<Finding> findings = List.of(seen(finding("LG-ACC-004", "a-recent"), 0), seen(finding("LG-ACC-004", "z-old"), 40));
+        assertThat(DEFAULTS.of(findings)).extracting(RiskPath::functionName).containsExactly("a-recent", "z-old");
+
+        ScanResult result = SampleResults.result(findings, List.of(), List.of());
+
+        assertThat(result.riskPaths()).extracting(RiskPath::functionName).containsExactly("z-old", "a-recent");
     }
 
     @Test
