@@ -104,6 +104,22 @@
     return td;
   }
 
+  // Fills td with one span per [class, field] of row i, a line each.
+  function lines(td, i, spans) {
+    spans.forEach(function (span, k) {
+      if (k > 0) {
+        td.appendChild(document.createElement('br'));
+      }
+      td.appendChild(element('span', span[0], value(i, span[1])));
+    });
+    return td;
+  }
+
+  // How long a finding has been open, in the server's words (ReportView.openFor): "new" on its first day.
+  function openFor(ageDays) {
+    return ageDays === '' ? '' : ageDays === '0' ? 'new' : ageDays === '1' ? '1 day' : ageDays + ' days';
+  }
+
   // The same cells as the rows the template writes for readers without JavaScript.
   function buildRow(i) {
     var tr = document.createElement('tr');
@@ -120,21 +136,10 @@
       td.appendChild(element('span', 'new', 'NEW'));
     }
     tr.appendChild(td);
-    td = cell('f-account', 'Account');
-    td.appendChild(element('span', 'name', value(i, 'accountName')));
-    td.appendChild(document.createElement('br'));
-    td.appendChild(element('span', 'arn', value(i, 'account')));
-    td.appendChild(document.createElement('br'));
-    td.appendChild(element('span', 'ou', value(i, 'ouPath')));
-    tr.appendChild(td);
+    tr.appendChild(lines(cell('f-account', 'Account'), i, [['name', 'accountName'], ['arn', 'account'], ['ou', 'ouPath']]));
     tr.appendChild(appendBreakable(cell('short f-region', 'Region'), value(i, 'region')));
-    td = cell('f-resource', 'Resource');
-    td.appendChild(element('span', 'name', value(i, 'resourceName')));
-    td.appendChild(document.createElement('br'));
-    td.appendChild(element('span', 'arn', value(i, 'resourceArn')));
-    td.appendChild(document.createElement('br'));
-    td.appendChild(element('span', 'quiet', value(i, 'resourceType')));
-    tr.appendChild(td);
+    tr.appendChild(lines(cell('f-resource', 'Resource'),
+      i, [['name', 'resourceName'], ['arn', 'resourceArn'], ['quiet', 'resourceType']]));
     tr.appendChild(appendBreakable(cell('short f-owner', 'Owner'), value(i, 'owner')));
     td = cell('wide f-detail');
     td.appendChild(element('div', 'detail', value(i, 'detail')));
@@ -150,6 +155,9 @@
     }
     tr.appendChild(td);
     tr.appendChild(appendBreakable(cell('short f-seen', 'First seen'), value(i, 'firstSeen')));
+    td = cell('short f-age', 'Open for');
+    td.textContent = openFor(value(i, 'ageDays'));
+    tr.appendChild(td);
     return tr;
   }
 
@@ -181,6 +189,9 @@
     .filter(function (name) { return document.getElementById('f-' + name); });
   var selects = fields.map(function (name) { return document.getElementById('f-' + name); });
   var text = document.getElementById('f-text');
+  // "More than N days": a finding without an age (no firstSeen) never matches.
+  var age = document.getElementById('f-age');
+  var ages = null;
   var TEXT_FIELDS = ['rule', 'title', 'account', 'accountName', 'ouPath', 'owner', 'region', 'resourceType',
     'resourceName', 'resourceArn', 'related', 'detail'].map(function (name) { return at[name]; });
   var lowered = null;
@@ -199,12 +210,19 @@
     var wanted = selects.map(function (s) { return s.value; });
     var terms = (text ? text.value : '').trim().toLowerCase().split(/\s+/).filter(Boolean);
     var hits = terms.map(stringsWith);
-    var filtering = terms.length > 0 || wanted.some(Boolean);
+    var olderThan = age && age.value ? Number(age.value) : -1;
+    if (olderThan >= 0 && !ages) {
+      ages = rows.map(function (row, i) { var days = value(i, 'ageDays'); return days === '' ? -1 : Number(days); });
+    }
+    var filtering = terms.length > 0 || wanted.some(Boolean) || olderThan >= 0;
     function matches(i) {
       for (var f = 0; f < fields.length; f++) {
         if (wanted[f] && value(i, fields[f]) !== wanted[f]) {
           return false;
         }
+      }
+      if (olderThan >= 0 && ages[i] <= olderThan) {
+        return false;
       }
       var row = rows[i];
       for (var t = 0; t < terms.length; t++) {
@@ -260,6 +278,9 @@
         state.set(name, selects[f].value);
       }
     });
+    if (age && age.value) {
+      state.set('age', age.value);
+    }
     if (text && text.value.trim()) {
       state.set('text', text.value.trim());
     }
@@ -284,7 +305,7 @@
     }
     var g = groupOfRule[value(row, 'rule')];
     if (g.matched.indexOf(row) === -1) {
-      selects.forEach(function (s) { s.value = ''; });
+      selects.concat(age ? [age] : []).forEach(function (s) { s.value = ''; });
       if (text) {
         text.value = '';
       }
@@ -314,6 +335,9 @@
     fields.forEach(function (name, f) {
       selects[f].value = state.get(name) || '';
     });
+    if (age) {
+      age.value = state.get('age') || '';
+    }
     if (text) {
       text.value = state.get('text') || '';
     }

@@ -1,7 +1,7 @@
 // The report's script (reports-template/report.js) in jsdom: it renders the findings of a rule group from the page's
 // data when the group opens or a filter leaves few findings, and filters them. The reports are rendered by
 // ReportFilterScriptTest into REPORT_DIR: typical.html (6 findings; two owners, two regions, one finding without an
-// owner), hostile.html, many.html (5,000 findings; the browser check in ReportBrowserTest uses 20,000).
+// owner), aged.html (the same findings first seen 0 to 120 days before the run: SampleResults.AGES), hostile.html, many.html (5,000 findings; the browser check in ReportBrowserTest uses 20,000).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -210,4 +210,59 @@ test('a fix-first link opens the group of its finding at that row, clearing a fi
 
   const direct = open('typical.html', `${SIGNED}#finding-${id}`);
   assert.ok(direct.document.getElementById(`finding-${id}`), 'also when the address names it on load');
+});
+
+test('each row says how long its finding has been open, as the rows without script do', () => {
+  const report = open('aged.html');
+  report.openAll();
+  const openFor = Object.fromEntries(report.visible().map((tr) => [tr.dataset.id, tr.querySelector('td.f-age').textContent]));
+  assert.deepEqual(openFor, {
+    'LG-ACC-001-aaaa': '120 days', 'LG-NET-003-bbbb': '45 days', 'LG-NET-003-cccc': '8 days',
+    'LG-RUN-003-dddd': '30 days', 'LG-OPS-003-eeee': 'new', 'LG-OPS-003-ffff': '95 days',
+  });
+  assert.equal(report.document.querySelector('#finding-LG-OPS-003-eeee td.f-age').getAttribute('data-label'), 'Open for');
+  assert.deepEqual(report.data().map((e) => e.ageDays).sort(), ['0', '120', '30', '45', '8', '95']);
+});
+
+test('"open for more than N days" keeps older findings only, combines with the other filters and the address', async () => {
+  const report = open('aged.html');
+  const ids = (days) => inGroupOrder(report, report.data().filter((e) => Number(e.ageDays) > days)).map((e) => e.id);
+  for (const [days, count] of [['7', 5], ['30', 3], ['90', 2], ['180', 0]]) {
+    report.set('f-age', days);
+    await settle(10);
+    assert.equal(ids(Number(days)).length, count, `more than ${days} days`);
+    assert.deepEqual(report.visible().map((tr) => tr.dataset.id), ids(Number(days)), `more than ${days} days`);
+    assert.equal(report.shown(), `${count} of 6 findings shown`);
+  }
+
+  report.set('f-age', '30');
+  report.set('f-status', 'FAIL');
+  await settle();
+  assert.deepEqual(report.visible().map((tr) => tr.dataset.id), ['LG-ACC-001-aaaa', 'LG-NET-003-bbbb'],
+    'the suppressed 95-day finding and the 30-day one (not more than 30) are left out');
+  assert.equal(report.document.querySelector('#group-LG-NET-003 .match').textContent, '1 of 2 shown');
+  assert.equal(report.document.getElementById('group-LG-OPS-003').hidden, true);
+  assert.equal(report.shown(), '2 of 6 findings shown');
+  assert.equal(new URL(report.dom.window.location.href).hash, '#findings?status=FAIL&age=30');
+
+  const reloaded = open('aged.html', report.dom.window.location.href);
+  assert.equal(reloaded.document.getElementById('f-age').value, '30');
+  assert.deepEqual(reloaded.visible().map((tr) => tr.dataset.id), ['LG-ACC-001-aaaa', 'LG-NET-003-bbbb']);
+
+  reloaded.set('f-severity', 'MEDIUM');
+  reloaded.set('f-age', '7');
+  await settle();
+  assert.deepEqual(reloaded.visible().map((tr) => tr.dataset.id), ['LG-NET-003-bbbb', 'LG-NET-003-cccc']);
+
+  // A fix-first link to a finding the age filter hides clears it.
+  reloaded.set('f-age', '180');
+  await settle();
+  reloaded.document.querySelector('#fix-first p.evidence a').click();
+  await settle();
+  assert.equal(reloaded.document.getElementById('f-age').value, '');
+
+  reloaded.document.getElementById('filters').reset();
+  await settle();
+  assert.equal(reloaded.shown(), '6 findings');
+  assert.equal(reloaded.dom.window.location.hash, '#findings');
 });

@@ -80,6 +80,7 @@ final class FindingData {
         fields.put("related", ReportView.FindingRow::related);
         fields.put("detail", r -> r.finding().detail());
         fields.put("firstSeen", r -> r.finding().firstSeen() == null ? "" : r.finding().firstSeen().toString());
+        fields.put("ageDays", r -> r.finding().ageDays() == null ? "" : r.finding().ageDays().toString());
         fields.put("waiver", r -> waiver(r.finding().suppression()));
         fields.put("hidden", r -> r.hiddenCharacters() ? "1" : "");
         return fields;

@@ -209,9 +209,22 @@ public record ReportView(
     /**
      * One finding line. {@code hiddenCharacters} flags values carrying invisible or text-direction control characters
      * (zero-width spaces, right-to-left overrides), which can make a name read as something it is not.
+     * {@code openFor} is the finding's age in words ({@link #openFor(Integer)}).
      */
     public record FindingRow(int index, Finding finding, String severityClass, String related,
-                             boolean newSinceBaseline, boolean hiddenCharacters) {
+                             boolean newSinceBaseline, boolean hiddenCharacters, String openFor) {
+    }
+
+    /**
+     * How long a finding has been open, as the report says it: "new" on the day it was first seen, else "1 day",
+     * "41 days"; empty without an age. A waived finding counts too: a waiver does not fix the resource. The report's
+     * script says it the same way.
+     */
+    static String openFor(Integer ageDays) {
+        if (ageDays == null) {
+            return "";
+        }
+        return ageDays == 0 ? "new" : ageDays == 1 ? "1 day" : ageDays + " days";
     }
 
     public record RuleView(RuleMeta meta, String familyLabel, List<Reference> references) {
@@ -252,7 +265,7 @@ public record ReportView(
         return IntStream.range(0, sorted.size()).mapToObj(i -> {
             Finding f = sorted.get(i);
             return new FindingRow(i, f, cssClass(f.severity()), String.join("; ", f.related()),
-                    f.baseline() == Baseline.NEW, hasHiddenCharacters(f));
+                    f.baseline() == Baseline.NEW, hasHiddenCharacters(f), openFor(f.ageDays()));
         }).toList();
     }
 

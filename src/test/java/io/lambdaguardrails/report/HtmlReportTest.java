@@ -266,6 +266,34 @@ class HtmlReportTest {
         assertThat(doc.selectFirst("#f-rule option[value=LG-ACC-001]").text()).isEqualTo("LG-ACC-001 \u2014 Title of LG-ACC-001");
         assertThat(doc.select("#f-region option").eachAttr("value")).containsExactly("", "eu-west-1", "us-east-1");
         assertThat(doc.select("#f-owner option").eachAttr("value")).containsExactly("", "team-a", "team-b");
+        assertThat(doc.select("#f-age option").eachAttr("value")).containsExactly("", "7", "30", "90", "180");
+    }
+
+    @Test
+    void eachRowWithoutScriptSaysHowLongItsFindingHasBeenOpen() throws Exception {
+        ScanResult result = SampleResults.typicalAged();
+        Document doc = parse(HtmlReport.bundled(), result);
+
+        Map<String, String> openFor = new LinkedHashMap<>();
+        for (Element row : doc.select("noscript tr[data-id]")) {
+            Element cell = row.selectFirst("td.f-age");
+            assertThat(cell.attr("data-label")).isEqualTo("Open for");
+            openFor.put(row.attr("data-id"), cell.text());
+        }
+        assertThat(openFor).containsExactlyInAnyOrderEntriesOf(Map.of("LG-ACC-001-aaaa", "120 days",
+                "LG-NET-003-bbbb", "45 days", "LG-NET-003-cccc", "8 days", "LG-RUN-003-dddd", "30 days",
+                "LG-OPS-003-eeee", "new", "LG-OPS-003-ffff", "95 days"));
+        assertThat(doc.select("noscript table.findings-table thead th").eachText()).last().isEqualTo("Open for");
+        assertThat(findingData(doc)).allSatisfy(row -> assertThat(row.get("ageDays"))
+                .isEqualTo(String.valueOf(SampleResults.AGES.get(row.get("id")))));
+    }
+
+    @Test
+    void openForSaysNewOnTheFirstDayAndNothingWithoutAnAge() {
+        assertThat(ReportView.openFor(0)).isEqualTo("new");
+        assertThat(ReportView.openFor(1)).isEqualTo("1 day");
+        assertThat(ReportView.openFor(41)).isEqualTo("41 days");
+        assertThat(ReportView.openFor(null)).isEmpty();
     }
 
     @Test

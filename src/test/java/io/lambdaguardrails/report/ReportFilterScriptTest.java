@@ -25,6 +25,7 @@ class ReportFilterScriptTest {
         Path reports = Files.createDirectories(Path.of("target/report-js"));
         HtmlReport html = HtmlReport.bundled();
         Files.writeString(reports.resolve("typical.html"), html.render(SampleResults.typicalTeams()));
+        Files.writeString(reports.resolve("aged.html"), html.render(SampleResults.typicalAged()));
         Files.writeString(reports.resolve("hostile.html"), html.render(SampleResults.hostile()));
         Files.writeString(reports.resolve("many.html"), html.render(SampleResults.many(5_000)));
 
@@ -33,6 +34,6 @@ class ReportFilterScriptTest {
 
         System.out.println(tests.output());
         assertThat(tests.exitCode()).as(tests.output()).isZero();
-        assertThat(tests.output()).contains("# pass 8", "# fail 0");
+        assertThat(tests.output()).contains("# pass 10", "# fail 0");
     }
 }

@@ -142,6 +142,23 @@ public final class SampleResults {
         return result(findings, typical.accounts(), typical.coverage());
     }
 
+    /** Days before the run each finding of {@link #typicalAged()} was first seen. */
+    public static final Map<String, Integer> AGES = Map.of("LG-ACC-001-aaaa", 120, "LG-NET-003-bbbb", 45,
+            "LG-NET-003-cccc", 8, "LG-RUN-003-dddd", 30, "LG-OPS-003-eeee", 0, "LG-OPS-003-ffff", 95);
+
+    /**
+     * {@link #typicalTeams()} a while into the history: each finding first seen {@link #AGES} days before the run
+     * (the suppressed one too), new on the run's day, else already in the baseline.
+     */
+    public static ScanResult typicalAged() {
+        ScanResult teams = typicalTeams();
+        List<Finding> findings = teams.findings().stream().map(f -> {
+            int days = AGES.get(f.findingId());
+            return f.withBaseline(days == 0 ? Baseline.NEW : Baseline.EXISTING, TODAY.minusDays(days));
+        }).toList();
+        return result(findings, teams.accounts(), teams.coverage());
+    }
+
     private static Finding ownedBy(Finding f, String owner, String region) {
         return new Finding(f.findingId(), f.ruleId(), f.title(), f.family(), f.severity(), f.status(), f.accountId(),
                 f.accountName(), f.ouPath(), owner, region, f.resourceType(), f.resourceArn(), f.resourceName(),
