@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
 import software.amazon.awssdk.services.config.model.RecordingGroup;
+import software.amazon.awssdk.services.config.model.RecordingStrategyType;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class AuditCollector {
         if (g.hasResourceTypes() && g.resourceTypesAsStrings().contains(TrailCollector.LAMBDA_FUNCTION)) {
             return true;
         }
-        return g.recordingStrategy() != null && "EXCLUSION_BY_RESOURCE_TYPES".equals(g.recordingStrategy().useOnlyAsString())
+        return g.recordingStrategy() != null && g.recordingStrategy().useOnly() == RecordingStrategyType.EXCLUSION_BY_RESOURCE_TYPES
                 && (g.exclusionByResourceTypes() == null
                 || !g.exclusionByResourceTypes().resourceTypesAsStrings().contains(TrailCollector.LAMBDA_FUNCTION));
     }
@@ -94,7 +95,7 @@ public final class AuditCollector {
             return null;
         }
         return rules.value().stream().map(r -> new ConfigRule(r.configRuleName(),
-                r.source() == null ? null : r.source().sourceIdentifier(), r.configRuleStateAsString())).toList();
+                r.source() == null ? null : r.source().sourceIdentifier(), ConfigRule.State.of(r.configRuleStateAsString()))).toList();
     }
 
     private List<Analyzer> analyzers() {

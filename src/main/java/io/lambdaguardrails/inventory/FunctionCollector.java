@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
 import software.amazon.awssdk.services.lambda.model.GetFunctionUrlConfigResponse;
 import software.amazon.awssdk.services.lambda.model.Layer;
+import software.amazon.awssdk.services.lambda.model.PackageType;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 
@@ -328,7 +329,7 @@ public final class FunctionCollector {
     }
 
     private String codeSigningArn(FunctionConfiguration f, CodeSigning signing, Set<LambdaFunction.Part> notCollected) {
-        if (!"Zip".equals(f.packageTypeAsString()) && f.packageType() != null) {
+        if (f.packageType() != PackageType.ZIP && f.packageType() != null) {
             return null;
         }
         if (signing.configByFunction() != null) {

@@ -76,20 +76,22 @@ public final class NetworkCollector {
                 .map(a -> new Network.NetworkAcl(a.networkAclId(), a.vpcId(), Boolean.TRUE.equals(a.isDefault()),
                         a.associations().stream().map(x -> x.subnetId()).toList(),
                         a.entries().stream().map(e -> new AclEntry(e.ruleNumber(), Boolean.TRUE.equals(e.egress()),
-                                e.protocol(), e.ruleActionAsString(),
+                                e.protocol(), AclEntry.Action.of(e.ruleActionAsString()),
                                 e.cidrBlock() != null ? e.cidrBlock() : e.ipv6CidrBlock(),
                                 e.portRange() == null ? null : e.portRange().from(),
                                 e.portRange() == null ? null : e.portRange().to())).toList())).toList()));
         List<String> flowLogTargets = Stream.concat(vpcIds.stream(), subnets.stream().map(Network.Subnet::id)).toList();
         var flowLogs = listOrEmpty(Network.Part.FLOW_LOGS, missing, calls.call(NAME, "ec2:DescribeFlowLogs", () -> ec2.describeFlowLogsPaginator(
                 r -> r.filter(filter("resource-id", flowLogTargets)).overrideConfiguration(asAccount)).flowLogs().stream()
-                .map(f -> new Network.FlowLog(f.flowLogId(), f.resourceId(), f.flowLogStatus(), f.deliverLogsStatus(),
-                        f.trafficTypeAsString(), f.logDestinationTypeAsString(),
+                .map(f -> new Network.FlowLog(f.flowLogId(), f.resourceId(), Network.FlowLog.Status.of(f.flowLogStatus()),
+                        Network.FlowLog.DeliveryStatus.of(f.deliverLogsStatus()),
+                        Network.FlowLog.TrafficType.of(f.trafficTypeAsString()), f.logDestinationTypeAsString(),
                         firstNonNull(f.logDestination(), f.logGroupName()))).toList()));
         var endpoints = listOrEmpty(Network.Part.ENDPOINTS, missing, calls.call(NAME, "ec2:DescribeVpcEndpoints", () -> ec2.describeVpcEndpointsPaginator(
                 r -> r.filters(byVpc).overrideConfiguration(asAccount)).vpcEndpoints().stream()
                 .map(e -> new Network.VpcEndpoint(e.vpcEndpointId(), e.vpcId(), e.serviceName(),
-                        e.vpcEndpointTypeAsString(), e.stateAsString(), e.routeTableIds(), e.subnetIds())).toList()));
+                        Network.VpcEndpoint.Type.of(e.vpcEndpointTypeAsString()),
+                        Network.VpcEndpoint.State.of(e.stateAsString()), e.routeTableIds(), e.subnetIds())).toList()));
         List<Network.Gateway> gateways = new ArrayList<>();
         gateways.addAll(listOrEmpty(Network.Part.GATEWAYS, missing, calls.call(NAME, "ec2:DescribeInternetGateways", () -> ec2.describeInternetGatewaysPaginator(
                 r -> r.filters(filter("attachment.vpc-id", vpcIds)).overrideConfiguration(asAccount)).internetGateways().stream()
@@ -105,7 +107,7 @@ public final class NetworkCollector {
                         firstNonNull(r.destinationCidrBlock(), r.destinationIpv6CidrBlock(), r.destinationPrefixListId()),
                         firstNonNull(r.gatewayId(), r.natGatewayId(), r.egressOnlyInternetGatewayId(),
                                 r.transitGatewayId(), r.vpcPeeringConnectionId(), r.networkInterfaceId(), r.instanceId()),
-                        r.stateAsString())).toList())).toList();
+                        Route.State.of(r.stateAsString()))).toList())).toList();
         return new Network(vpcs, subnets, routeTables, groups, acls, flowLogs, endpoints, gateways,
                 missing);
     }

@@ -56,7 +56,7 @@ public final class OrgCollector {
                 tags.value().forEach(t -> tagMap.put(t.key(), t.value()));
             }
             String rootId = roots.value().getFirst().id();
-            members.add(new OrgAccount(a.id(), a.name(), a.statusAsString(),
+            members.add(new OrgAccount(a.id(), a.name(), OrgAccount.Status.of(a.statusAsString()),
                     pathIds.getOrDefault(a.id(), List.of(rootId, a.id())),
                     pathNames.getOrDefault(a.id(), "Root"), tagMap));
         }

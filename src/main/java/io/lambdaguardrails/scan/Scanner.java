@@ -108,7 +108,7 @@ public final class Scanner {
             var run = new Run(request, runId, scanDeadline, listener, callerAccount, org, sts, shared, collector, coverage);
             List<AccountInventory> accounts = run.scanAccounts(targets);
             OrgContext context = org != null ? org : OrgContext.unavailable(accounts.stream()
-                    .map(a -> new OrgAccount(a.accountId(), a.accountName(), "ACTIVE", List.of(a.accountId()), "", Map.of()))
+                    .map(a -> new OrgAccount(a.accountId(), a.accountName(), OrgAccount.Status.ACTIVE, List.of(a.accountId()), "", Map.of()))
                     .toList());
             return new Snapshot(Snapshot.SCHEMA_VERSION, runId, clock.instant(), callerAccount, identity.arn(), context, accounts,
                     coverage.entries());

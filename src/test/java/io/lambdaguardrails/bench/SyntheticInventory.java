@@ -29,7 +29,7 @@ public final class SyntheticInventory {
     private static final List<String> RUNTIMES = List.of("python3.12", "nodejs20.x", "java21", "python3.9",
             "nodejs16.x", "python3.13");
     private static final String PARTNER = "999988887777";
-    private static final Network.Route LOCAL = new Network.Route("10.0.0.0/16", "local", "active");
+    private static final Network.Route LOCAL = new Network.Route("10.0.0.0/16", "local", Network.Route.State.ACTIVE);
     private static final String APP_POLICY = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"},
              {"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:PutItem"],"Resource":"arn:aws:dynamodb:*:*:table/app-%d"}]}""";
@@ -112,9 +112,9 @@ public final class SyntheticInventory {
                 .subnet("subnet-b", "vpc-1", region + "-az2", "rtb-private")
                 .routeTable(new Network.RouteTable("rtb-main", "vpc-1", true, List.of(LOCAL)))
                 .routeTable(new Network.RouteTable("rtb-public", "vpc-1", false,
-                        List.of(LOCAL, new Network.Route("0.0.0.0/0", "igw-1", "active"))))
+                        List.of(LOCAL, new Network.Route("0.0.0.0/0", "igw-1", Network.Route.State.ACTIVE))))
                 .routeTable(new Network.RouteTable("rtb-private", "vpc-1", false,
-                        List.of(LOCAL, new Network.Route("0.0.0.0/0", "nat-1", "active"))))
+                        List.of(LOCAL, new Network.Route("0.0.0.0/0", "nat-1", Network.Route.State.ACTIVE))))
                 .gateway("igw-1", "internet", "vpc-1")
                 .securityGroup(new Network.SecurityGroup("sg-open", "vpc-1", "open",
                         List.of(new Network.SgRule("-1", null, null, List.of("0.0.0.0/0"), List.of())),
@@ -122,7 +122,8 @@ public final class SyntheticInventory {
                 .securityGroup(new Network.SecurityGroup("sg-tight", "vpc-1", "tight", List.of(),
                         List.of(new Network.SgRule("tcp", 443, 443, List.of("0.0.0.0/0"), List.of()))));
         if (account % 2 == 0) {
-            n.flowLog(new Network.FlowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ALL", "s3", "arn:aws:s3:::flow-logs"));
+            n.flowLog(new Network.FlowLog("fl-1", "vpc-1", Network.FlowLog.Status.ACTIVE,
+                    Network.FlowLog.DeliveryStatus.SUCCESS, Network.FlowLog.TrafficType.ALL, "s3", "arn:aws:s3:::flow-logs"));
         }
     }
 

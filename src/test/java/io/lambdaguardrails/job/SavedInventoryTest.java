@@ -7,6 +7,7 @@ import io.lambdaguardrails.inventory.snapshot.AuditPosture;
 import io.lambdaguardrails.inventory.snapshot.CodeSigningConfig;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.inventory.snapshot.OrgAccount;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.inventory.snapshot.SigningProfileVersion;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
@@ -14,13 +15,19 @@ import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class SavedInventoryTest {
 
@@ -63,6 +70,47 @@ class SavedInventoryTest {
         }
     }
 
+    /** Each record as an inventory saved before its AWS values were enums holds it, in AWS's spelling. */
+    static Stream<Arguments> savedBeforeTheirValuesWereEnums() {
+        return Stream.of(
+                arguments("""
+                        {"destination":"0.0.0.0/0","target":"igw-1","state":"blackhole"}""",
+                        new Network.Route("0.0.0.0/0", "igw-1", Network.Route.State.BLACKHOLE)),
+                arguments("""
+                        {"ruleNumber":100,"egress":false,"protocol":"-1","action":"allow","cidr":"0.0.0.0/0",\
+                        "fromPort":null,"toPort":null}""",
+                        new Network.AclEntry(100, false, "-1", Network.AclEntry.Action.ALLOW, "0.0.0.0/0", null, null)),
+                arguments("""
+                        {"id":"fl-1","resourceId":"vpc-1","status":"ACTIVE","deliverLogsStatus":"FAILED","trafficType":"REJECT",\
+                        "destinationType":"s3","destination":"arn:aws:s3:::logs"}""",
+                        new Network.FlowLog("fl-1", "vpc-1", Network.FlowLog.Status.ACTIVE, Network.FlowLog.DeliveryStatus.FAILED,
+                                Network.FlowLog.TrafficType.REJECT, "s3", "arn:aws:s3:::logs")),
+                arguments("""
+                        {"id":"vpce-1","vpcId":"vpc-1","serviceName":"com.amazonaws.us-east-1.s3","type":"GatewayLoadBalancer",\
+                        "state":"pendingAcceptance","routeTableIds":[],"subnetIds":[]}""",
+                        new Network.VpcEndpoint("vpce-1", "vpc-1", "com.amazonaws.us-east-1.s3",
+                                Network.VpcEndpoint.Type.GATEWAY_LOAD_BALANCER, Network.VpcEndpoint.State.PENDING_ACCEPTANCE,
+                                List.of(), List.of())),
+                arguments("""
+                        {"id":"111111111111","name":"a","status":"PENDING_CLOSURE","path":["r-1","111111111111"],\
+                        "ouPath":"Root","tags":{}}""",
+                        new OrgAccount("111111111111", "a", OrgAccount.Status.PENDING_CLOSURE, List.of("r-1", "111111111111"),
+                                "Root", Map.of())),
+                arguments("""
+                        {"name":"vpc-check","sourceIdentifier":"LAMBDA_INSIDE_VPC","state":"DELETING_RESULTS"}""",
+                        new AuditPosture.ConfigRule("vpc-check", "LAMBDA_INSIDE_VPC", AuditPosture.ConfigRule.State.DELETING_RESULTS)));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("savedBeforeTheirValuesWereEnums")
+    void anInventorySavedBeforeItsValuesWereEnumsReadsAsEnumsAndIsWrittenAsBefore(String saved, Object record)
+            throws IOException {
+        Object read = Json.mapper().readValue(saved, record.getClass());
+        assertThat(read).isEqualTo(record);
+        JsonNode written = Json.mapper().valueToTree(record);
+        assertThat(written).isEqualTo(Json.mapper().readTree(saved));
+    }
+
     @Test
     void aValueAwsAddsLaterIsReadAsUnknownAndAnyCaseAsItsConstant() throws IOException {
         var analyzer = Json.mapper().readValue("{\"arn\": \"arn:a\", \"name\": \"a\", "
@@ -74,6 +122,8 @@ class SavedInventoryTest {
         assertThat(analyzer.status()).isEqualTo(AuditPosture.Analyzer.Status.ACTIVE);
         assertThat(recorder.lastStatus()).isEqualTo(AuditPosture.ConfigRecorder.LastStatus.PENDING);
         assertThat(CodeSigningConfig.Policy.of(null)).isNull();
+        assertThat(Network.VpcEndpoint.State.of("Available")).isEqualTo(Network.VpcEndpoint.State.AVAILABLE);
+        assertThat(Network.Route.State.of("propagating")).isEqualTo(Network.Route.State.UNKNOWN);
     }
 
     @Test

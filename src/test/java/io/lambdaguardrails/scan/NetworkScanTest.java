@@ -70,13 +70,15 @@ class NetworkScanTest {
                     .anySatisfy(r -> {
                         assertThat(r.destination()).isEqualTo("0.0.0.0/0");
                         assertThat(r.target()).startsWith("igw-");
+                        assertThat(r.state()).isEqualTo(Network.Route.State.ACTIVE);
                     });
             assertThat(network.routeTable(explicitTable).orElseThrow().routes()).noneMatch(r -> r.target().startsWith("igw-"));
             assertThat(network.securityGroup(group).orElseThrow().ingress()).singleElement()
                     .satisfies(r -> assertThat(r.cidrs()).containsExactly("0.0.0.0/0"));
             assertThat(network.flowLogs()).singleElement().satisfies(f -> {
                 assertThat(f.resourceId()).isEqualTo(vpcId);
-                assertThat(f.trafficType()).isEqualTo("ALL");
+                assertThat(f.trafficType()).isEqualTo(Network.FlowLog.TrafficType.ALL);
+                assertThat(f.status()).isEqualTo(Network.FlowLog.Status.ACTIVE);
                 assertThat(f.destinationType()).isEqualTo("s3");
                 assertThat(f.destination()).isEqualTo("arn:aws:s3:::flow-logs-" + account.id());
             });
@@ -109,7 +111,7 @@ class NetworkScanTest {
             Snapshot snapshot = harness.scan(ScanRequest.builder().accounts(account.id()).regions("us-east-1").build());
 
             assertThat(snapshot.accounts().getFirst().regions().getFirst().network().flowLogs())
-                    .singleElement().satisfies(f -> assertThat(f.trafficType()).isEqualTo("REJECT"));
+                    .singleElement().satisfies(f -> assertThat(f.trafficType()).isEqualTo(Network.FlowLog.TrafficType.REJECT));
             assertThat(RuleTester.of(new NoVpcFlowLog()).run(snapshot)).singleElement()
                     .satisfies(v -> assertThat(v.detail()).contains("(REJECT, ACTIVE"));
         }

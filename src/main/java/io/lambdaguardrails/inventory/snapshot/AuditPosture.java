@@ -70,7 +70,7 @@ public record AuditPosture(
             /** AWS spells it Pending, as the saved inventory keeps it. */
             @JsonValue
             public String awsName() {
-                return AwsNames.capitalised(this);
+                return AwsNames.pascalCase(this);
             }
 
             @JsonCreator
@@ -80,7 +80,17 @@ public record AuditPosture(
         }
     }
 
-    public record ConfigRule(String name, String sourceIdentifier, String state) {
+    public record ConfigRule(String name, String sourceIdentifier, State state) {
+
+        /** Whether the rule is evaluating resources or being deleted; null when not said. */
+        public enum State {
+            ACTIVE, DELETING, DELETING_RESULTS, EVALUATING, UNKNOWN;
+
+            @JsonCreator
+            public static State of(String text) {
+                return AwsNames.of(State.class, text);
+            }
+        }
     }
 
     /** An Access Analyzer analyzer. */

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * AWS's spelling of an enumeration value turned into the snapshot's enum at collection (and when an inventory is read
- * back, since the JSON keeps AWS's spelling): any case, and {@code UNKNOWN} for a value AWS added after this version.
+ * back, since the JSON keeps AWS's spelling): any case, with or without underscores ({@code pendingAcceptance} is
+ * {@code PENDING_ACCEPTANCE}), and {@code UNKNOWN} for a value AWS added after this version.
  */
 final class AwsNames {
 
@@ -16,17 +17,27 @@ final class AwsNames {
         if (text == null) {
             return null;
         }
+        String bare = text.replace("_", "");
         for (E value : type.getEnumConstants()) {
-            if (value.name().equalsIgnoreCase(text)) {
+            if (value.name().replace("_", "").equalsIgnoreCase(bare)) {
                 return value;
             }
         }
         return Enum.valueOf(type, "UNKNOWN");
     }
 
-    /** {@code WARN} → {@code Warn}, AWS's spelling of the one-word values it writes in mixed case. */
-    static String capitalised(Enum<?> value) {
-        String name = value.name();
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    /** {@code WARN} → {@code Warn}, {@code GATEWAY_LOAD_BALANCER} → {@code GatewayLoadBalancer}. */
+    static String pascalCase(Enum<?> value) {
+        StringBuilder out = new StringBuilder();
+        for (String word : value.name().split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    /** {@code ACTIVE} → {@code active}, {@code PENDING_ACCEPTANCE} → {@code pendingAcceptance}. */
+    static String camelCase(Enum<?> value) {
+        String pascal = pascalCase(value);
+        return Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
     }
 }

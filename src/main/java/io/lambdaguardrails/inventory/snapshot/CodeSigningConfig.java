@@ -15,7 +15,7 @@ public record CodeSigningConfig(String arn, List<String> allowedProfileVersionAr
         /** AWS spells it Warn, as the saved inventory keeps it. */
         @JsonValue
         public String awsName() {
-            return AwsNames.capitalised(this);
+            return AwsNames.pascalCase(this);
         }
 
         @JsonCreator

@@ -1,5 +1,8 @@
 package io.lambdaguardrails.inventory.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +81,23 @@ public record Network(
     }
 
     /** A route; {@code target} is the gateway, NAT, endpoint or peering id it sends traffic to. */
-    public record Route(String destination, String target, String state) {
+    public record Route(String destination, String target, State state) {
+
+        /** Whether the route carries traffic: a blackhole route's target is gone; null when not said. */
+        public enum State {
+            ACTIVE, BLACKHOLE, FILTERED, UNKNOWN;
+
+            /** AWS spells it active, as the saved inventory keeps it. */
+            @JsonValue
+            public String awsName() {
+                return AwsNames.camelCase(this);
+            }
+
+            @JsonCreator
+            public static State of(String text) {
+                return AwsNames.of(State.class, text);
+            }
+        }
     }
 
     public record SecurityGroup(String id, String vpcId, String name, List<SgRule> ingress, List<SgRule> egress) {
@@ -103,8 +122,24 @@ public record Network(
         }
     }
 
-    public record AclEntry(int ruleNumber, boolean egress, String protocol, String action, String cidr,
+    public record AclEntry(int ruleNumber, boolean egress, String protocol, Action action, String cidr,
                            Integer fromPort, Integer toPort) {
+
+        /** What the entry does with the traffic it matches; null when not said. */
+        public enum Action {
+            ALLOW, DENY, UNKNOWN;
+
+            /** AWS spells it allow, as the saved inventory keeps it. */
+            @JsonValue
+            public String awsName() {
+                return AwsNames.camelCase(this);
+            }
+
+            @JsonCreator
+            public static Action of(String text) {
+                return AwsNames.of(Action.class, text);
+            }
+        }
     }
 
     /**
@@ -112,16 +147,78 @@ public record Network(
      * captures ({@code ALL}, {@code ACCEPT} or {@code REJECT}) and where it delivers ({@code cloud-watch-logs},
      * {@code s3} or {@code kinesis-data-firehose}, and the destination's ARN or log group).
      */
-    public record FlowLog(String id, String resourceId, String status, String deliverLogsStatus, String trafficType,
-                          String destinationType, String destination) {
+    public record FlowLog(String id, String resourceId, Status status, DeliveryStatus deliverLogsStatus,
+                          TrafficType trafficType, String destinationType, String destination) {
+
+        /** Whether the log is capturing; null when not said. */
+        public enum Status {
+            ACTIVE, UNKNOWN;
+
+            @JsonCreator
+            public static Status of(String text) {
+                return AwsNames.of(Status.class, text);
+            }
+        }
+
+        /** How the last delivery to the destination went; null when not said. */
+        public enum DeliveryStatus {
+            SUCCESS, FAILED, SKIPPED, UNKNOWN;
+
+            @JsonCreator
+            public static DeliveryStatus of(String text) {
+                return AwsNames.of(DeliveryStatus.class, text);
+            }
+        }
+
+        /** The connections the log records: accepted, rejected, or all of them; null when not said. */
+        public enum TrafficType {
+            ACCEPT, REJECT, ALL, UNKNOWN;
+
+            @JsonCreator
+            public static TrafficType of(String text) {
+                return AwsNames.of(TrafficType.class, text);
+            }
+        }
     }
 
     /** A VPC endpoint; gateway endpoints carry route tables, interface endpoints subnets. */
-    public record VpcEndpoint(String id, String vpcId, String serviceName, String type, String state,
+    public record VpcEndpoint(String id, String vpcId, String serviceName, Type type, State state,
                               List<String> routeTableIds, List<String> subnetIds) {
         public VpcEndpoint {
             routeTableIds = List.copyOf(routeTableIds);
             subnetIds = List.copyOf(subnetIds);
+        }
+
+        /** How the endpoint is reached: through route tables (gateway) or network interfaces; null when not said. */
+        public enum Type {
+            INTERFACE, GATEWAY, GATEWAY_LOAD_BALANCER, RESOURCE, SERVICE_NETWORK, UNKNOWN;
+
+            /** AWS spells it Gateway, as the saved inventory keeps it. */
+            @JsonValue
+            public String awsName() {
+                return AwsNames.pascalCase(this);
+            }
+
+            @JsonCreator
+            public static Type of(String text) {
+                return AwsNames.of(Type.class, text);
+            }
+        }
+
+        /** Where the endpoint is in its life; only an available one carries traffic. Null when not said. */
+        public enum State {
+            PENDING_ACCEPTANCE, PENDING, AVAILABLE, DELETING, DELETED, REJECTED, FAILED, EXPIRED, PARTIAL, UNKNOWN;
+
+            /** EC2 answers available (pendingAcceptance), as the saved inventory keeps it. */
+            @JsonValue
+            public String awsName() {
+                return AwsNames.camelCase(this);
+            }
+
+            @JsonCreator
+            public static State of(String text) {
+                return AwsNames.of(State.class, text);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.lambdaguardrails.inventory.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
 public record OrgAccount(
         String id,
         String name,
-        String status,
+        Status status,
         List<String> path,
         String ouPath,
         Map<String, String> tags) {
@@ -18,5 +20,15 @@ public record OrgAccount(
     public OrgAccount {
         path = List.copyOf(path);
         tags = Map.copyOf(tags);
+    }
+
+    /** Whether the account is in use: a suspended account or one being closed has nothing to scan. */
+    public enum Status {
+        ACTIVE, SUSPENDED, PENDING_CLOSURE, UNKNOWN;
+
+        @JsonCreator
+        public static Status of(String text) {
+            return AwsNames.of(Status.class, text);
+        }
     }
 }

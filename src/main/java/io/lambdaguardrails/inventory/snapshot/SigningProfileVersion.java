@@ -13,7 +13,7 @@ public record SigningProfileVersion(String profileVersionArn, String profileName
         /** AWS spells it Active, as the saved inventory keeps it. */
         @JsonValue
         public String awsName() {
-            return AwsNames.capitalised(this);
+            return AwsNames.pascalCase(this);
         }
 
         @JsonCreator

@@ -51,8 +51,9 @@ public final class NoLambdaConfigRules extends Rule {
                 .toList();
     }
 
+    /** A rule being deleted no longer evaluates; one in a state this version does not know (UNKNOWN) still exists. */
     private static boolean lambdaRule(ConfigRule rule) {
         return rule.sourceIdentifier() != null && LAMBDA_MANAGED_RULES.contains(rule.sourceIdentifier())
-                && (rule.state() == null || !rule.state().startsWith("DELETING"));
+                && rule.state() != ConfigRule.State.DELETING && rule.state() != ConfigRule.State.DELETING_RESULTS;
     }
 }

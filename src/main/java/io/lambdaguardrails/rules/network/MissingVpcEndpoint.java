@@ -81,12 +81,16 @@ public final class MissingVpcEndpoint extends NetworkRule {
                 List.of(network.vpcId(), role.get().role().arn())));
     }
 
+    /**
+     * Only an available endpoint carries traffic, so one in an UNKNOWN state does not count; only a gateway endpoint
+     * is reached through route tables, the others (an UNKNOWN type too) from any subnet of the VPC.
+     */
     private static boolean serves(Network.VpcEndpoint endpoint, String service, String vpcId, Set<String> tableIds) {
-        if (!vpcId.equals(endpoint.vpcId()) || !"available".equalsIgnoreCase(endpoint.state())
+        if (!vpcId.equals(endpoint.vpcId()) || endpoint.state() != Network.VpcEndpoint.State.AVAILABLE
                 || !servesService(endpoint.serviceName(), service)) {
             return false;
         }
-        return !"Gateway".equalsIgnoreCase(endpoint.type()) || endpoint.routeTableIds().containsAll(tableIds);
+        return endpoint.type() != Network.VpcEndpoint.Type.GATEWAY || endpoint.routeTableIds().containsAll(tableIds);
     }
 
     /** {@code com.amazonaws.REGION.SERVICE}, or its FIPS variant. */

@@ -3,13 +3,13 @@ package io.lambdaguardrails.rules.network;
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.inventory.snapshot.Network.FlowLog.TrafficType;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,8 +32,6 @@ public final class NoVpcFlowLog extends NetworkRule {
             List.of("https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html",
                     "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-troubleshooting.html"),
             List.of("FSBP EC2.6", "AWS Config VPC_FLOW_LOGS_ENABLED"));
-
-    private static final String ALL = "ALL", ACCEPT = "ACCEPT", REJECT = "REJECT";
 
     public NoVpcFlowLog() {
         super(META, Network.Part.SUBNETS, Network.Part.FLOW_LOGS);
@@ -61,16 +59,21 @@ public final class NoVpcFlowLog extends NetworkRule {
     }
 
     /** ALL, or ACCEPT and REJECT from two logs: a log of one of them alone misses half the connections. */
-    static boolean complete(Set<String> trafficTypes) {
-        return trafficTypes.contains(ALL) || trafficTypes.containsAll(Set.of(ACCEPT, REJECT));
+    static boolean complete(Set<TrafficType> trafficTypes) {
+        return trafficTypes.contains(TrafficType.ALL) || trafficTypes.containsAll(Set.of(TrafficType.ACCEPT, TrafficType.REJECT));
     }
 
+    /**
+     * Only an ACTIVE status shows the log is capturing, so an UNKNOWN one does not; a delivery status other than
+     * FAILED (SKIPPED, UNKNOWN, none yet) does not show that delivery fails.
+     */
     private static boolean healthy(Network.FlowLog log) {
-        return "ACTIVE".equalsIgnoreCase(log.status()) && !"FAILED".equalsIgnoreCase(log.deliverLogsStatus());
+        return log.status() == Network.FlowLog.Status.ACTIVE
+                && log.deliverLogsStatus() != Network.FlowLog.DeliveryStatus.FAILED;
     }
 
     private static String describe(Network.FlowLog log) {
-        return log.id() + " on " + log.resourceId() + " (" + Objects.requireNonNullElse(log.trafficType(), "traffic type unknown")
+        return log.id() + " on " + log.resourceId() + " (" + (log.trafficType() == null ? "traffic type unknown" : log.trafficType())
                 + ", " + log.status() + "/" + log.deliverLogsStatus()
                 + (log.destinationType() == null ? "" : ", to " + log.destinationType() + " " + Details.safe(log.destination()))
                 + ")";

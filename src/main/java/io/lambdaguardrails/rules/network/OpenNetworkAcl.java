@@ -78,13 +78,13 @@ public final class OpenNetworkAcl extends Rule {
 
     /**
      * Entries are evaluated lowest number first: the all-protocol allow entries before the first deny count, and
-     * together they must cover anywhere.
+     * together they must cover anywhere. An entry whose action is UNKNOWN may be a deny, so it ends the count too.
      */
     private static boolean allowsAll(Network.NetworkAcl acl, boolean egress) {
         List<String> allowed = new ArrayList<>();
         for (Network.AclEntry entry : acl.entries().stream().filter(e -> e.egress() == egress)
                 .sorted(Comparator.comparingInt(Network.AclEntry::ruleNumber)).toList()) {
-            if ("deny".equalsIgnoreCase(entry.action())) {
+            if (entry.action() != Network.AclEntry.Action.ALLOW) {
                 return false;
             }
             if (Cidrs.allProtocols(entry.protocol())) {

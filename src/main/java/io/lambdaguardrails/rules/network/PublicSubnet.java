@@ -56,10 +56,11 @@ public final class PublicSubnet extends NetworkRule {
                 "Public subnet(s): " + String.join("; ", reasons) + ". Lambda gets no public IP there.", related));
     }
 
+    /** A blackhole route, or one in an UNKNOWN state, is not shown to carry traffic to the gateway. */
     private static Optional<Network.Route> internetGatewayRoute(Network.RouteTable table) {
         return table.routes().stream()
                 .filter(r -> r.target() != null && r.target().startsWith("igw-"))
-                .filter(r -> "active".equalsIgnoreCase(r.state()))
+                .filter(r -> r.state() == Network.Route.State.ACTIVE)
                 .filter(r -> r.destination() == null || !r.destination().startsWith("pl-"))
                 .findFirst();
     }

@@ -2,6 +2,7 @@ package io.lambdaguardrails.rules.audit;
 
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Analyzer;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRecorder;
+import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRule;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
 import io.lambdaguardrails.inventory.snapshot.PolicyValidation.Issue;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
@@ -75,6 +76,8 @@ class AuditRulesTest {
 
                 // LG-AUD-005
                 arguments(new NoLambdaConfigRules(), reportsNothing("AUD-005 a Lambda managed rule", member(r -> r.configRule("vpc-check", "LAMBDA_INSIDE_VPC")))),
+                arguments(new NoLambdaConfigRules(), reports("AUD-005 a Lambda managed rule being deleted", member(r -> r.configRule("vpc-check", "LAMBDA_INSIDE_VPC", ConfigRule.State.DELETING_RESULTS)), finding("acct-" + MEMBER, LOW, "None of the Lambda managed Config rules"))),
+                arguments(new NoLambdaConfigRules(), reportsNothing("AUD-005 a Lambda managed rule in a state this version does not know still exists", member(r -> r.configRule("vpc-check", "LAMBDA_INSIDE_VPC", ConfigRule.State.of("PAUSED"))))),
                 arguments(new NoLambdaConfigRules(), reports("AUD-005 other rules only", member(r -> r.configRule("s3", "S3_BUCKET_PUBLIC_READ_PROHIBITED")), finding("acct-" + MEMBER, LOW, "None of the Lambda managed Config rules"))),
                 arguments(new NoLambdaConfigRules(), reportsNothing("AUD-005 rules could not be read", member(r -> r.configUnknown()))));
     }

@@ -17,6 +17,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static io.lambdaguardrails.findings.Severity.HIGH;
+import static io.lambdaguardrails.inventory.snapshot.Network.AclEntry.Action.ALLOW;
+import static io.lambdaguardrails.inventory.snapshot.Network.AclEntry.Action.DENY;
+import static io.lambdaguardrails.inventory.snapshot.Network.FlowLog.DeliveryStatus.FAILED;
+import static io.lambdaguardrails.inventory.snapshot.Network.FlowLog.DeliveryStatus.SUCCESS;
+import static io.lambdaguardrails.inventory.snapshot.Network.FlowLog.Status.ACTIVE;
+import static io.lambdaguardrails.inventory.snapshot.Network.FlowLog.TrafficType.ACCEPT;
+import static io.lambdaguardrails.inventory.snapshot.Network.FlowLog.TrafficType.ALL;
+import static io.lambdaguardrails.inventory.snapshot.Network.FlowLog.TrafficType.REJECT;
+import static io.lambdaguardrails.inventory.snapshot.Network.VpcEndpoint.State.AVAILABLE;
+import static io.lambdaguardrails.inventory.snapshot.Network.VpcEndpoint.State.PENDING;
+import static io.lambdaguardrails.inventory.snapshot.Network.VpcEndpoint.Type.GATEWAY;
+import static io.lambdaguardrails.inventory.snapshot.Network.VpcEndpoint.Type.INTERFACE;
 import static io.lambdaguardrails.findings.Severity.LOW;
 import static io.lambdaguardrails.findings.Severity.MEDIUM;
 import static io.lambdaguardrails.rules.fixtures.Expect.finding;
@@ -82,7 +94,11 @@ class NetworkRulesTest {
                     return l;
                 }).snapshot())),
                 arguments(new PublicSubnet(), reportsNothing("NET-003 blackholed internet gateway route is not public", VpcLayout.standard().with(l -> {
-                    l.tables = List.of(table("rtb-private", new Network.Route("0.0.0.0/0", "igw-1", "blackhole")));
+                    l.tables = List.of(table("rtb-private", new Network.Route("0.0.0.0/0", "igw-1", Network.Route.State.BLACKHOLE)));
+                    return l;
+                }).snapshot())),
+                arguments(new PublicSubnet(), reportsNothing("NET-003 internet gateway route in a state this version does not know is not shown public", VpcLayout.standard().with(l -> {
+                    l.tables = List.of(table("rtb-private", new Network.Route("0.0.0.0/0", "igw-1", Network.Route.State.of("propagating"))));
                     return l;
                 }).snapshot())),
                 arguments(new PublicSubnet(), reportsNothing("NET-003 prefix-list route is not public", VpcLayout.standard().with(l -> {
@@ -139,37 +155,44 @@ class NetworkRulesTest {
                 // LG-NET-006
                 arguments(new NoVpcFlowLog(), reportsNothing("NET-006 healthy VPC flow log", VpcLayout.standard().snapshot())),
                 arguments(new NoVpcFlowLog(), reports("NET-006 no flow log", flowLogs(), finding("fn", MEDIUM, "VPC vpc-1 has no flow log"))),
-                arguments(new NoVpcFlowLog(), reports("NET-006 VPC flow log failing delivery", flowLogs(flowLog("fl-1", "vpc-1", "ACTIVE", "FAILED", "ALL")), finding("fn", MEDIUM, "fl-1 on vpc-1 (ALL, ACTIVE/FAILED"))),
-                arguments(new NoVpcFlowLog(), reports("NET-006 VPC flow log of REJECT traffic only", flowLogs(flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "REJECT")), finding("fn", MEDIUM, "only fl-1 on vpc-1 (REJECT, ACTIVE/SUCCESS, to s3"))),
-                arguments(new NoVpcFlowLog(), reports("NET-006 VPC flow log of ACCEPT traffic only", flowLogs(flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ACCEPT")), finding("fn", MEDIUM, "subnet(s) not covered: subnet-a, subnet-b"))),
+                arguments(new NoVpcFlowLog(), reports("NET-006 VPC flow log failing delivery", flowLogs(flowLog("fl-1", "vpc-1", ACTIVE, FAILED, ALL)), finding("fn", MEDIUM, "fl-1 on vpc-1 (ALL, ACTIVE/FAILED"))),
+                arguments(new NoVpcFlowLog(), reports("NET-006 VPC flow log of REJECT traffic only", flowLogs(flowLog("fl-1", "vpc-1", ACTIVE, SUCCESS, REJECT)), finding("fn", MEDIUM, "only fl-1 on vpc-1 (REJECT, ACTIVE/SUCCESS, to s3"))),
+                arguments(new NoVpcFlowLog(), reports("NET-006 VPC flow log of ACCEPT traffic only", flowLogs(flowLog("fl-1", "vpc-1", ACTIVE, SUCCESS, ACCEPT)), finding("fn", MEDIUM, "subnet(s) not covered: subnet-a, subnet-b"))),
                 arguments(new NoVpcFlowLog(), reportsNothing("NET-006 ACCEPT and REJECT logs together on the VPC", flowLogs(
-                        flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ACCEPT"),
-                        flowLog("fl-2", "vpc-1", "ACTIVE", "SUCCESS", "REJECT")))),
+                        flowLog("fl-1", "vpc-1", ACTIVE, SUCCESS, ACCEPT),
+                        flowLog("fl-2", "vpc-1", ACTIVE, SUCCESS, REJECT)))),
                 arguments(new NoVpcFlowLog(), reportsNothing("NET-006 ACCEPT on the VPC and REJECT on each subnet", flowLogs(
-                        flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ACCEPT"),
-                        flowLog("fl-a", "subnet-a", "ACTIVE", "SUCCESS", "REJECT"),
-                        flowLog("fl-b", "subnet-b", "ACTIVE", "SUCCESS", "REJECT")))),
+                        flowLog("fl-1", "vpc-1", ACTIVE, SUCCESS, ACCEPT),
+                        flowLog("fl-a", "subnet-a", ACTIVE, SUCCESS, REJECT),
+                        flowLog("fl-b", "subnet-b", ACTIVE, SUCCESS, REJECT)))),
                 arguments(new NoVpcFlowLog(), reports("NET-006 ACCEPT and REJECT, but the REJECT log is failing", flowLogs(
-                        flowLog("fl-1", "vpc-1", "ACTIVE", "SUCCESS", "ACCEPT"),
-                        flowLog("fl-2", "vpc-1", "ACTIVE", "FAILED", "REJECT")), finding("fn", MEDIUM, "fl-2 on vpc-1 (REJECT, ACTIVE/FAILED"))),
+                        flowLog("fl-1", "vpc-1", ACTIVE, SUCCESS, ACCEPT),
+                        flowLog("fl-2", "vpc-1", ACTIVE, FAILED, REJECT)), finding("fn", MEDIUM, "fl-2 on vpc-1 (REJECT, ACTIVE/FAILED"))),
+                arguments(new NoVpcFlowLog(), reports("NET-006 flow log in a status this version does not know is not shown healthy", flowLogs(flowLog("fl-1", "vpc-1", Network.FlowLog.Status.of("PAUSED"), SUCCESS, ALL)), finding("fn", MEDIUM, "fl-1 on vpc-1 (ALL, UNKNOWN/SUCCESS"))),
+                arguments(new NoVpcFlowLog(), reportsNothing("NET-006 delivery status this version does not know is not a failure", flowLogs(flowLog("fl-1", "vpc-1", ACTIVE, Network.FlowLog.DeliveryStatus.of("THROTTLED"), ALL)))),
                 arguments(new NoVpcFlowLog(), reportsNothing("NET-006 flow logs on every subnet", flowLogs(
-                        flowLog("fl-a", "subnet-a", "ACTIVE", "SUCCESS", "ALL"),
-                        flowLog("fl-b", "subnet-b", "ACTIVE", "SUCCESS", "ALL")))),
+                        flowLog("fl-a", "subnet-a", ACTIVE, SUCCESS, ALL),
+                        flowLog("fl-b", "subnet-b", ACTIVE, SUCCESS, ALL)))),
                 arguments(new NoVpcFlowLog(), reports("NET-006 flow log on one subnet of two", flowLogs(
-                        flowLog("fl-a", "subnet-a", "ACTIVE", "SUCCESS", "ALL")), finding("fn", MEDIUM, "VPC vpc-1"))),
+                        flowLog("fl-a", "subnet-a", ACTIVE, SUCCESS, ALL)), finding("fn", MEDIUM, "VPC vpc-1"))),
 
                 // LG-NET-007
                 arguments(new MissingVpcEndpoint(), reportsNothing("NET-007 endpoints for every service used", VpcLayout.standard().snapshot())),
                 arguments(new MissingVpcEndpoint(), reports("NET-007 role uses KMS, no KMS endpoint", rolePolicy("""
                         {"Statement":[{"Effect":"Allow","Action":["s3:GetObject","kms:Decrypt"],"Resource":"*"}]}"""), finding("fn", LOW, "may use kms but VPC vpc-1 has no available endpoint for it"))),
                 arguments(new MissingVpcEndpoint(), reports("NET-007 gateway endpoint not on the function's route table", VpcLayout.standard().with(l -> {
-                            l.endpoints = List.of(endpoint("com.amazonaws.us-east-1.s3", "Gateway", "available", List.of("rtb-main")),
-                                    endpoint("com.amazonaws.us-east-1.secretsmanager", "Interface", "available", List.of()));
+                            l.endpoints = List.of(endpoint("com.amazonaws.us-east-1.s3", GATEWAY, AVAILABLE, List.of("rtb-main")),
+                                    endpoint("com.amazonaws.us-east-1.secretsmanager", INTERFACE, AVAILABLE, List.of()));
                             return l;
                         }).snapshot(), finding("fn", LOW, "may use s3 but"))),
                 arguments(new MissingVpcEndpoint(), reports("NET-007 endpoint still pending", VpcLayout.standard().with(l -> {
-                    l.endpoints = List.of(endpoint("com.amazonaws.us-east-1.s3", "Gateway", "available", List.of("rtb-private")),
-                            endpoint("com.amazonaws.us-east-1.secretsmanager", "Interface", "pending", List.of()));
+                    l.endpoints = List.of(endpoint("com.amazonaws.us-east-1.s3", GATEWAY, AVAILABLE, List.of("rtb-private")),
+                            endpoint("com.amazonaws.us-east-1.secretsmanager", INTERFACE, PENDING, List.of()));
+                    return l;
+                }).snapshot(), finding("fn", LOW, "may use secretsmanager but"))),
+                arguments(new MissingVpcEndpoint(), reports("NET-007 endpoint in a state this version does not know", VpcLayout.standard().with(l -> {
+                    l.endpoints = List.of(endpoint("com.amazonaws.us-east-1.s3", GATEWAY, AVAILABLE, List.of("rtb-private")),
+                            endpoint("com.amazonaws.us-east-1.secretsmanager", INTERFACE, Network.VpcEndpoint.State.of("migrating"), List.of()));
                     return l;
                 }).snapshot(), finding("fn", LOW, "may use secretsmanager but"))),
                 arguments(new MissingVpcEndpoint(), reports("NET-007 wildcard role lists every service without an endpoint", rolePolicy("""
@@ -193,13 +216,19 @@ class NetworkRulesTest {
                 arguments(new OpenNetworkAcl(), reports("NET-008 default allow-all ACL", acls(defaultAcl("acl-1", "subnet-a", "subnet-b")), finding("acl-1", LOW, "allows all traffic in from anywhere and out to anywhere"))),
                 arguments(new OpenNetworkAcl(), reportsNothing("NET-008 deny before the allow-all", acls(new Network.NetworkAcl("acl-1", VpcLayout.VPC,
                         false, List.of("subnet-a", "subnet-b"), List.of(
-                        new Network.AclEntry(50, false, "-1", "deny", "203.0.113.0/24", null, null),
-                        new Network.AclEntry(100, false, "-1", "allow", "0.0.0.0/0", null, null),
-                        new Network.AclEntry(50, true, "-1", "deny", "203.0.113.0/24", null, null),
-                        new Network.AclEntry(100, true, "-1", "allow", "0.0.0.0/0", null, null)))))),
+                        new Network.AclEntry(50, false, "-1", DENY, "203.0.113.0/24", null, null),
+                        new Network.AclEntry(100, false, "-1", ALLOW, "0.0.0.0/0", null, null),
+                        new Network.AclEntry(50, true, "-1", DENY, "203.0.113.0/24", null, null),
+                        new Network.AclEntry(100, true, "-1", ALLOW, "0.0.0.0/0", null, null)))))),
+                arguments(new OpenNetworkAcl(), reportsNothing("NET-008 entry whose action this version does not know may deny", acls(new Network.NetworkAcl("acl-1", VpcLayout.VPC,
+                        false, List.of("subnet-a", "subnet-b"), List.of(
+                        new Network.AclEntry(50, false, "-1", Network.AclEntry.Action.of("log"), "203.0.113.0/24", null, null),
+                        new Network.AclEntry(100, false, "-1", ALLOW, "0.0.0.0/0", null, null),
+                        new Network.AclEntry(50, true, "-1", Network.AclEntry.Action.of("log"), "203.0.113.0/24", null, null),
+                        new Network.AclEntry(100, true, "-1", ALLOW, "0.0.0.0/0", null, null)))))),
                 arguments(new OpenNetworkAcl(), reports("NET-008 allow-all entries for the two halves of the IPv4 space", acls(new Network.NetworkAcl("acl-1", VpcLayout.VPC, false, List.of("subnet-a"), List.of(
-                                new Network.AclEntry(100, false, "-1", "allow", "0.0.0.0/1", null, null),
-                                new Network.AclEntry(110, false, "-1", "allow", "128.0.0.0/1", null, null)))), finding("acl-1", LOW, "in from anywhere"))),
+                                new Network.AclEntry(100, false, "-1", ALLOW, "0.0.0.0/1", null, null),
+                                new Network.AclEntry(110, false, "-1", ALLOW, "128.0.0.0/1", null, null)))), finding("acl-1", LOW, "in from anywhere"))),
                 arguments(new OpenNetworkAcl(), reportsNothing("NET-008 open ACL on another subnet", acls(defaultAcl("acl-9", "subnet-z")))));
     }
 
@@ -289,9 +318,9 @@ class NetworkRulesTest {
 
     private static Network.NetworkAcl defaultAcl(String id, String... subnets) {
         return new Network.NetworkAcl(id, VpcLayout.VPC, true, List.of(subnets), List.of(
-                new Network.AclEntry(100, false, "-1", "allow", "0.0.0.0/0", null, null),
-                new Network.AclEntry(32767, false, "-1", "deny", "0.0.0.0/0", null, null),
-                new Network.AclEntry(100, true, "-1", "allow", "0.0.0.0/0", null, null),
-                new Network.AclEntry(32767, true, "-1", "deny", "0.0.0.0/0", null, null)));
+                new Network.AclEntry(100, false, "-1", ALLOW, "0.0.0.0/0", null, null),
+                new Network.AclEntry(32767, false, "-1", DENY, "0.0.0.0/0", null, null),
+                new Network.AclEntry(100, true, "-1", ALLOW, "0.0.0.0/0", null, null),
+                new Network.AclEntry(32767, true, "-1", DENY, "0.0.0.0/0", null, null)));
     }
 }

@@ -1,6 +1,8 @@
 package io.lambdaguardrails.rules.network;
 
 import io.lambdaguardrails.inventory.snapshot.Network;
+import io.lambdaguardrails.inventory.snapshot.Network.FlowLog;
+import io.lambdaguardrails.inventory.snapshot.Network.VpcEndpoint;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
 
@@ -27,10 +29,12 @@ final class VpcLayout {
             table("rtb-private", route("10.0.0.0/16", "local"), route("0.0.0.0/0", "nat-0abc"))));
     List<Network.SecurityGroup> groups = new ArrayList<>(List.of(
             group("sg-fn", List.of(), List.of(sgRule("tcp", 443, 443, "0.0.0.0/0")))));
-    List<Network.FlowLog> flowLogs = new ArrayList<>(List.of(flowLog("fl-1", VPC, "ACTIVE", "SUCCESS", "ALL")));
+    List<Network.FlowLog> flowLogs = new ArrayList<>(List.of(
+            flowLog("fl-1", VPC, FlowLog.Status.ACTIVE, FlowLog.DeliveryStatus.SUCCESS, FlowLog.TrafficType.ALL)));
     List<Network.VpcEndpoint> endpoints = new ArrayList<>(List.of(
-            endpoint("com.amazonaws.us-east-1.s3", "Gateway", "available", List.of("rtb-private")),
-            endpoint("com.amazonaws.us-east-1.secretsmanager", "Interface", "available", List.of())));
+            endpoint("com.amazonaws.us-east-1.s3", VpcEndpoint.Type.GATEWAY, VpcEndpoint.State.AVAILABLE, List.of("rtb-private")),
+            endpoint("com.amazonaws.us-east-1.secretsmanager", VpcEndpoint.Type.INTERFACE, VpcEndpoint.State.AVAILABLE,
+                    List.of())));
     List<Network.NetworkAcl> acls = new ArrayList<>();
     /** Parts of the region's network that could not be read. */
     Set<Network.Part> notCollected = EnumSet.noneOf(Network.Part.class);
@@ -111,7 +115,7 @@ final class VpcLayout {
     }
 
     static Network.Route route(String destination, String target) {
-        return new Network.Route(destination, target, "active");
+        return new Network.Route(destination, target, Network.Route.State.ACTIVE);
     }
 
     static Network.SecurityGroup group(String id, List<Network.SgRule> ingress, List<Network.SgRule> egress) {
@@ -122,11 +126,13 @@ final class VpcLayout {
         return new Network.SgRule(protocol, from, to, List.of(cidr), List.of());
     }
 
-    static Network.FlowLog flowLog(String id, String resourceId, String status, String deliverStatus, String trafficType) {
+    static Network.FlowLog flowLog(String id, String resourceId, FlowLog.Status status, FlowLog.DeliveryStatus deliverStatus,
+                                   FlowLog.TrafficType trafficType) {
         return new Network.FlowLog(id, resourceId, status, deliverStatus, trafficType, "s3", "arn:aws:s3:::flow-logs");
     }
 
-    static Network.VpcEndpoint endpoint(String service, String type, String state, List<String> routeTables) {
+    static Network.VpcEndpoint endpoint(String service, VpcEndpoint.Type type, VpcEndpoint.State state,
+                                        List<String> routeTables) {
         return new Network.VpcEndpoint("vpce-" + service.substring(service.lastIndexOf('.') + 1), VPC, service, type,
                 state, routeTables, List.of());
     }
