@@ -5,15 +5,19 @@ import io.quarkus.qute.RawString;
 import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.TemplateLocator;
 import io.quarkus.qute.Variant;
 import org.apache.commons.codec.digest.DigestUtils;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -22,44 +26,84 @@ import java.util.concurrent.CompletionException;
  * as {@code text/html}, so every value is HTML-escaped, with control and format characters shown as {@code \\uXXXX}
  * ({@link DisplayTextEscaper}) — a user's override as much as the bundled one.
  *
- * <p>The template gets {@code view} (a {@link ReportView}) and {@code assets}: the style and script elements, and the
+ * <p>The template gets {@code view} (a {@link ReportView}), {@code trend} (a {@link ReportTrend}: the organisation's
+ * open findings over its last runs, or why there are none) and {@code assets}: the style and script elements, and the
  * script's SHA-256 source expression for the page's Content-Security-Policy, which lets that one script run and
  * nothing else (no inline event handlers, no network).
  */
 public final class HtmlReport {
 
-    /** Shared with the runs index: the same escaping and helpers. */
-    static final Engine ENGINE = Engine.builder()
-            .addDefaults()
-            .addValueResolver(new ReflectionValueResolver())
-            .addValueResolver(BreakOpportunities.RESOLVER)
-            .addResultMapper(new DisplayTextEscaper())
-            .strictRendering(true)
-            .build();
-
     private final TemplateFiles files;
     private final Template template;
     private final Assets assets;
+    private final ReportTrend trend;
 
-    private HtmlReport(TemplateFiles files) {
+    private HtmlReport(TemplateFiles files, Template template, Assets assets, ReportTrend trend) {
         this.files = files;
+        this.template = template;
+        this.assets = assets;
+        this.trend = trend;
+    }
+
+    private static HtmlReport of(TemplateFiles files) {
+        return new HtmlReport(files, parse(files, "report.html"),
+                Assets.of(files.require("report.css"), files.require("report.js")), ReportTrend.NOT_AT_AN_OUTPUT);
+    }
+
+    /**
+     * The engine of the report and the runs index: the same escaping and helpers, and {@code {#include}} of the
+     * template's own files (the chart both pages draw), so an overridden fragment serves both.
+     */
+    private static Engine engine(TemplateFiles files) {
+        return Engine.builder()
+                .addDefaults()
+                .addValueResolver(new ReflectionValueResolver())
+                .addValueResolver(BreakOpportunities.RESOLVER)
+                .addResultMapper(new DisplayTextEscaper())
+                .addLocator(id -> files.read(id).map(HtmlReport::htmlLocation))
+                .strictRendering(true)
+                .build();
+    }
+
+    /** Parses one of the template's pages as {@code text/html}, so every value is escaped. */
+    static Template parse(TemplateFiles files, String name) {
         try {
-            this.template = ENGINE.parse(files.require("report.html"), Variant.forContentType(Variant.TEXT_HTML),
-                    "report.html");
+            return engine(files).parse(files.require(name), Variant.forContentType(Variant.TEXT_HTML), name);
         } catch (TemplateException e) {
             throw new IllegalArgumentException("the " + files.describe() + " does not parse: " + e.getMessage(), e);
         }
-        this.assets = Assets.of(files.require("report.css"), files.require("report.js"));
+    }
+
+    private static TemplateLocator.TemplateLocation htmlLocation(String text) {
+        return new TemplateLocator.TemplateLocation() {
+            @Override
+            public Reader read() {
+                return new StringReader(text);
+            }
+
+            @Override
+            public Optional<Variant> getVariant() {
+                return Optional.of(Variant.forContentType(Variant.TEXT_HTML));
+            }
+        };
     }
 
     /** The template shipped in the jar (from the repository's {@code reports-template/}). */
     public static HtmlReport bundled() {
-        return new HtmlReport(TemplateFiles.bundled());
+        return of(TemplateFiles.bundled());
     }
 
     /** A user's template folder; files it lacks come from the bundled template. */
     public static HtmlReport withTemplate(Path directory) {
-        return new HtmlReport(TemplateFiles.overriddenBy(directory));
+        return of(TemplateFiles.overriddenBy(directory));
+    }
+
+    /**
+     * The same template, showing {@code trend} as the report's trend strip; without it a report says it was drawn
+     * without a run history ({@link ReportTrend#NOT_AT_AN_OUTPUT}).
+     */
+    public HtmlReport withTrend(ReportTrend trend) {
+        return new HtmlReport(files, template, assets, trend);
     }
 
     /** The runs index drawn from the same template folder. */
@@ -83,7 +127,7 @@ public final class HtmlReport {
      */
     public void render(ScanResult result, Writer out) throws IOException {
         try {
-            template.instance().data("view", ReportView.of(result)).data("assets", assets)
+            template.instance().data("view", ReportView.of(result)).data("assets", assets).data("trend", trend)
                     .consume(piece -> write(out, piece))
                     .toCompletableFuture().join();
         } catch (CompletionException e) {

@@ -92,7 +92,7 @@ public record RunsIndexView(
                 run.coverageGaps(), report, files);
     }
 
-    private static List<Count> counts(java.util.Map<Severity, Integer> open) {
+    static List<Count> counts(java.util.Map<Severity, Integer> open) {
         return ReportView.WORST_FIRST.stream()
                 .map(s -> new Count(s.name(), ReportView.cssClass(s), open.getOrDefault(s, 0))).toList();
     }

@@ -33,7 +33,7 @@ public record TrendChart(int width, int height, List<Bar> bars, List<Label> labe
     private static final int RIGHT = 8;
     private static final int TOP = 8;
     private static final int BOTTOM = 22;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     public TrendChart {
         bars = List.copyOf(bars);

@@ -2,6 +2,7 @@ package io.lambdaguardrails.sink;
 
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.ReportTrend;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.SplitBy;
 
@@ -138,7 +139,11 @@ public final class ReportDelivery {
                 ? new BaselineOutcome.Skipped("partial result")
                 : new Baselines(new ReportFiles(s3)).load(options.baseline(), sink);
         ScanResult marked = baseline.applyTo(result);
-        Publication publication = new ReportPublisher(sink, options.html(), options.fallbackRoot())
+        // Read before the reports are drawn, so each report.html shows the trend up to and including its own run.
+        RunHistoryStore runs = new RunHistoryStore(sink, options.html().runsIndex());
+        ReportTrend trend = options.mode() == PublishMode.PARTIAL ? ReportTrend.PARTIAL_RESULT
+                : runs.trend(marked, ReportKeys.folder(marked, options.mode()), options.formats());
+        Publication publication = new ReportPublisher(sink, options.html().withTrend(trend), options.fallbackRoot())
                 .publish(marked, options.formats(), options.splitBy(), options.mode(), stopRequested);
 
         List<String> warnings = new ArrayList<>();
@@ -148,8 +153,7 @@ public final class ReportDelivery {
         RunHistoryStore.Update history = null;
         if (options.mode() == PublishMode.FULL && publication.delivered() && !stopRequested.getAsBoolean()) {
             // After latest/: the history only ever counts runs whose folder is complete and delivered.
-            history = new RunHistoryStore(sink, options.html().runsIndex())
-                    .record(marked, publication.runFolder(), options.formats());
+            history = runs.record(marked, publication.runFolder(), options.formats());
             if (!history.updated()) {
                 warnings.add(history.problem());
             }

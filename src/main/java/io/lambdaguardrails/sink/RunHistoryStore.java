@@ -2,6 +2,7 @@ package io.lambdaguardrails.sink;
 
 import io.lambdaguardrails.report.FindingsJson;
 import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.ReportTrend;
 import io.lambdaguardrails.report.RunEntry;
 import io.lambdaguardrails.report.RunHistory;
 import io.lambdaguardrails.report.RunsIndexHtml;
@@ -85,22 +86,16 @@ public final class RunHistoryStore {
      * history's sake: a problem is returned, and the run's reports stand.
      */
     public Update record(ScanResult result, String runFolder, Set<ReportFormat> formats) {
-        RunEntry entry = RunEntry.of(result, runFolder, formats.stream().sorted().map(ReportFormat::fileName).toList());
+        RunEntry entry = entry(result, runFolder, formats);
         Map<String, String> names = RunHistory.accountNames(result);
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 Optional<ReportSink.Versioned> before = sink.readVersioned(KEY);
-                RunHistory base = before.flatMap(b -> readable(b.bytes())).orElse(null);
-                Rebuilt rebuilt = null;
-                if (base == null) {
-                    rebuilt = fromRunFolders();
-                    base = rebuilt.history();
-                }
-                RunHistory next = base.with(entry, names);
+                Rebuilt base = base(before);
+                RunHistory next = base.history().with(entry, names);
                 if (write(next, before.map(ReportSink.Versioned::version).orElse(null))) {
                     drawIndex(next);
-                    return new Update(next, previous(next, entry), rebuilt == null ? 0 : rebuilt.folders(),
-                            rebuilt == null ? List.of() : rebuilt.skipped(), null);
+                    return new Update(next, previous(next, entry), base.folders(), base.skipped(), null);
                 }
             }
             return Update.failed(sink.location(KEY) + " kept changing under other runs; this run is not in it yet");
@@ -108,6 +103,32 @@ public final class RunHistoryStore {
             return Update.failed(sink.location(KEY) + " not updated, left as it was (" + e.getMessage()
                     + "); 'history --rebuild' writes it again from the run folders");
         }
+    }
+
+    /**
+     * The trend a run's report shows, read before the report is drawn by the rules {@link #record} reads by: the
+     * history with the run added as it will be (a missing or broken history rebuilt from the run folders), or, when
+     * the history could not be read, a trend that says so.
+     */
+    public ReportTrend trend(ScanResult result, String runFolder, Set<ReportFormat> formats) {
+        try {
+            return ReportTrend.of(base(sink.readVersioned(KEY)).history()
+                    .with(entry(result, runFolder, formats), RunHistory.accountNames(result)));
+        } catch (SinkException e) {
+            return ReportTrend.unreadable(sink.location(KEY) + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static RunEntry entry(ScanResult result, String runFolder, Set<ReportFormat> formats) {
+        return RunEntry.of(result, runFolder, formats.stream().sorted().map(ReportFormat::fileName).toList());
+    }
+
+    /**
+     * The history a run is added to: the one read, or, when there is none or it is not readable as one, one rebuilt
+     * from the run folders ({@code folders} 0 when nothing was rebuilt).
+     */
+    private Rebuilt base(Optional<ReportSink.Versioned> read) {
+        return read.flatMap(b -> readable(b.bytes())).map(h -> new Rebuilt(h, 0, List.of())).orElseGet(this::fromRunFolders);
     }
 
     /**

@@ -132,8 +132,15 @@ class ReportBrowserTest {
                 "return [...document.querySelectorAll('details.group')].every((g) => g.querySelector('tbody tr'))"));
     }
 
-    /** 45 nightly runs of a drifting organisation, with a report file in every run folder the index links to. */
+    /** index.html of 45 nightly runs of a drifting organisation. */
     private static Path runsIndex() throws IOException {
+        Path index = OUT.resolve("runs-index").resolve("index.html");
+        Files.writeString(index, HtmlReport.bundled().runsIndex().render(nightlyRuns()));
+        return index;
+    }
+
+    /** 45 nightly runs of a drifting organisation, with a report file in every run folder the index links to. */
+    private static RunHistory nightlyRuns() throws IOException {
         Path root = Files.createDirectories(OUT.resolve("runs-index"));
         Instant start = Instant.parse("2026-10-01T02:00:00Z");
         List<RunEntry> runs = new java.util.ArrayList<>();
@@ -167,9 +174,32 @@ class ReportBrowserTest {
         for (int a = 0; a < 14; a++) {
             names.put(String.format("1000000000%02d", a), a == 2 ? SampleResults.SCRIPT : "payments-prod-" + a);
         }
-        Path index = root.resolve("index.html");
-        Files.writeString(index, HtmlReport.bundled().runsIndex().render(RunHistory.of(runs, names)));
-        return index;
+        return RunHistory.of(runs, names);
+    }
+
+    @Test
+    void theTrendStripOfAReportFitsADesktopAndAPhone() throws IOException {
+        Files.createDirectories(OUT);
+        Path page = Files.writeString(OUT.resolve("trend.html"),
+                HtmlReport.bundled().withTrend(ReportTrend.of(nightlyRuns())).render(SampleResults.typical()));
+        viewport(1280, 1000, false);
+        open(page);
+        screenshot("report-trend-1280.png");
+        assertThat(script("return document.querySelectorAll('#trend svg rect').length")).as("bars of 30 runs, 5 severities")
+                .isEqualTo(30 * 5);
+        assertThat(script("return Math.round(document.querySelector('#trend svg').getBoundingClientRect().width)"))
+                .isBetween(400L, 600L);
+        assertThat(browser.findElement(By.id("trend-table")).isDisplayed()).as("the numbers wait behind their summary").isFalse();
+
+        viewport(390, 844, true);
+        open(page);
+        screenshot("report-trend-390.png");
+        assertThat(script("return Math.round(document.querySelector('#trend svg').getBoundingClientRect().width)"))
+                .as("the strip takes the phone's width").isBetween(340L, 390L);
+        assertThat(script("return document.scrollingElement.scrollWidth")).as("page width").isLessThanOrEqualTo(390);
+        assertThat(strings(OUTSIDE_THE_VIEWPORT, "#trend")).as("elements reaching past the right edge").isEmpty();
+        assertThat(script("return performance.getEntriesByType('resource').length")).as("requests beyond the page").isZero();
+        viewport(1400, 1100, false);
     }
 
     private static void openIndex(Path index) {

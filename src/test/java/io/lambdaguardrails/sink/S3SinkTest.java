@@ -308,6 +308,10 @@ class S3SinkTest {
                         org.assertj.core.groups.Tuple.tuple(historyRun(1), 1, 0, 1),
                         org.assertj.core.groups.Tuple.tuple(historyRun(2), 3, 2, 0));
         assertThat(third.history().previous().runId()).isEqualTo(historyRun(1));
+        Document report = Jsoup.parse(new String(object(third.publication().runFolder() + "/report.html"), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(report.select("#trend-table tbody tr").eachAttr("data-run")).as("the trend strip, newest first")
+                .containsExactly(historyRun(2), historyRun(1), historyRun(0));
+        assertThat(report.select("#trend-table td[data-severity=MEDIUM]").eachText()).containsExactly("3", "1", "2");
         assertThat(s3.headObject(b -> b.bucket(bucket).key("guardrails/index.html")).contentType()).startsWith("text/html");
         Document index = Jsoup.parse(new String(object("index.html"), java.nio.charset.StandardCharsets.UTF_8));
         for (String href : index.select("#runs-table a[href]").eachAttr("href")) {
@@ -341,6 +345,10 @@ class S3SinkTest {
         assertThat(second.history().updated()).isFalse();
         assertThat(second.warnings()).anySatisfy(w -> assertThat(w).contains("history.json not updated"));
         assertThat(object(RunHistory.FILE)).isEqualTo(before);
+        Document report = Jsoup.parse(new String(object("latest/report.html"), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(report.select("#trend")).isEmpty();
+        assertThat(report.selectFirst("#trend-note").text()).startsWith("The trend could not be read")
+                .contains("history.json");
     }
 
     @Test
