@@ -8,6 +8,7 @@ import io.lambdaguardrails.inventory.snapshot.CodeSigningConfig;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.inventory.snapshot.OrgAccount;
+import io.lambdaguardrails.inventory.snapshot.PolicyValidation;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.inventory.snapshot.SigningProfileVersion;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
@@ -98,7 +99,11 @@ class SavedInventoryTest {
                                 "Root", Map.of())),
                 arguments("""
                         {"name":"vpc-check","sourceIdentifier":"LAMBDA_INSIDE_VPC","state":"DELETING_RESULTS"}""",
-                        new AuditPosture.ConfigRule("vpc-check", "LAMBDA_INSIDE_VPC", AuditPosture.ConfigRule.State.DELETING_RESULTS)));
+                        new AuditPosture.ConfigRule("vpc-check", "LAMBDA_INSIDE_VPC", AuditPosture.ConfigRule.State.DELETING_RESULTS)),
+                arguments("""
+                        {"findingType":"SECURITY_WARNING","issueCode":"PASS_ROLE_WITH_STAR_IN_RESOURCE"}""",
+                        new PolicyValidation.Issue(PolicyValidation.Issue.FindingType.SECURITY_WARNING,
+                                "PASS_ROLE_WITH_STAR_IN_RESOURCE")));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.inventory.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.apache.commons.codec.digest.DigestUtils;
 
 import java.util.List;
@@ -15,7 +16,17 @@ public record PolicyValidation(String documentHash, List<Issue> issues) {
         issues = List.copyOf(issues);
     }
 
-    public record Issue(String findingType, String issueCode) {
+    public record Issue(FindingType findingType, String issueCode) {
+
+        /** How serious Access Analyzer says the issue is; null when not said. */
+        public enum FindingType {
+            ERROR, SECURITY_WARNING, WARNING, SUGGESTION, UNKNOWN;
+
+            @JsonCreator
+            public static FindingType of(String text) {
+                return AwsNames.of(FindingType.class, text);
+            }
+        }
     }
 
     /** SHA-256 of the document text as stored in the snapshot, in hex. */

@@ -6,6 +6,7 @@ import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.IamInventory;
 import io.lambdaguardrails.inventory.snapshot.IamRole;
+import io.lambdaguardrails.inventory.snapshot.PolicyValidation.Issue;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -25,7 +26,9 @@ import java.util.TreeSet;
  */
 public final class PolicyValidationIssues extends Rule {
 
-    private static final Set<String> REPORTED_TYPES = Set.of("ERROR", "SECURITY_WARNING");
+    /** Only these are problems; a type this version does not know (UNKNOWN) is not taken for one. */
+    private static final Set<Issue.FindingType> REPORTED_TYPES = Set.of(Issue.FindingType.ERROR,
+            Issue.FindingType.SECURITY_WARNING);
 
     public static final RuleMeta META = new RuleMeta("LG-AUD-007",
             "Policy validation reports security warnings or errors on an execution role", Family.AUDIT,

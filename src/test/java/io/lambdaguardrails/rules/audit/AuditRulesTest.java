@@ -161,9 +161,9 @@ class AuditRulesTest {
 
     static Stream<RuleCase> policyValidationCases() {
         return Stream.of(
-                reports("security warning on an inline policy", validated(new Issue("SECURITY_WARNING", "PASS_ROLE_WITH_STAR_IN_RESOURCE")), finding("fn-role", MEDIUM, "inline policy app: SECURITY_WARNING PASS_ROLE_WITH_STAR_IN_RESOURCE")),
-                reports("error on an inline policy", validated(new Issue("ERROR", "MISSING_VERSION"), new Issue("SUGGESTION", "EMPTY_ARRAY_ACTION")), finding("fn-role", MEDIUM, "ERROR MISSING_VERSION.")),
-                reportsNothing("suggestions only", validated(new Issue("SUGGESTION", "EMPTY_ARRAY_ACTION"))),
+                reports("security warning on an inline policy", validated(new Issue(Issue.FindingType.SECURITY_WARNING, "PASS_ROLE_WITH_STAR_IN_RESOURCE")), finding("fn-role", MEDIUM, "inline policy app: SECURITY_WARNING PASS_ROLE_WITH_STAR_IN_RESOURCE")),
+                reports("error on an inline policy", validated(new Issue(Issue.FindingType.ERROR, "MISSING_VERSION"), new Issue(Issue.FindingType.SUGGESTION, "EMPTY_ARRAY_ACTION")), finding("fn-role", MEDIUM, "ERROR MISSING_VERSION.")),
+                reportsNothing("suggestions and a type this version does not know only", validated(new Issue(Issue.FindingType.SUGGESTION, "EMPTY_ARRAY_ACTION"), new Issue(Issue.FindingType.of("CRITICAL_NOTICE"), "NEW_CHECK"))),
                 reportsNothing("clean", validated()));
     }
 
