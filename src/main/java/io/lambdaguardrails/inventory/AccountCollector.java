@@ -52,41 +52,24 @@ import java.util.function.Supplier;
 public final class AccountCollector {
 
     public static final String DEADLINE_API = "scan:AccountDeadline";
+    /** Concurrent per-resource calls within one account, shared by its regions: well under Lambda's read limits. */
+    private static final int CALLS_PER_ACCOUNT = 16;
 
+    private final CollectionRun run;
     private final ScannedRegions regions;
-    private final CoverageLog coverage;
-    private final UnsupportedApis unsupported;
-    private final SecretScreen screen;
-    private final AwsManagedPolicies awsManaged;
-    private final int callsPerAccount;
-    private final CollectionPlan plan;
-    private final Set<String> analyzerOwners;
 
-    /**
-     * @param home           the region scanned when none is asked for, and where enabled regions are listed
-     * @param analyzerOwners the accounts that may own ORGANIZATION analyzers, read in every scanned region
-     */
-    public AccountCollector(Region home, CoverageLog coverage, UnsupportedApis unsupported,
-                            SecretScreen screen, AwsManagedPolicies awsManaged, int callsPerAccount, CollectionPlan plan,
-                            Set<String> analyzerOwners) {
-        this.regions = new ScannedRegions(home);
-        this.coverage = coverage;
-        this.unsupported = unsupported;
-        this.screen = screen;
-        this.awsManaged = awsManaged;
-        this.callsPerAccount = callsPerAccount;
-        this.plan = plan;
-        this.analyzerOwners = Set.copyOf(analyzerOwners);
+    public AccountCollector(CollectionRun run) {
+        this.run = run;
+        this.regions = new ScannedRegions(run.home());
     }
 
     /** @param requestedRegions as the scan request names them: none, {@code all}, or a list */
     public AccountInventory collect(String accountId, String accountName, AccountClients clients,
                                     List<String> requestedRegions, Instant deadline) {
-        List<String> scanned = regions.resolve(requestedRegions, clients,
-                new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported));
+        List<String> scanned = regions.resolve(requestedRegions, clients, run.calls(accountId, Coverage.GLOBAL));
         Instant started = Instant.now();
         // Per-function calls of all regions share one budget, so one account never floods its own API rate limits.
-        Semaphore callBudget = new Semaphore(callsPerAccount);
+        Semaphore callBudget = new Semaphore(CALLS_PER_ACCOUNT);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             IamCollector iamCollector = iamCollector(accountId, clients);
             Future<IamCollector.Details> iamDetails = executor.submit(iamCollector::read);
@@ -140,24 +123,24 @@ public final class AccountCollector {
                 reason = "scan interrupted";
                 return Optional.empty();
             } catch (ExecutionException e) {
-                coverage.record(accountId, region, what, "scan:Collect", CoverageStatus.ERROR,
+                run.coverage().record(accountId, region, what, "scan:Collect", CoverageStatus.ERROR,
                         "collector failed: " + e.getCause().getClass().getSimpleName());
                 return Optional.empty();
             }
         }
 
         void record(String accountId) {
-            unfinished.forEach((region, parts) -> coverage.record(accountId, region, "scan", DEADLINE_API,
+            unfinished.forEach((region, parts) -> run.coverage().record(accountId, region, "scan", DEADLINE_API,
                     CoverageStatus.TIMEOUT, String.join(", ", parts) + " " + reason));
         }
     }
 
     private RegionInventory region(String accountId, String region, AccountClients clients, Semaphore callBudget) {
         Region r = Region.of(region);
-        ApiCaller calls = new ApiCaller(accountId, region, coverage, unsupported);
+        ApiCaller calls = run.calls(accountId, region);
         var functions = new FunctionCollector(clients.client(LambdaClient.class, LambdaClient::builder, r),
                 clients.client(ResourceGroupsTaggingApiClient.class, ResourceGroupsTaggingApiClient::builder, r),
-                calls, screen, callBudget, plan).collect();
+                calls, run.screen(), callBudget, run.plan()).collect();
         Set<String> subnets = new LinkedHashSet<>();
         functions.functions().stream().filter(LambdaFunction::vpcAttached).forEach(f -> subnets.addAll(f.vpc().subnetIds()));
         var network = new NetworkCollector(clients.client(Ec2Client.class, Ec2Client::builder, r), calls)
@@ -170,7 +153,7 @@ public final class AccountCollector {
                 clients.client(AccessAnalyzerClient.class, AccessAnalyzerClient::builder, r),
                 calls);
         var audit = !functions.functions().isEmpty() ? auditCollector.get().collect()
-                : analyzerOwners.contains(accountId) ? auditCollector.get().analyzersOnly()
+                : run.analyzerOwners().contains(accountId) ? auditCollector.get().analyzersOnly()
                 : AuditPosture.unknown();
         return new RegionInventory(region, withVpcIds, functions.codeSigningConfigs(), profiles, network, audit);
     }
@@ -186,14 +169,13 @@ public final class AccountCollector {
     }
 
     private IamCollector iamCollector(String accountId, AccountClients clients) {
-        ApiCaller calls = new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported);
-        return new IamCollector(clients.client(IamClient.class, IamClient::builder, ClientFactory.GLOBAL), calls, awsManaged);
+        return new IamCollector(clients.client(IamClient.class, IamClient::builder, ClientFactory.GLOBAL),
+                run.calls(accountId, Coverage.GLOBAL), run.awsManaged());
     }
 
     private List<AuditPosture.Trail> trails(String accountId, String discoveryRegion, AccountClients clients) {
-        ApiCaller calls = new ApiCaller(accountId, Coverage.GLOBAL, coverage, unsupported);
         Function<String, AccountClient<CloudTrailClient>> inRegion =
                 region -> clients.client(CloudTrailClient.class, CloudTrailClient::builder, Region.of(region));
-        return new TrailCollector(inRegion.apply(discoveryRegion), inRegion, calls).collect();
+        return new TrailCollector(inRegion.apply(discoveryRegion), inRegion, run.calls(accountId, Coverage.GLOBAL)).collect();
     }
 }

@@ -9,6 +9,7 @@ import io.lambdaguardrails.inventory.AccountCollector;
 import io.lambdaguardrails.inventory.ApiCaller;
 import io.lambdaguardrails.inventory.AwsManagedPolicies;
 import io.lambdaguardrails.inventory.CollectionPlan;
+import io.lambdaguardrails.inventory.CollectionRun;
 import io.lambdaguardrails.inventory.CoverageLog;
 import io.lambdaguardrails.inventory.OrgCollector;
 import io.lambdaguardrails.inventory.SecretScreen;
@@ -55,8 +56,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Scanner {
 
     private static final Logger LOG = Logger.getLogger(Scanner.class);
-    /** Concurrent per-resource calls within one account, shared by its regions: well under Lambda's read limits. */
-    private static final int CALLS_PER_ACCOUNT = 16;
     static final String DISCOVERY_DEADLINE_API = "scan:DiscoveryDeadline";
 
     private final ClientFactory clients;
@@ -103,8 +102,8 @@ public final class Scanner {
             LOG.infof("run %s: scanning %d account(s) in %s as %s", runId, targets.size(),
                     request.regions().isEmpty() ? home.id() : String.join(",", request.regions()), identity.arn());
 
-            var collector = new AccountCollector(home, coverage, unsupported, screen, new AwsManagedPolicies(),
-                    CALLS_PER_ACCOUNT, plan, org == null ? Set.of() : Set.copyOf(org.analyzerOwners()));
+            var collector = new AccountCollector(new CollectionRun(home, coverage, unsupported, screen,
+                    new AwsManagedPolicies(), plan, org == null ? Set.of() : Set.copyOf(org.analyzerOwners())));
             var run = new Run(request, runId, scanDeadline, listener, callerAccount, org, sts, shared, collector, coverage);
             List<AccountInventory> accounts = run.scanAccounts(targets);
             OrgContext context = org != null ? org : OrgContext.unavailable(accounts.stream()
