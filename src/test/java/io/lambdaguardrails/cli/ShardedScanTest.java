@@ -24,13 +24,14 @@ import io.lambdaguardrails.sink.PublishMode;
 import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.S3Access;
 import io.lambdaguardrails.testbed.MotoExtension;
-import io.lambdaguardrails.testbed.MotoServer;
+import io.lambdaguardrails.testbed.MotoOrganisation;
 import io.lambdaguardrails.testbed.ScanHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,7 +64,8 @@ class ShardedScanTest {
     private static final int SHARDS = 3;
     private static final String[] REGIONS = SampleOrganisation.REGIONS.toArray(String[]::new);
 
-    static MotoServer moto;
+    @RegisterExtension
+    static final MotoOrganisation MOTO = new MotoOrganisation();
     static ScanHarness harness;
     static SeededOrganization org;
     static S3Client s3;
@@ -72,10 +74,9 @@ class ShardedScanTest {
     static String sister;
 
     @BeforeAll
-    static void seed(MotoServer server) {
-        moto = server;
-        harness = new ScanHarness(moto.endpoint());
-        org = harness.createOrganization();
+    static void seed() {
+        harness = MOTO.harness();
+        org = MOTO.org();
         SampleOrganisation.seed(org);
         granting = org.account("shared-services", org.rootId(), Map.of());
         Shard grantingShard = shardOf(granting.id());
@@ -94,8 +95,6 @@ class ShardedScanTest {
     @AfterAll
     static void close() {
         s3.close();
-        org.close();
-        harness.close();
     }
 
     @Test
@@ -191,7 +190,7 @@ class ShardedScanTest {
 
     private static CommandRun merge(String runId, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("--run-id", runId, "--shards", String.valueOf(SHARDS),
-                "--output", SHARDS_OUTPUT, "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1"));
+                "--output", SHARDS_OUTPUT, "--endpoint-url", MOTO.moto().endpoint().toString(), "--region", "us-east-1"));
         args.addAll(List.of(more));
         return CommandRun.of(new MergeCommand(SeededOrganization.EMULATOR_CREDENTIALS), args.toArray(String[]::new));
     }

@@ -8,13 +8,13 @@ import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 import io.lambdaguardrails.inventory.snapshot.RegionInventory;
 import io.lambdaguardrails.inventory.snapshot.Snapshot;
 import io.lambdaguardrails.testbed.MotoExtension;
-import io.lambdaguardrails.testbed.MotoServer;
+import io.lambdaguardrails.testbed.MotoOrganisation;
 import io.lambdaguardrails.testbed.ScanHarness;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -26,15 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(MotoExtension.class)
 class OrgScanTest {
 
+    @RegisterExtension
+    static final MotoOrganisation MOTO = new MotoOrganisation();
     static ScanHarness harness;
     static SeededOrganization org;
     static String prodOu;
     static List<SeededAccount> members;
 
     @BeforeAll
-    static void seed(MotoServer moto) {
-        harness = new ScanHarness(moto.endpoint());
-        org = harness.createOrganization();
+    static void seed() {
+        harness = MOTO.harness();
+        org = MOTO.org();
         prodOu = org.organizationalUnit(org.rootId(), "Prod");
         String payments = org.organizationalUnit(prodOu, "Payments");
         String devOu = org.organizationalUnit(org.rootId(), "Dev");
@@ -48,12 +50,6 @@ class OrgScanTest {
                 account.function(region, "orders-" + region, role, "python3.12", f -> f);
             }
         }
-    }
-
-    @AfterAll
-    static void close() {
-        org.close();
-        harness.close();
     }
 
     @Test

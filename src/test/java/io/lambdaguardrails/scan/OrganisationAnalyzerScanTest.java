@@ -15,13 +15,13 @@ import io.lambdaguardrails.rules.audit.NoAccessAnalyzer;
 import io.lambdaguardrails.testbed.Fault;
 import io.lambdaguardrails.testbed.FaultProxy;
 import io.lambdaguardrails.testbed.MotoExtension;
-import io.lambdaguardrails.testbed.MotoServer;
+import io.lambdaguardrails.testbed.MotoOrganisation;
 import io.lambdaguardrails.testbed.ScanHarness;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 import java.time.LocalDate;
@@ -43,27 +43,19 @@ class OrganisationAnalyzerScanTest {
     private static final String REGION = "us-east-1";
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
 
-    static MotoServer moto;
-    static ScanHarness seeding;
+    @RegisterExtension
+    static final MotoOrganisation MOTO = new MotoOrganisation();
     static SeededOrganization org;
     static SeededAccount member;
     static SeededAccount delegatedAdmin;
 
     @BeforeAll
-    static void seed(MotoServer server) {
-        moto = server;
-        seeding = new ScanHarness(server.endpoint());
-        org = seeding.createOrganization();
+    static void seed() {
+        org = MOTO.org();
         member = org.account("app", org.rootId(), Map.of());
         delegatedAdmin = org.account("security", org.rootId(), Map.of());
         String role = member.role("fn-role", Map.of(), List.of());
         member.function(REGION, "orders", role, "python3.12", f -> f);
-    }
-
-    @AfterAll
-    static void close() {
-        org.close();
-        seeding.close();
     }
 
     /** ListAnalyzers as Access Analyzer answers it (GET /analyzer), with one analyzer of this type and status. */
@@ -81,7 +73,7 @@ class OrganisationAnalyzerScanTest {
 
     /** Scans the organisation in us-east-1 with ListAnalyzers answered per account, others with no analyzer. */
     private static Outcome scan(Map<String, String> analyzersByAccount) {
-        try (FaultProxy proxy = new FaultProxy(moto.endpoint()); ScanHarness harness = new ScanHarness(proxy.endpoint())) {
+        try (FaultProxy proxy = new FaultProxy(MOTO.moto().endpoint()); ScanHarness harness = new ScanHarness(proxy.endpoint())) {
             analyzersByAccount.forEach((account, body) ->
                     proxy.inject(Fault.on("access-analyzer", "ListAnalyzers", account).answer(200, "application/json", body)));
             proxy.inject(Fault.on("access-analyzer", "ListAnalyzers").answer(200, "application/json", NO_ANALYZERS));
@@ -111,7 +103,7 @@ class OrganisationAnalyzerScanTest {
 
     @Test
     void anOrganisationAnalyzerInTheDelegatedAdministratorCoversTheMember() {
-        try (OrganizationsClient organizations = seeding.clients().client(OrganizationsClient::builder, ClientFactory.GLOBAL,
+        try (OrganizationsClient organizations = MOTO.harness().clients().client(OrganizationsClient::builder, ClientFactory.GLOBAL,
                 SeededOrganization.EMULATOR_CREDENTIALS)) {
             organizations.registerDelegatedAdministrator(r -> r.accountId(delegatedAdmin.id())
                     .servicePrincipal(OrgContext.ACCESS_ANALYZER_SERVICE));
