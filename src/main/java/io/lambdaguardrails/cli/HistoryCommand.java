@@ -2,11 +2,9 @@ package io.lambdaguardrails.cli;
 
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.job.ExitStatus;
-import io.lambdaguardrails.job.JobOptions;
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.RunHistory;
-import io.lambdaguardrails.sink.Encryption;
 import io.lambdaguardrails.sink.PublishMode;
 import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.ReportSink;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "history", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -40,20 +37,11 @@ public class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--output", paramLabel = "DIR|s3://BUCKET/PREFIX", description = "The report output whose history to draw (default: ${DEFAULT-VALUE}).", defaultValue = JobOptions.DEFAULT_OUTPUT)
-    String output;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--rebuild", description = "Rebuild history.json from the findings.json of every run folder (runs/YYYY/MM/DD/<runId>/), replacing it, then draw index.html.")
     boolean rebuild;
-
-    @Option(names = "--template", paramLabel = "DIR", description = "Template folder overriding the bundled one (a copy of reports-template/; index.html is drawn from runs-index.html).")
-    Path template;
-
-    @Option(names = "--sse", paramLabel = "AES256|aws:kms", description = "Server-side encryption of the S3 objects written (default: AES256, SSE-S3).")
-    String sse;
-
-    @Option(names = "--kms-key-id", paramLabel = "KEY", description = "KMS key id or ARN for --sse aws:kms.")
-    String kmsKeyId;
 
     @Mixin
     AwsOptions aws;
@@ -75,9 +63,9 @@ public class HistoryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ClientFactory clients = new ClientFactory(aws.settings());
              CallerCredentials caller = new CallerCredentials(credentials)) {
-            HtmlReport html = template == null ? HtmlReport.bundled() : HtmlReport.withTemplate(template);
-            var options = new ReportDelivery.Options(output, ReportFormat.DEFAULTS, html, "none", PublishMode.FULL,
-                    Encryption.parse(sse, kmsKeyId), null, ReportDelivery.DEFAULT_LINK_EXPIRY);
+            HtmlReport html = output.html();
+            var options = new ReportDelivery.Options(output.location, ReportFormat.DEFAULTS, html, "none",
+                    PublishMode.FULL, output.encryption(), null, ReportDelivery.DEFAULT_LINK_EXPIRY);
             ReportSink sink = new ReportDelivery(aws.s3(clients, caller.credentials())).open(options);
             var store = new RunHistoryStore(sink, html.runsIndex());
             RunHistory history;

@@ -1,14 +1,12 @@
 package io.lambdaguardrails.cli;
 
-import io.lambdaguardrails.job.JobOptions;
-import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.SplitBy;
 import io.lambdaguardrails.sink.Baselines;
-import io.lambdaguardrails.sink.Encryption;
 import io.lambdaguardrails.sink.PublishMode;
 import io.lambdaguardrails.sink.ReportDelivery;
 import io.lambdaguardrails.sink.S3Location;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,26 +25,17 @@ public class ReportOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--output", paramLabel = "DIR|s3://BUCKET/PREFIX", description = "Where reports go (default: ${DEFAULT-VALUE}).", defaultValue = JobOptions.DEFAULT_OUTPUT)
-    String output;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--format", paramLabel = "LIST", description = "Reports to write, comma-separated: html, csv, json, asff (AWS Security Finding Format, for Security Hub), ocsf (OCSF Detection Finding) (default: ${DEFAULT-VALUE}).", defaultValue = "html,csv,json")
     String formats;
-
-    @Option(names = "--template", paramLabel = "DIR", description = "HTML template folder overriding the bundled one (a copy of reports-template/).")
-    Path template;
 
     @Option(names = "--baseline", paramLabel = "auto|none|FILE|s3://…", description = "Run to compare with, marking findings NEW or EXISTING and listing resolved ones: 'auto' (default) reads latest/findings.json at the output before replacing it; 'none'; or a findings.json path or s3:// URI.")
     String baseline;
 
     @Option(names = "--partial", description = "Write only this run's folder (a shard's result): never latest/, never compared with a baseline. Combine shards with 'merge'.")
     boolean partial;
-
-    @Option(names = "--sse", paramLabel = "AES256|aws:kms", description = "Server-side encryption of S3 reports (default: AES256, SSE-S3).")
-    String sse;
-
-    @Option(names = "--kms-key-id", paramLabel = "KEY", description = "KMS key id or ARN for --sse aws:kms (default: the account's aws/s3 key).")
-    String kmsKeyId;
 
     @Option(names = "--fallback-dir", paramLabel = "DIR", description = "Where reports are saved when the output cannot take them (default: ./" + ReportDelivery.LOCAL_FOLDER + " for an S3 output, else a new private folder in the temporary folder).")
     Path fallbackDir;
@@ -64,13 +53,12 @@ public class ReportOptions {
                     && !S3Location.isS3(baseline) && !Files.isRegularFile(Path.of(baseline))) {
                 throw new IllegalArgumentException("--baseline " + baseline + ": no such file");
             }
-            if (S3Location.isS3(output)) {
-                S3Location.parse(output);
+            if (S3Location.isS3(output.location)) {
+                S3Location.parse(output.location);
             }
-            return new ReportDelivery.Options(output, ReportFormat.parseList(formats),
-                    template == null ? HtmlReport.bundled() : HtmlReport.withTemplate(template),
-                    baseline, partial ? PublishMode.PARTIAL : PublishMode.FULL, Encryption.parse(sse, kmsKeyId),
-                    fallbackDir != null ? fallbackDir : ReportDelivery.defaultFallbackRoot(output), linkExpiry,
+            return new ReportDelivery.Options(output.location, ReportFormat.parseList(formats), output.html(),
+                    baseline, partial ? PublishMode.PARTIAL : PublishMode.FULL, output.encryption(),
+                    fallbackDir != null ? fallbackDir : ReportDelivery.defaultFallbackRoot(output.location), linkExpiry,
                     splitBy == null ? null : SplitBy.parse(splitBy));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.lambdaguardrails.sink;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,10 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
 import java.util.List;
@@ -140,7 +139,7 @@ public final class LocalDirectorySink implements ReportSink {
     /** The version of a local file is the SHA-256 of its content. */
     @Override
     public Optional<Versioned> readVersioned(String key) {
-        return read(key).map(bytes -> new Versioned(bytes, digest(bytes)));
+        return read(key).map(bytes -> new Versioned(bytes, DigestUtils.sha256Hex(bytes)));
     }
 
     /**
@@ -201,13 +200,6 @@ public final class LocalDirectorySink implements ReportSink {
         }
     }
 
-    private static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 
     @Override
     public String location(String key) {

@@ -8,6 +8,7 @@ import io.lambdaguardrails.report.RunHistory;
 import io.lambdaguardrails.report.SampleResults;
 import io.lambdaguardrails.report.ScanResult;
 import org.jsoup.Jsoup;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +82,28 @@ class HistoryCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--rebuild", "history.json", "index.html", "400 runs");
+    }
+
+    @Test
+    void itTakesTheOutputOptionsOfTheCommandsThatPublish() {
+        var history = new CommandLine(new HistoryCommand()).getCommandSpec();
+        var scan = new CommandLine(new ScanCommand()).getCommandSpec();
+
+        for (String name : List.of("--output", "--template", "--sse", "--kms-key-id")) {
+            assertThat(history.findOption(name).description()).as(name)
+                    .isEqualTo(scan.findOption(name).description());
+        }
+    }
+
+    @Test
+    void anUnknownEncryptionIsAUsageError() throws IOException {
+        Path out = output(1);
+
+        CommandRun run = CommandRun.of(new HistoryCommand(), "--output", out.toString(), "--sse", "rot13");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown --sse 'rot13'");
+        assertThat(out.resolve("index.html")).doesNotExist();
     }
 
     @Test
