@@ -35,14 +35,6 @@ public record Principal(Kind kind, String id) {
         return new Principal(kind, id);
     }
 
-    public boolean isPublic() {
-        return kind == Kind.PUBLIC;
-    }
-
-    public boolean isService() {
-        return kind == Kind.SERVICE;
-    }
-
     /**
      * The service a service principal names, lower-case: {@code s3} of {@code s3.amazonaws.com}, {@code logs} of
      * {@code logs.eu-west-1.amazonaws.com}. Empty for every other kind.

@@ -101,13 +101,6 @@ public record ScanResult(
         return Rollups.of(this);
     }
 
-    /** The same run with its functions ranked. */
-    public ScanResult withRiskPaths(List<RiskPath> paths) {
-        return new ScanResult(schemaVersion, runId, startedAt, finishedAt, tool, principal, request, accounts,
-                coverage, notEvaluated, findings, resolved, rules, expiredWaivers, baselineRunId, paths,
-                resolvedRiskPaths, effectiveAccess);
-    }
-
     public record Tool(String name, String version) {
 
         /** This build, with the version Maven stamped into it. */

@@ -28,8 +28,8 @@ import java.util.stream.StreamSupport;
 /**
  * Reports in a local folder. Each file is written beside its target and moved into place, so no reader sees half a
  * file. Inside the folder nothing is written through a symbolic link (a planted {@code latest} link would carry
- * reports elsewhere); the folder itself may be one, since the user named it. Files get {@link #filePermissions}
- * (0640 by default: the owner and the owner's group), new folders 0750 — or 0600 and 0700 for a {@link #privateTo
+ * reports elsewhere); the folder itself may be one, since the user named it. Files get 0640 (the owner and the
+ * owner's group) and new folders 0750 by default — or 0600 and 0700 for a {@link #privateTo
  * private} folder, such as the fallback folder.
  */
 public final class LocalDirectorySink implements ReportSink {
@@ -59,10 +59,6 @@ public final class LocalDirectorySink implements ReportSink {
     /** A folder only the current user can read: files 0600, folders 0700. */
     public static LocalDirectorySink privateTo(Path root) {
         return new LocalDirectorySink(root, PRIVATE_FILE, PRIVATE_FOLDER);
-    }
-
-    public Set<PosixFilePermission> filePermissions() {
-        return filePermissions;
     }
 
     public Path root() {
