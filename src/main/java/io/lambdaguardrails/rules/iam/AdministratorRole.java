@@ -2,10 +2,7 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.FunctionRule;
-import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -13,7 +10,6 @@ import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.support.Capability;
 import io.lambdaguardrails.rules.support.RoleAccess;
 import io.lambdaguardrails.rules.support.RoleFindings;
-import io.lambdaguardrails.rules.support.UnreadRoleData;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +21,7 @@ import java.util.TreeSet;
  * the SCPs on its account's path ({@link RoleAccess}). A grant conditioned only on where or when a request is made
  * ({@code aws:RequestedRegion}: global services ignore it) still is; one that depends on anything else is not.
  */
-public final class AdministratorRole extends FunctionRule {
+public final class AdministratorRole extends RoleAccessRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-002",
@@ -47,20 +43,13 @@ public final class AdministratorRole extends FunctionRule {
             "aws:RequestedRegion", "aws:CurrentTime", "aws:EpochTime", "aws:SecureTransport", "aws:ViaAWSService");
 
     public AdministratorRole() {
-        super(META, AccountInventory.Part.IAM);
+        super(META);
     }
 
     @Override
-    public List<NotEvaluated> notEvaluated(RuleContext context) {
-        return UnreadRoleData.of(context, scope -> true).stream()
-                .map(gap -> cannotJudge(gap.accountId(), gap.region(), gap.reason())).toList();
-    }
-
-    @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        return RoleAccess.of(context, scope).flatMap(access -> administrator(access)
-                .map(admin -> RoleFindings.violation(scope, access, " can do everything" + conditioned(admin),
-                        admin.statements())));
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, RoleAccess access) {
+        return administrator(access).map(admin -> RoleFindings.violation(scope, access,
+                " can do everything" + conditioned(admin), admin.statements()));
     }
 
     /** The role's administrator capability, when this rule counts it (the other IAM rules then leave the role to it). */

@@ -2,10 +2,7 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.FunctionRule;
-import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -14,7 +11,6 @@ import io.lambdaguardrails.rules.support.Capability;
 import io.lambdaguardrails.rules.support.CapabilityKind;
 import io.lambdaguardrails.rules.support.RoleAccess;
 import io.lambdaguardrails.rules.support.RoleFindings;
-import io.lambdaguardrails.rules.support.UnreadRoleData;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +20,7 @@ import java.util.Optional;
  * credentials, or pass or assume roles and create or change functions on a pattern spanning many of them — after
  * its boundary, Denies and SCPs ({@link RoleAccess}). An administrator role is LG-IAM-002's.
  */
-public final class PrivilegeEscalation extends FunctionRule {
+public final class PrivilegeEscalation extends RoleAccessRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-004",
@@ -44,25 +40,17 @@ public final class PrivilegeEscalation extends FunctionRule {
     private static final int MAX_LISTED = 6;
 
     public PrivilegeEscalation() {
-        super(META, AccountInventory.Part.IAM);
+        super(META);
     }
 
     @Override
-    public List<NotEvaluated> notEvaluated(RuleContext context) {
-        return UnreadRoleData.of(context, scope -> true).stream()
-                .map(gap -> cannotJudge(gap.accountId(), gap.region(), gap.reason())).toList();
-    }
-
-    @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        return RoleAccess.of(context, scope)
-                .filter(access -> AdministratorRole.administrator(access).isEmpty())
-                .flatMap(access -> {
-                    List<Capability> escalation = access.capabilities(CapabilityKind.PRIVILEGE_ESCALATION);
-                    return escalation.isEmpty() ? Optional.empty()
-                            : Optional.of(RoleFindings.violation(scope, access, " can raise its privileges: "
-                                    + Details.list(escalation.stream().map(Capability::describe).toList(), MAX_LISTED),
-                                    escalation.stream().flatMap(c -> c.statements().stream()).toList()));
-                });
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, RoleAccess access) {
+        List<Capability> escalation = access.capabilities(CapabilityKind.PRIVILEGE_ESCALATION);
+        if (escalation.isEmpty() || AdministratorRole.administrator(access).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(RoleFindings.violation(scope, access, " can raise its privileges: "
+                        + Details.list(escalation.stream().map(Capability::describe).toList(), MAX_LISTED),
+                escalation.stream().flatMap(c -> c.statements().stream()).toList()));
     }
 }

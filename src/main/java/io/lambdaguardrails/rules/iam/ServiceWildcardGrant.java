@@ -2,15 +2,12 @@ package io.lambdaguardrails.rules.iam;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.policy.Actions;
 import io.lambdaguardrails.policy.NamedPolicy;
 import io.lambdaguardrails.policy.PolicyKind;
 import io.lambdaguardrails.policy.Statement;
 import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.Details;
-import io.lambdaguardrails.rules.FunctionRule;
-import io.lambdaguardrails.rules.NotEvaluated;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -19,7 +16,6 @@ import io.lambdaguardrails.rules.support.ProbeResources;
 import io.lambdaguardrails.rules.support.RoleAccess;
 import io.lambdaguardrails.rules.support.RoleFindings;
 import io.lambdaguardrails.rules.support.RolePolicies;
-import io.lambdaguardrails.rules.support.UnreadRoleData;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +31,7 @@ import java.util.stream.Collectors;
  * NotAction — where the grant survives its boundary, Denies and SCPs: the evaluator is asked about an action of the
  * service that no policy names, which only a wildcard can grant. An administrator role is LG-IAM-002's.
  */
-public final class ServiceWildcardGrant extends FunctionRule {
+public final class ServiceWildcardGrant extends RoleAccessRule {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-IAM-003",
@@ -55,21 +51,17 @@ public final class ServiceWildcardGrant extends FunctionRule {
     private static final String ANY_ACTION = ProbeResources.NAME + ":AnyAction";
 
     public ServiceWildcardGrant() {
-        super(META, AccountInventory.Part.IAM);
+        super(META);
     }
 
     @Override
-    public List<NotEvaluated> notEvaluated(RuleContext context) {
-        return UnreadRoleData.of(context, scope -> true).stream()
-                .map(gap -> cannotJudge(gap.accountId(), gap.region(), gap.reason())).toList();
-    }
-
-    @Override
-    protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, RoleAccess access) {
+        if (AdministratorRole.administrator(access).isPresent()) {
+            return Optional.empty();
+        }
         Set<String> allowedServices = context.settings().iam().wildcardAllowedServices().stream()
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        Optional<RoleAccess> access = RoleAccess.of(context, scope).filter(a -> AdministratorRole.administrator(a).isEmpty());
-        return access.flatMap(a -> RolePolicies.of(context, scope)).flatMap(policies -> {
+        return RolePolicies.of(context, scope).flatMap(policies -> {
             Set<String> wildcards = new LinkedHashSet<>();
             List<StatementRef> statements = new ArrayList<>();
             for (NamedPolicy policy : policies.policies().identity()) {
@@ -85,7 +77,7 @@ public final class ServiceWildcardGrant extends FunctionRule {
                 }
             }
             return wildcards.isEmpty() ? Optional.empty()
-                    : Optional.of(RoleFindings.violation(scope, access.get(), " allows " + String.join(", ", wildcards), statements));
+                    : Optional.of(RoleFindings.violation(scope, access, " allows " + String.join(", ", wildcards), statements));
         });
     }
 
