@@ -2,12 +2,7 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.snapshot.Coverage;
-import io.lambdaguardrails.rules.NotEvaluated;
-import io.lambdaguardrails.rules.Rule;
-import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
-import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
 
@@ -16,7 +11,7 @@ import java.util.List;
  * {@code lambda:CodeSigningConfigArn} with a negated operator (which also rejects untrusted configs) or with
  * {@code Null} counts.
  */
-public final class NoCodeSigningGuardrail extends Rule {
+public final class NoCodeSigningGuardrail extends ScpGuardrail {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ORG-003",
@@ -33,21 +28,10 @@ public final class NoCodeSigningGuardrail extends Rule {
                     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
             List.of());
 
-    private static final List<ScpGuardrail.Call> CALLS = List.of(
-            ScpGuardrail.Call.of("lambda:CreateFunction").without("lambda:CodeSigningConfigArn"));
+    private static final List<Call> CALLS = List.of(
+            Call.of("lambda:CreateFunction").without("lambda:CodeSigningConfigArn"));
 
     public NoCodeSigningGuardrail() {
-        super(META);
-    }
-
-    @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return ScpGuardrail.missing(context, CALLS, "denies functions without code signing");
-    }
-
-    @Override
-    public List<NotEvaluated> notEvaluated(RuleContext context) {
-        return ScpGuardrail.unanswered(context).stream()
-                .map(u -> cannotJudge(u.accountId(), Coverage.GLOBAL, u.reason())).toList();
+        super(META, "denies functions without code signing", CALLS);
     }
 }

@@ -2,17 +2,12 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.snapshot.Coverage;
-import io.lambdaguardrails.rules.NotEvaluated;
-import io.lambdaguardrails.rules.Rule;
-import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
-import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
 
 /** LG-ORG-001: no SCP stops the account from creating or switching a function URL to AuthType NONE. */
-public final class NoUrlAuthGuardrail extends Rule {
+public final class NoUrlAuthGuardrail extends ScpGuardrail {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ORG-001",
@@ -29,22 +24,11 @@ public final class NoUrlAuthGuardrail extends Rule {
                     "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html"),
             List.of());
 
-    private static final List<ScpGuardrail.Call> CALLS = List.of(
-            ScpGuardrail.Call.of("lambda:CreateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"),
-            ScpGuardrail.Call.of("lambda:UpdateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"));
+    private static final List<Call> CALLS = List.of(
+            Call.of("lambda:CreateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"),
+            Call.of("lambda:UpdateFunctionUrlConfig").with("lambda:FunctionUrlAuthType", "NONE"));
 
     public NoUrlAuthGuardrail() {
-        super(META);
-    }
-
-    @Override
-    public List<Violation> evaluate(RuleContext context) {
-        return ScpGuardrail.missing(context, CALLS, "denies function URLs with AuthType NONE");
-    }
-
-    @Override
-    public List<NotEvaluated> notEvaluated(RuleContext context) {
-        return ScpGuardrail.unanswered(context).stream()
-                .map(u -> cannotJudge(u.accountId(), Coverage.GLOBAL, u.reason())).toList();
+        super(META, "denies function URLs with AuthType NONE", CALLS);
     }
 }

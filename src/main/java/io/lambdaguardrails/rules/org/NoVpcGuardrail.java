@@ -2,12 +2,8 @@ package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.findings.Family;
 import io.lambdaguardrails.findings.Severity;
-import io.lambdaguardrails.inventory.snapshot.Coverage;
-import io.lambdaguardrails.rules.NotEvaluated;
-import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleMeta;
-import io.lambdaguardrails.rules.Violation;
 
 import java.util.List;
 
@@ -15,7 +11,7 @@ import java.util.List;
  * LG-ORG-002: no SCP stops functions from being created or reconfigured without VPC attachment. Evaluated only when
  * {@code network.requireVpc} is set.
  */
-public final class NoVpcGuardrail extends Rule {
+public final class NoVpcGuardrail extends ScpGuardrail {
 
     public static final RuleMeta META = new RuleMeta(
             "LG-ORG-002",
@@ -34,28 +30,16 @@ public final class NoVpcGuardrail extends Rule {
             List.of());
 
     private static final String[] VPC_KEYS = {"lambda:VpcIds", "lambda:SubnetIds", "lambda:SecurityGroupIds"};
-    private static final List<ScpGuardrail.Call> CALLS = List.of(
-            ScpGuardrail.Call.of("lambda:CreateFunction").without(VPC_KEYS),
-            ScpGuardrail.Call.of("lambda:UpdateFunctionConfiguration").without(VPC_KEYS));
+    private static final List<Call> CALLS = List.of(
+            Call.of("lambda:CreateFunction").without(VPC_KEYS),
+            Call.of("lambda:UpdateFunctionConfiguration").without(VPC_KEYS));
 
     public NoVpcGuardrail() {
-        super(META);
+        super(META, "denies functions without VPC attachment", CALLS);
     }
 
     @Override
-    public List<Violation> evaluate(RuleContext context) {
-        if (!context.settings().network().requireVpc()) {
-            return List.of();
-        }
-        return ScpGuardrail.missing(context, CALLS, "denies functions without VPC attachment");
-    }
-
-    @Override
-    public List<NotEvaluated> notEvaluated(RuleContext context) {
-        if (!context.settings().network().requireVpc()) {
-            return List.of();
-        }
-        return ScpGuardrail.unanswered(context).stream()
-                .map(u -> cannotJudge(u.accountId(), Coverage.GLOBAL, u.reason())).toList();
+    protected boolean expected(RuleContext context) {
+        return context.settings().network().requireVpc();
     }
 }

@@ -1,6 +1,7 @@
 package io.lambdaguardrails.rules.org;
 
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
+import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.policy.AccessEvaluator;
 import io.lambdaguardrails.policy.AccessRequest;
 import io.lambdaguardrails.policy.Evaluation;
@@ -10,7 +11,10 @@ import io.lambdaguardrails.policy.PolicySet;
 import io.lambdaguardrails.policy.RequestContext;
 import io.lambdaguardrails.policy.RequestPrincipal;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.NotEvaluated;
+import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
+import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
 import io.lambdaguardrails.rules.support.AccountResource;
 import io.lambdaguardrails.rules.support.ProbeResources;
@@ -24,19 +28,26 @@ import java.util.TreeSet;
 /**
  * The question every ORG rule asks: do the SCPs on the account's path (root, OUs, the account) prevent each of these
  * calls by an ordinary principal of the account that its own policies allow everything? A call is prevented when a
- * level denies it, or when a level's allow-list does not allow it (an action must be allowed at every level). No
- * finding for the management account (SCPs do not bind it); not answered — listed by {@link #unanswered} — when
- * Organizations or its SCPs could not be read, for an account Organizations did not list, or when an SCP on the
- * path does not parse.
+ * level denies it, or when a level's allow-list does not allow it (an action must be allowed at every level). One
+ * violation per scanned member account for which some call is not prevented; none for the management account (SCPs
+ * do not bind it). Not answered — listed by {@link #notEvaluated} — when Organizations or its SCPs could not be read,
+ * for an account Organizations did not list, or when an SCP on the path does not parse.
  */
-final class ScpGuardrail {
+abstract class ScpGuardrail extends Rule {
 
     /** What an account administrator may do: the identity side of the calls, so that only SCPs decide. */
     private static final NamedPolicy ADMINISTRATOR = new NamedPolicy("account administrator", PolicyDocument.tryParse(
             "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}").orElseThrow());
     private static final String REGION = "us-east-1";
 
-    private ScpGuardrail() {
+    private final String guardrail;
+    private final List<Call> calls;
+
+    /** @param guardrail what the missing SCP would do, as the finding says it: "denies functions without …" */
+    ScpGuardrail(RuleMeta meta, String guardrail, List<Call> calls) {
+        super(meta);
+        this.guardrail = guardrail;
+        this.calls = List.copyOf(calls);
     }
 
     /** A call the guardrail should prevent: the action and the context keys it carries or lacks. */
@@ -55,35 +66,40 @@ final class ScpGuardrail {
         }
     }
 
-    /** One violation per scanned member account for which some call is not prevented by the SCPs on its path. */
-    static List<Violation> missing(RuleContext context, List<Call> calls, String guardrail) {
+    /** Whether the settings ask for this guardrail; always, unless a rule says otherwise. */
+    protected boolean expected(RuleContext context) {
+        return true;
+    }
+
+    @Override
+    public final List<Violation> evaluate(RuleContext context) {
+        if (!expected(context)) {
+            return List.of();
+        }
         return context.accounts()
-                .flatMap(a -> check(context, ScpPath.of(context, a.accountId()), a, calls, guardrail).stream())
+                .flatMap(a -> check(context, ScpPath.of(context, a.accountId()), a).stream())
                 .toList();
     }
 
     /**
      * The scanned accounts whose SCPs could not be applied — Organizations or its SCPs not read, the account not
-     * listed, an SCP on its path that does not parse — each with why: the guardrail question is unanswered there.
-     * The management account is not among them: SCPs do not bind it.
+     * listed, an SCP on its path that does not parse — each with why. The management account is not among them: SCPs
+     * do not bind it.
      */
-    static List<Unanswered> unanswered(RuleContext context) {
-        return context.accounts()
-                .map(a -> new Unanswered(a.accountId(), ScpPath.of(context, a.accountId())))
-                .filter(u -> !u.path().known())
-                .toList();
-    }
-
-    /** An account the guardrail question could not be answered for, and the SCP path that says why. */
-    record Unanswered(String accountId, ScpPath path) {
-
-        String reason() {
-            return path.status().note();
+    @Override
+    public final List<NotEvaluated> notEvaluated(RuleContext context) {
+        if (!expected(context)) {
+            return List.of();
         }
+        return context.accounts().<NotEvaluated>mapMulti((account, unanswered) -> {
+            ScpPath path = ScpPath.of(context, account.accountId());
+            if (!path.known()) {
+                unanswered.accept(cannotJudge(account.accountId(), Coverage.GLOBAL, path.status().note()));
+            }
+        }).toList();
     }
 
-    private static Optional<Violation> check(RuleContext context, ScpPath path, AccountInventory account,
-                                             List<Call> calls, String guardrail) {
+    private Optional<Violation> check(RuleContext context, ScpPath path, AccountInventory account) {
         if (path.status() != ScpPath.Status.APPLIED) {
             return Optional.empty();
         }
