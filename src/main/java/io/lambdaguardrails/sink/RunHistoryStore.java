@@ -91,7 +91,7 @@ public final class RunHistoryStore {
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 Optional<ReportSink.Versioned> before = sink.readVersioned(KEY);
-                Rebuilt base = base(before);
+                Rebuilt base = base(before, runFolder);
                 RunHistory next = base.history().with(entry, names);
                 if (write(next, before.map(ReportSink.Versioned::version).orElse(null))) {
                     drawIndex(next);
@@ -112,7 +112,7 @@ public final class RunHistoryStore {
      */
     public ReportTrend trend(ScanResult result, String runFolder, Set<ReportFormat> formats) {
         try {
-            return ReportTrend.of(base(sink.readVersioned(KEY)).history()
+            return ReportTrend.of(base(sink.readVersioned(KEY), runFolder).history()
                     .with(entry(result, runFolder, formats), RunHistory.accountNames(result)));
         } catch (SinkException e) {
             return ReportTrend.unreadable(sink.location(KEY) + " (" + e.getMessage() + ")");
@@ -124,11 +124,12 @@ public final class RunHistoryStore {
     }
 
     /**
-     * The history a run is added to: the one read, or, when there is none or it is not readable as one, one rebuilt
-     * from the run folders ({@code folders} 0 when nothing was rebuilt).
+     * The history the run of {@code runFolder} is added to: the one read, or, when there is none or it is not readable
+     * as one, one rebuilt from the run folders ({@code folders} 0 when nothing was rebuilt).
      */
-    private Rebuilt base(Optional<ReportSink.Versioned> read) {
-        return read.flatMap(b -> readable(b.bytes())).map(h -> new Rebuilt(h, 0, List.of())).orElseGet(this::fromRunFolders);
+    private Rebuilt base(Optional<ReportSink.Versioned> read, String runFolder) {
+        return read.flatMap(b -> readable(b.bytes())).map(h -> new Rebuilt(h, 0, List.of()))
+                .orElseGet(() -> fromRunFolders(runFolder));
     }
 
     /**
@@ -139,7 +140,7 @@ public final class RunHistoryStore {
      */
     public Rebuilt rebuild() {
         Optional<ReportSink.Versioned> before = sink.readVersioned(KEY);
-        Rebuilt rebuilt = fromRunFolders();
+        Rebuilt rebuilt = fromRunFolders(null);
         if (!write(rebuilt.history(), before.map(ReportSink.Versioned::version).orElse(null))) {
             throw new SinkException(sink.location(KEY) + " was replaced by a run while it was rebuilt; try again");
         }
@@ -160,8 +161,12 @@ public final class RunHistoryStore {
         return rebuild().history();
     }
 
-    /** Every run folder with a readable findings.json, as history entries. */
-    Rebuilt fromRunFolders() {
+    /**
+     * Every run folder with a readable findings.json, as history entries. The folder of the run being added
+     * ({@code recording}, null for none) is counted but not read: its entry comes from the result in hand, and
+     * reading back a large run's findings.json would cost as much as writing it.
+     */
+    Rebuilt fromRunFolders(String recording) {
         Map<String, Set<String>> folders = new TreeMap<>();
         for (String key : sink.list("runs/")) {
             int slash = key.lastIndexOf('/');
@@ -171,6 +176,10 @@ public final class RunHistoryStore {
         Map<String, String> names = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
         List<String> known = Arrays.stream(ReportFormat.values()).map(ReportFormat::fileName).toList();
+        boolean ownListed = recording != null && folders.getOrDefault(recording, Set.of()).contains(ReportFormat.JSON.fileName());
+        if (ownListed) {
+            folders.remove(recording);
+        }
         folders.forEach((folder, files) -> {
             String findings = folder + "/" + ReportFormat.JSON.fileName();
             if (!RUN_FINDINGS.matcher(findings).matches() || !files.contains(ReportFormat.JSON.fileName())) {
@@ -184,7 +193,7 @@ public final class RunHistoryStore {
                 skipped.add(sink.location(findings) + ": " + e.getMessage());
             }
         });
-        return new Rebuilt(RunHistory.of(entries, names), entries.size(), skipped);
+        return new Rebuilt(RunHistory.of(entries, names), entries.size() + (ownListed ? 1 : 0), skipped);
     }
 
     private static Optional<RunHistory> readable(byte[] bytes) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -108,6 +109,35 @@ class RunHistoryStoreTest {
         RunHistoryStore.Rebuilt rebuilt = new RunHistoryStore(new LocalDirectorySink(out()), HtmlReport.bundled().runsIndex()).rebuild();
         assertThat(rebuilt.history()).isEqualTo(written()).as("the rebuild gives what the publishes kept");
         assertThat(rebuilt.history().runs()).hasSize(5);
+    }
+
+    @Test
+    void aRebuildWhileRecordingTakesTheRunFromTheResultNotFromItsFolder() throws IOException {
+        ReportDelivery delivery = new ReportDelivery(NO_S3);
+        threeRuns(delivery);
+        ScanResult fourth = run(id(3), day(3), List.of("fn-b"));
+        delivery.deliver(fourth, options());
+        RunHistory kept = written();
+        Files.delete(out().resolve(RunHistory.FILE));
+        List<String> read = new ArrayList<>();
+        ReportSink watched = new Delegating(new LocalDirectorySink(out())) {
+            @Override
+            public Optional<byte[]> read(String key) {
+                read.add(key);
+                return super.read(key);
+            }
+        };
+
+        String folder = "runs/2026/11/04/" + id(3);
+        RunHistoryStore.Update update = new RunHistoryStore(watched, HtmlReport.bundled().runsIndex())
+                .record(fourth, folder, ReportFormat.DEFAULTS);
+
+        assertThat(update.rebuiltFrom()).as("three earlier run folders and its own").isEqualTo(4);
+        assertThat(written().runs().subList(0, 3)).isEqualTo(kept.runs().subList(0, 3));
+        assertThat(written().runs().getLast().runId()).isEqualTo(id(3));
+        assertThat(read).filteredOn(key -> key.endsWith("/findings.json")).containsExactly(
+                "runs/2026/11/01/" + id(0) + "/findings.json", "runs/2026/11/02/" + id(1) + "/findings.json",
+                "runs/2026/11/03/" + id(2) + "/findings.json");
     }
 
     @Test
