@@ -8,6 +8,7 @@ import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
 import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -48,11 +49,12 @@ public final class ForeignAccountAccess extends QualifierRule {
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, QualifiedFunction target,
+                                        Membership membership) {
         Map<String, Set<String>> statementsByGrantee = new LinkedHashMap<>();
-        FunctionInvokers.of(target, membership).stream().filter(i -> i.kind() == InvokerKind.FOREIGN_ACCOUNT)
+        FunctionInvokers.of(context, target, membership).stream().filter(i -> i.kind() == InvokerKind.FOREIGN_ACCOUNT)
                 .forEach(i -> add(statementsByGrantee, i.principal(), i.statements(), membership));
-        FunctionGrants.beyondInvoke(target, membership).stream().filter(g -> g.kind() == InvokerKind.FOREIGN_ACCOUNT)
+        FunctionGrants.beyondInvoke(context, target, membership).stream().filter(g -> g.kind() == InvokerKind.FOREIGN_ACCOUNT)
                 .forEach(g -> add(statementsByGrantee, g.principal(), g.statements(), membership));
         if (statementsByGrantee.isEmpty()) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -40,8 +41,9 @@ public final class NonInvokeGrant extends QualifierRule {
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
-        List<FunctionGrants.Grant> grants = FunctionGrants.beyondInvoke(target, membership).stream()
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, QualifiedFunction target,
+                                        Membership membership) {
+        List<FunctionGrants.Grant> grants = FunctionGrants.beyondInvoke(context, target, membership).stream()
                 .filter(g -> g.kind() != InvokerKind.OWN_ACCOUNT).toList();
         if (grants.isEmpty()) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -37,7 +38,8 @@ public final class PermissiveUrlCors extends QualifierRule {
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, QualifiedFunction target,
+                                        Membership membership) {
         LambdaFunction.FunctionUrl url = target.readUrl().orElse(null);
         if (url == null || url.cors() == null) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -42,8 +43,9 @@ public final class PublicInvokePolicy extends QualifierRule {
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
-        List<Invoker> open = FunctionInvokers.of(target, membership).stream()
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, QualifiedFunction target,
+                                        Membership membership) {
+        List<Invoker> open = FunctionInvokers.of(context, target, membership).stream()
                 .filter(i -> i.kind() == InvokerKind.ANY_ACCOUNT).toList();
         if (open.isEmpty()) {
             return Optional.empty();

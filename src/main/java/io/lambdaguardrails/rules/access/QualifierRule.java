@@ -32,11 +32,12 @@ abstract class QualifierRule extends Rule {
         return context.functions().flatMap(scope -> {
             Membership membership = context.org().membership(scope.account().accountId());
             return QualifiedFunction.of(context, scope.function()).stream()
-                    .flatMap(target -> check(scope, target, membership).stream());
+                    .flatMap(target -> check(context, scope, target, membership).stream());
         }).toList();
     }
 
-    protected abstract Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership);
+    protected abstract Optional<Violation> check(RuleContext context, FunctionScope scope, QualifiedFunction target,
+                                                 Membership membership);
 
     @Override
     public final List<NotEvaluated> notEvaluated(RuleContext context) {

@@ -6,6 +6,7 @@ import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Decision;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -45,11 +46,12 @@ public final class UnauthenticatedFunctionUrl extends QualifierRule {
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, QualifiedFunction target,
+                                        Membership membership) {
         if (target.readUrl().filter(u -> u.authType() == LambdaFunction.FunctionUrl.AuthType.NONE).isEmpty()) {
             return Optional.empty();
         }
-        Optional<Invoker> anyone = FunctionInvokers.of(target, membership).stream()
+        Optional<Invoker> anyone = FunctionInvokers.of(context, target, membership).stream()
                 .filter(i -> i.kind() == InvokerKind.PUBLIC).findFirst();
         if (anyone.isEmpty()) {
             return Optional.of(target.violation(scope, NONE, List.of()));

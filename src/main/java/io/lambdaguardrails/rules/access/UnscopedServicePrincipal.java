@@ -5,6 +5,7 @@ import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.rules.Details;
+import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
 import io.lambdaguardrails.rules.Violation;
@@ -41,8 +42,9 @@ public final class UnscopedServicePrincipal extends QualifierRule {
     }
 
     @Override
-    protected Optional<Violation> check(FunctionScope scope, QualifiedFunction target, Membership membership) {
-        List<Invoker> unscoped = FunctionInvokers.of(target, membership).stream()
+    protected Optional<Violation> check(RuleContext context, FunctionScope scope, QualifiedFunction target,
+                                        Membership membership) {
+        List<Invoker> unscoped = FunctionInvokers.of(context, target, membership).stream()
                 .filter(i -> i.kind() == InvokerKind.SERVICE_UNSCOPED).toList();
         if (unscoped.isEmpty()) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.NamedPolicy;
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.StatementRef;
+import io.lambdaguardrails.rules.RuleContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +33,15 @@ public final class FunctionGrants {
         }
     }
 
-    /** Every caller's grants beyond invoke; none when the policy was not collected or does not parse. */
-    public static List<Grant> beyondInvoke(QualifiedFunction target, Membership membership) {
+    /**
+     * Every caller's grants beyond invoke on one resource of {@code membership}'s account, evaluated once per rule
+     * context however many rules ask; none when the policy was not collected or does not parse.
+     */
+    public static List<Grant> beyondInvoke(RuleContext context, QualifiedFunction target, Membership membership) {
+        return context.memo().get(new Resource(target.arn(), membership.ownAccount()), () -> evaluate(target, membership));
+    }
+
+    private static List<Grant> evaluate(QualifiedFunction target, Membership membership) {
         if (target.policy().isEmpty()) {
             return List.of();
         }
@@ -69,6 +77,9 @@ public final class FunctionGrants {
             grants.add(new Grant(target.qualifier(), caller.kind(), caller.principal(), actions, outcome.decision(),
                     outcome.dependsOn(), outcome.statements()));
         });
-        return grants;
+        return List.copyOf(grants);
+    }
+
+    private record Resource(String arn, String account) {
     }
 }

@@ -38,11 +38,19 @@ public final class FunctionInvokers {
     /** Invokers of the function and of every qualifier whose policy was read. */
     public static List<Invoker> of(RuleContext context, FunctionScope scope) {
         Membership membership = context.org().membership(scope.account().accountId());
-        return QualifiedFunction.of(context, scope.function()).stream().flatMap(q -> of(q, membership).stream()).toList();
+        return QualifiedFunction.of(context, scope.function()).stream().flatMap(q -> of(context, q, membership).stream())
+                .toList();
     }
 
-    /** Invokers of one resource; none when its policy was not collected or does not parse. */
-    public static List<Invoker> of(QualifiedFunction target, Membership membership) {
+    /**
+     * Invokers of one resource of {@code membership}'s account, evaluated once per rule context however many rules
+     * ask; none when its policy was not collected or does not parse.
+     */
+    public static List<Invoker> of(RuleContext context, QualifiedFunction target, Membership membership) {
+        return context.memo().get(new Resource(target.arn(), membership.ownAccount()), () -> evaluate(target, membership));
+    }
+
+    private static List<Invoker> evaluate(QualifiedFunction target, Membership membership) {
         if (target.policy().isEmpty()) {
             return List.of();
         }
@@ -77,7 +85,7 @@ public final class FunctionInvokers {
                         outcome.decision(), outcome.dependsOn(), outcome.statements()));
             }
         });
-        return invokers;
+        return List.copyOf(invokers);
     }
 
     private static Evaluation urlCall(NamedPolicy policy, Caller caller, String arn) {
@@ -89,5 +97,8 @@ public final class FunctionInvokers {
     }
 
     private record Key(InvokerKind kind, String principal, String through) {
+    }
+
+    private record Resource(String arn, String account) {
     }
 }

@@ -33,19 +33,26 @@ import java.util.function.Predicate;
 public record RolePolicies(IamRole role, String accountId, String region, PolicySet policies, ScpPath scps,
                            RequestContext context) {
 
+    /** The function's role, read once per rule context for all the functions that share it in one region. */
     public static Optional<RolePolicies> of(RuleContext context, FunctionScope scope) {
         AccountInventory account = scope.account();
-        if (!account.collected(AccountInventory.Part.IAM) || scope.function().roleArn() == null) {
+        String roleArn = scope.function().roleArn();
+        if (!account.collected(AccountInventory.Part.IAM) || roleArn == null) {
             return Optional.empty();
         }
+        String region = scope.region().region();
+        return context.memo().get(new Role(account.accountId(), roleArn, region), () -> read(context, account, roleArn, region));
+    }
+
+    private static Optional<RolePolicies> read(RuleContext context, AccountInventory account, String roleArn, String region) {
         IamInventory iam = account.iam();
-        return iam.role(scope.function().roleArn()).filter(role -> unread(context, role, iam).isEmpty()).map(role -> {
+        return iam.role(roleArn).filter(role -> unread(context, role, iam).isEmpty()).map(role -> {
             PolicySet set = PolicySet.identity(identity(context, role, iam));
             if (role.permissionsBoundaryArn() != null) {
                 set = set.withBoundary(managed(context, iam, role.permissionsBoundaryArn()).orElseThrow());
             }
             ScpPath scps = ScpPath.of(context, account.accountId());
-            return new RolePolicies(role, account.accountId(), scope.region().region(),
+            return new RolePolicies(role, account.accountId(), region,
                     set.withScps(scps.levels()), scps, session(role, account.accountId(), context));
         });
     }
@@ -184,5 +191,8 @@ public record RolePolicies(IamRole role, String accountId, String region, Policy
             c = c.with("aws:PrincipalTag/" + tag.getKey(), tag.getValue());
         }
         return c;
+    }
+
+    private record Role(String accountId, String arn, String region) {
     }
 }

@@ -46,15 +46,19 @@ public final class RoleTrust {
     private RoleTrust() {
     }
 
-    /** The parties; empty when IAM was not read, the role is not in it, or its trust policy does not parse. */
+    /**
+     * The parties, judged once per rule context for all the functions that share the role; empty when IAM was not
+     * read, the role is not in it, or its trust policy does not parse.
+     */
     public static Optional<List<Truster>> of(RuleContext context, FunctionScope scope) {
         AccountInventory account = scope.account();
         if (!account.collected(AccountInventory.Part.IAM) || scope.function().roleArn() == null) {
             return Optional.empty();
         }
-        Optional<IamRole> role = account.iam().role(scope.function().roleArn());
-        return role.flatMap(r -> context.policy(r.trustPolicy())
-                .map(trust -> of(r, trust, context.org().membership(account.accountId()))));
+        String roleArn = scope.function().roleArn();
+        return context.memo().get(new Role(account.accountId(), roleArn), () -> account.iam().role(roleArn)
+                .flatMap(r -> context.policy(r.trustPolicy())
+                        .map(trust -> of(r, trust, context.org().membership(account.accountId())))));
     }
 
     static List<Truster> of(IamRole role, PolicyDocument trust, Membership membership) {
@@ -79,7 +83,7 @@ public final class RoleTrust {
                         outcome.dependsOn(), outcome.statements()));
             }
         });
-        return out;
+        return List.copyOf(out);
     }
 
     /**
@@ -94,6 +98,9 @@ public final class RoleTrust {
     }
 
     private record Key(InvokerKind kind, String principal, boolean identityProvider) {
+    }
+
+    private record Role(String accountId, String arn) {
     }
 
     private static Set<String> providers(PolicyDocument trust) {

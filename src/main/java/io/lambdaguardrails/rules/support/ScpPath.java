@@ -46,7 +46,12 @@ public record ScpPath(Status status, List<String> targets, List<ScpLevel> levels
         levels = List.copyOf(levels);
     }
 
+    /** The account's SCPs, resolved once per rule context for all its roles and rules. */
     public static ScpPath of(RuleContext context, String accountId) {
+        return context.memo().get(new Account(accountId), () -> resolve(context, accountId));
+    }
+
+    private static ScpPath resolve(RuleContext context, String accountId) {
         OrgContext org = context.snapshot().org();
         if (!org.available()) {
             return unapplied(Status.ORGANIZATIONS_NOT_READ);
@@ -88,5 +93,8 @@ public record ScpPath(Status status, List<String> targets, List<ScpLevel> levels
     /** Whether the levels say what SCPs allow: applied, or known not to bind (the management account). */
     public boolean known() {
         return status == Status.APPLIED || status == Status.MANAGEMENT_ACCOUNT;
+    }
+
+    private record Account(String id) {
     }
 }

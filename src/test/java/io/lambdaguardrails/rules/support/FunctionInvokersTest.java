@@ -97,4 +97,19 @@ class FunctionInvokersTest {
             assertThat(ref.policy()).isEqualTo("fn");
         });
     }
+
+    @Test
+    void evaluatedOncePerResourceForAllTheRulesThatAsk() {
+        var context = RuleTester.context(Scenarios.inOrg(f -> f.policy(policy(
+                allow("s", quoted(FOREIGN), "[" + INVOKE + "," + quoted("lambda:GetFunction") + "]", null)))));
+        var scope = context.functions().findFirst().orElseThrow();
+        var membership = context.org().membership(scope.account().accountId());
+        QualifiedFunction target = QualifiedFunction.of(context, scope.function()).getFirst();
+
+        List<Invoker> invokers = FunctionInvokers.of(context, target, membership);
+        assertThat(invokers).isNotEmpty().isSameAs(FunctionInvokers.of(context, target, membership));
+        assertThat(FunctionInvokers.of(context, scope)).isEqualTo(invokers);
+        List<FunctionGrants.Grant> grants = FunctionGrants.beyondInvoke(context, target, membership);
+        assertThat(grants).isNotEmpty().isSameAs(FunctionGrants.beyondInvoke(context, target, membership));
+    }
 }

@@ -7,6 +7,7 @@ import io.lambdaguardrails.policy.PolicyKind;
 import io.lambdaguardrails.policy.StatementRef;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.fixtures.Fixtures;
+import io.lambdaguardrails.rules.fixtures.RoleScenarios;
 import io.lambdaguardrails.rules.fixtures.RuleTester;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,22 @@ class RoleAccessTest {
         RuleContext context = RuleTester.context(snapshot);
         var scope = context.functions().findFirst().orElseThrow();
         assertThat(RoleAccess.of(context, scope).orElseThrow()).isSameAs(RoleAccess.of(context, scope).orElseThrow());
+    }
+
+    @Test
+    @DisplayName("a role's documents, trust and SCP path are read once for all the functions that share it")
+    void sharedRoleReadOnce() {
+        Snapshot snapshot = Fixtures.org(o -> o.scp("p-FullAWSAccess", RoleScenarios.FULL_AWS_ACCESS, "r-root")
+                .account(OWN, a -> a.ou("r-root").role("fn-role", r -> r.inline("p", identity(quoted("iam:PassRole"), quoted("*"))))
+                        .region(Fixtures.REGION, r -> r.function("fn", f -> { }).function("other", f -> f.role("fn-role")))));
+        RuleContext context = RuleTester.context(snapshot);
+        List<RuleContext.FunctionScope> both = context.functions().toList();
+        assertThat(both).hasSize(2);
+        RolePolicies first = RolePolicies.of(context, both.get(0)).orElseThrow();
+        assertThat(RolePolicies.of(context, both.get(1)).orElseThrow()).isSameAs(first);
+        assertThat(first.scps()).isSameAs(ScpPath.of(context, OWN));
+        assertThat(RoleTrust.of(context, both.get(1)).orElseThrow()).isSameAs(RoleTrust.of(context, both.get(0)).orElseThrow());
+        assertThat(RolePolicies.of(RuleTester.context(snapshot), both.get(0)).orElseThrow())
+                .as("another evaluation reads it again").isNotSameAs(first).isEqualTo(first);
     }
 }
