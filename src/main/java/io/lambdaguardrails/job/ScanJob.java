@@ -3,6 +3,7 @@ package io.lambdaguardrails.job;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.findings.Baseline;
 import io.lambdaguardrails.inventory.CollectionPlan;
+import io.lambdaguardrails.inventory.OrgCollector;
 import io.lambdaguardrails.inventory.SecretScreen;
 import io.lambdaguardrails.inventory.secrets.FingerprintKey;
 import io.lambdaguardrails.inventory.secrets.SecretDetector;
@@ -255,6 +256,6 @@ public final class ScanJob {
      * read it is reported but does not make the scan of the named accounts incomplete.
      */
     private static boolean isOrganizationRead(Coverage c) {
-        return "organizations".equals(c.collector());
+        return OrgCollector.NAME.equals(c.collector());
     }
 }
