@@ -14,8 +14,10 @@ import io.quarkus.qute.RawString;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +152,8 @@ public record ReportView(
             List<ResolvedRow> resolvedRows = result.resolved().stream()
                     .sorted(Comparator.comparing(ResolvedFinding::severity, Comparator.nullsLast(Comparator.reverseOrder()))
                             .thenComparing(ResolvedFinding::accountId).thenComparing(ResolvedFinding::ruleId))
-                    .map(r -> new ResolvedRow(r, r.severity() == null ? "" : cssClass(r.severity())))
+                    .map(r -> new ResolvedRow(r, r.severity() == null ? "" : cssClass(r.severity()),
+                            wasOpenFor(r.firstSeen(), result.finishedAt())))
                     .toList();
             boolean firstRun = result.baselineRunId() == null
                     && result.findings().stream().allMatch(f -> f.baseline() == Baseline.NEW);
@@ -160,7 +163,17 @@ public record ReportView(
         }
     }
 
-    public record ResolvedRow(ResolvedFinding resolved, String severityClass) {
+    /** A resolved finding; {@code wasOpenFor} is how long it was open, from its first run to this one, in words. */
+    public record ResolvedRow(ResolvedFinding resolved, String severityClass, String wasOpenFor) {
+    }
+
+    /** From {@code firstSeen} to the day of the run that found it fixed: "under a day", "1 day", "41 days"; else empty. */
+    static String wasOpenFor(LocalDate firstSeen, Instant resolvedAt) {
+        if (firstSeen == null || resolvedAt == null) {
+            return "";
+        }
+        long days = Math.max(0, ChronoUnit.DAYS.between(firstSeen, LocalDate.ofInstant(resolvedAt, ZoneOffset.UTC)));
+        return days == 0 ? "under a day" : openFor((int) days);
     }
 
     /**

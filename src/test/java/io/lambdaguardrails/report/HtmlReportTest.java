@@ -294,6 +294,9 @@ class HtmlReportTest {
         assertThat(ReportView.openFor(1)).isEqualTo("1 day");
         assertThat(ReportView.openFor(41)).isEqualTo("41 days");
         assertThat(ReportView.openFor(null)).isEmpty();
+        assertThat(ReportView.wasOpenFor(SampleResults.TODAY, SampleResults.FINISHED)).isEqualTo("under a day");
+        assertThat(ReportView.wasOpenFor(SampleResults.TODAY.minusDays(1), SampleResults.FINISHED)).isEqualTo("1 day");
+        assertThat(ReportView.wasOpenFor(null, SampleResults.FINISHED)).isEmpty();
     }
 
     @Test
@@ -325,7 +328,7 @@ class HtmlReportTest {
     void driftSectionListsNewAndResolved() {
         ScanResult current = SampleResults.typical();
         Finding gone = SampleResults.finding("LG-IAM-001-zzzz", "LG-IAM-001", Family.IAM, Severity.MEDIUM,
-                "111111111111", "gone-fn", "shared role");
+                "111111111111", "gone-fn", "shared role").withBaseline(null, SampleResults.TODAY.minusDays(12));
         Finding kept = current.findings().getFirst();
         ScanResult baseline = SampleResults.result(List.of(gone, kept), current.accounts(), current.coverage());
         Document doc = parse(HtmlReport.bundled(), Drift.compare(current, baseline));
@@ -342,7 +345,9 @@ class HtmlReportTest {
                         List.of("MEDIUM", "name-222222222222 222222222222", "other-fn eu-west-1", "LG-NET-003 Title of LG-NET-003"),
                         List.of("LOW", "name-222222222222 222222222222", "quiet-fn eu-west-1", "LG-OPS-003 Title of LG-OPS-003"));
         assertThat(doc.select("#resolved tbody tr")).hasSize(1);
-        assertThat(doc.select("#resolved tbody tr td").eachText()).startsWith("MEDIUM", "LG-IAM-001", "111111111111");
+        assertThat(doc.select("#resolved tbody tr td").eachText()).startsWith("MEDIUM", "LG-IAM-001", "111111111111")
+                .endsWith("2026-11-16", "12 days");
+        assertThat(doc.selectFirst("#resolved td[data-label=Was open for]").text()).isEqualTo("12 days");
         assertThat(doc.select("noscript span.new")).hasSize(5);
         assertThat(doc.selectFirst("tr[data-id=" + kept.findingId() + "] span.new")).isNull();
     }
