@@ -27,7 +27,8 @@ import java.util.concurrent.CompletionException;
  * ({@link DisplayTextEscaper}) — a user's override as much as the bundled one.
  *
  * <p>The template gets {@code view} (a {@link ReportView}), {@code trend} (a {@link ReportTrend}: the organisation's
- * open findings over its last runs, or why there are none) and {@code assets}: the style and script elements, and the
+ * open findings over its last runs, or why there are none), {@code place} (a {@link ReportPlace}: whose view the page
+ * is, or the views beside the run's page) and {@code assets}: the style and script elements, and the
  * script's SHA-256 source expression for the page's Content-Security-Policy, which lets that one script run and
  * nothing else (no inline event handlers, no network).
  */
@@ -112,9 +113,13 @@ public final class HtmlReport {
     }
 
     public String render(ScanResult result) {
+        return render(result, ReportPlace.RUN);
+    }
+
+    public String render(ScanResult result, ReportPlace place) {
         var text = new StringWriter();
         try {
-            render(result, text);
+            render(result, place, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,8 +131,13 @@ public final class HtmlReport {
      * string: at 20,000 findings that string and its UTF-8 copy were the largest objects of a run.
      */
     public void render(ScanResult result, Writer out) throws IOException {
+        render(result, ReportPlace.RUN, out);
+    }
+
+    public void render(ScanResult result, ReportPlace place, Writer out) throws IOException {
         try {
-            template.instance().data("view", ReportView.of(result)).data("assets", assets).data("trend", trend)
+            template.instance().data("view", ReportView.of(result)).data("place", place).data("assets", assets)
+                    .data("trend", trend)
                     .consume(piece -> write(out, piece))
                     .toCompletableFuture().join();
         } catch (CompletionException e) {

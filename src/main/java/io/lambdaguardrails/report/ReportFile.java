@@ -49,8 +49,8 @@ public enum ReportFile {
         return Arrays.stream(values()).filter(f -> formats.contains(f.format)).toList();
     }
 
-    /** Streams this file of a result to {@code out} and flushes it (leaving it open). */
-    public void write(ScanResult result, HtmlReport html, OutputStream out) throws IOException {
+    /** Streams this file of a result to {@code out} and flushes it (leaving it open); {@code place} is for the HTML page. */
+    public void write(ScanResult result, HtmlReport html, ReportPlace place, OutputStream out) throws IOException {
         Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         switch (this) {
             case FINDINGS_JSON -> FindingsJson.write(result, out);
@@ -58,7 +58,7 @@ public enum ReportFile {
             case RISK_PATHS_CSV -> RiskPathsCsv.write(result, text);
             case ASFF -> AsffFindings.write(result, out);
             case OCSF -> OcsfFindings.write(result, out);
-            case REPORT_HTML -> html.render(result, text);
+            case REPORT_HTML -> html.render(result, place, text);
         }
         text.flush();
     }

@@ -3,6 +3,7 @@ package io.lambdaguardrails.sink;
 import io.lambdaguardrails.report.HtmlReport;
 import io.lambdaguardrails.report.ReportFile;
 import io.lambdaguardrails.report.ReportFormat;
+import io.lambdaguardrails.report.ReportPlace;
 import io.lambdaguardrails.report.ScanResult;
 import io.lambdaguardrails.report.SplitBy;
 import io.lambdaguardrails.report.Views;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * The asked reports of a run, each streamed into a file of a private temporary folder, one at a time: a large run's
  * reports are tens of megabytes each and are never held in memory. With a split ({@code --split-by}), every view's
- * reports come first, under {@code views/<kind>/<name>/}. Closing deletes the folder.
+ * reports come first, under {@code views/<kind>/<name>/}, each page saying whose it is, and the run's own page links
+ * to them. Closing deletes the folder.
  */
 public final class RenderedReports implements AutoCloseable {
 
@@ -63,14 +65,13 @@ public final class RenderedReports implements AutoCloseable {
         }
         var rendered = new RenderedReports(folder);
         try {
-            if (splitBy != null) {
-                Set<ReportFormat> viewFormats = EnumSet.copyOf(VIEW_FORMATS);
-                viewFormats.retainAll(formats);
-                for (Views.View view : Views.of(result, splitBy)) {
-                    rendered.renderAll(view.folder() + "/", view.result(), viewFormats, html);
-                }
+            List<Views.View> views = splitBy == null ? List.of() : Views.of(result, splitBy);
+            Set<ReportFormat> viewFormats = EnumSet.copyOf(VIEW_FORMATS);
+            viewFormats.retainAll(formats);
+            for (Views.View view : views) {
+                rendered.renderAll(view.folder() + "/", view.result(), ReportPlace.of(view), viewFormats, html);
             }
-            rendered.renderAll("", result, formats, html);
+            rendered.renderAll("", result, ReportPlace.run(views), formats, html);
             return rendered;
         } catch (IOException e) {
             rendered.close();
@@ -81,13 +82,14 @@ public final class RenderedReports implements AutoCloseable {
         }
     }
 
-    private void renderAll(String prefix, ScanResult result, Set<ReportFormat> formats, HtmlReport html) throws IOException {
+    private void renderAll(String prefix, ScanResult result, ReportPlace place, Set<ReportFormat> formats, HtmlReport html)
+            throws IOException {
         for (ReportFile kind : ReportFile.of(formats)) {
             String name = prefix + kind.fileName();
             Path file = folder.resolve(name);
             Files.createDirectories(file.getParent());
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-                kind.write(result, html, out);
+                kind.write(result, html, place, out);
             }
             files.add(new File(name, kind, file));
         }

@@ -4,6 +4,7 @@ import io.lambdaguardrails.aws.AwsSettings;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.report.HtmlReport;
+import io.lambdaguardrails.report.ReportPlace;
 import io.lambdaguardrails.report.Json;
 import io.lambdaguardrails.report.ReportFormat;
 import io.lambdaguardrails.report.SampleResults;
@@ -122,7 +123,7 @@ class LatestConsistencyTest {
     void copiesInLatestWithoutAManifestAreNeverABaseline() throws Exception {
         Path report = Files.createDirectories(dir.resolve("out/latest")).resolve(ReportFormat.JSON.fileName());
         try (var out = Files.newOutputStream(report)) {
-            ReportFormat.JSON.mainFile().write(LATER, HtmlReport.bundled(), out);
+            ReportFormat.JSON.mainFile().write(LATER, HtmlReport.bundled(), ReportPlace.RUN, out);
         }
 
         BaselineOutcome baseline = new Baselines(new ReportFiles(s3Access(clients)))

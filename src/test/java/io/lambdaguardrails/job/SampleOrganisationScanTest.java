@@ -191,8 +191,14 @@ class SampleOrganisationScanTest {
                     .containsExactlyElementsOf(json.riskPaths().stream().map(RiskPath::functionArn).toList());
             Document html = Jsoup.parse(view.resolve("report.html").toFile(), "UTF-8");
             assertThat(html.select("[data-id]").eachAttr("data-id")).as(owner).isNotEmpty().allMatch(ids::contains);
+            assertThat(html.selectFirst("h1 .view-name").text()).as("whose the view is").isEqualTo(owner);
         }
         assertThat(dir.resolve("latest/views/owner/payments-team/report.html")).exists();
+        for (Path runReport : List.of(views.getParent().getParent().resolve("report.html"), dir.resolve("latest/report.html"))) {
+            var links = Jsoup.parse(runReport.toFile(), "UTF-8").select("#view-links a");
+            assertThat(links.eachText()).as("the run's report links every view").containsExactlyInAnyOrderElementsOf(owners);
+            assertThat(links.eachAttr("href")).allSatisfy(href -> assertThat(runReport.resolveSibling(href)).isRegularFile());
+        }
     }
 
     private static List<CSVRecord> csv(Path file, List<String> header) throws IOException {

@@ -51,7 +51,7 @@ public final class ExchangeSchemas {
     public static JsonNode render(ScanResult result, ReportFormat format) {
         var out = new ByteArrayOutputStream();
         try {
-            format.mainFile().write(result, HtmlReport.bundled(), out);
+            format.mainFile().write(result, HtmlReport.bundled(), ReportPlace.RUN, out);
             return Json.mapper().readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -42,7 +42,7 @@ class HtmlReportTest {
         try {
             Path dir = Files.createTempDirectory("lg-template");
             String html = Files.readString(Path.of("reports-template/report.html"))
-                    .replace("<h1>Lambda guardrails report</h1>",
+                    .replaceFirst("<h1>Lambda guardrails report.*</h1>",
                             "<h1>ACME Lambda posture</h1><p class=\"custom\" title=\"{view.header.principal}\">{view.header.principal}</p>")
                     .replace("<td class=\"wide f-detail\"><div class=\"detail\">", "<td class=\"wide f-detail\" title=\"{row.finding.detail}\"><div class=\"detail\">");
             Files.writeString(dir.resolve("report.html"), html);

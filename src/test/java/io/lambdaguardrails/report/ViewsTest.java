@@ -4,8 +4,14 @@ import io.lambdaguardrails.findings.Finding;
 import io.lambdaguardrails.findings.Severity;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.risk.RiskPath;
+import io.lambdaguardrails.sink.RenderedReports;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,5 +111,56 @@ class ViewsTest {
             assertThat(v.result().riskPaths()).extracting(RiskPath::owner).allSatisfy(
                     o -> assertThat(OwnerRollup.ownerOf(o)).isEqualTo(v.value()));
         }
+    }
+
+    @Test
+    void eachViewsReportSaysWhoseItIsAndTheRunsReportLinksToEveryView() throws IOException {
+        ScanResult result = SampleResults.typicalTeams();
+        try (RenderedReports rendered = RenderedReports.render(result, ReportFormat.DEFAULTS, HtmlReport.bundled(), SplitBy.OWNER)) {
+            Path runReport = file(rendered, "report.html");
+            Document run = Jsoup.parse(runReport.toFile(), "UTF-8");
+            var links = run.select("#views #view-links a");
+            assertThat(links.eachText()).containsExactly("team-a", "team-b", OwnerRollup.UNOWNED);
+            for (var link : links) {
+                Path target = runReport.getParent().resolve(link.attr("href")).normalize();
+                assertThat(target).as(link.attr("href")).isEqualTo(file(rendered, "views/owner/" + link.text() + "/report.html"));
+                Document view = Jsoup.parse(target.toFile(), "UTF-8");
+                assertThat(view.title()).startsWith("Lambda guardrails report for owner " + link.text() + " ");
+                assertThat(view.selectFirst("h1 .view-name").text()).isEqualTo(link.text());
+                assertThat(view.select("#view-links")).as("a view lists no views").isEmpty();
+                assertThat(target.getParent().resolve(view.selectFirst("#views a").attr("href")).normalize()).isEqualTo(runReport);
+            }
+            assertThat(run.select("h1 .view-name")).as("the run's report is no view").isEmpty();
+        }
+    }
+
+    @Test
+    void aRunWithoutViewsHasNoViewsSection() {
+        Document run = Jsoup.parse(HtmlReport.bundled().render(SampleResults.typicalTeams()));
+
+        assertThat(run.select("#views")).isEmpty();
+        assertThat(run.selectFirst("h1").text()).isEqualTo("Lambda guardrails report");
+    }
+
+    @Test
+    void anAccountViewNamesTheAccountAndAHostileOwnerIsShownAsText() {
+        ScanResult typical = SampleResults.typical();
+        Views.View account = view(Views.of(typical, SplitBy.ACCOUNT), "111111111111");
+        Document accountPage = Jsoup.parse(HtmlReport.bundled().render(account.result(), ReportPlace.of(account)));
+        String name = typical.accounts().getFirst().accountName();
+        assertThat(accountPage.selectFirst("h1").text()).isEqualTo("Lambda guardrails report for account 111111111111 (" + name + ")");
+
+        for (String hostile : List.of(SampleResults.SCRIPT, SampleResults.IMG, SampleResults.CLOSE_SCRIPT)) {
+            Views.View v = view(Views.of(SampleResults.hostile(), SplitBy.OWNER), hostile);
+            Document page = Jsoup.parse(HtmlReport.bundled().render(v.result(), ReportPlace.of(v)));
+            assertThat(page.selectFirst("h1 .view-name").text()).isEqualTo(hostile);
+            assertThat(page.title()).contains("for owner " + hostile);
+            assertThat(page.select("script:not([type])")).as("only report.js runs").hasSize(1);
+            assertThat(page.select("img")).isEmpty();
+        }
+    }
+
+    private static Path file(RenderedReports rendered, String name) {
+        return rendered.files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().path();
     }
 }
