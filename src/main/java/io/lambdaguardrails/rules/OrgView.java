@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public record OrgView(boolean known, String organizationId, String managementAccountId, Set<String> accountIds) {
 
+    /** Why a rule about foreign accounts did not judge a scope, before the first few things it left unjudged. */
+    public static final String NOT_KNOWN = "organisation not known (Organizations not read, no org.trustedAccounts): not judged: ";
+
     public OrgView {
         accountIds = Set.copyOf(accountIds);
     }

@@ -22,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * LG-ACC-004: the resource policy of the function (or of an alias or version) admits an account or organisation
  * outside ours — named as a principal in any form, as what a Principal {@code *} statement is narrowed to, or as the
- * source a service acts for — to invoke it or to do more. Not evaluated when the organisation is unknown (nothing is
- * then known to be foreign).
+ * source a service acts for — to invoke it or to do more. Where the organisation is unknown nothing is known to be
+ * foreign: a grant to another account or organisation is then not judged, and said so.
  */
 public final class ForeignAccountAccess extends QualifierRule {
 
@@ -51,11 +52,7 @@ public final class ForeignAccountAccess extends QualifierRule {
     @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope, QualifiedFunction target,
                                         Membership membership) {
-        Map<String, Set<String>> statementsByGrantee = new LinkedHashMap<>();
-        FunctionInvokers.of(context, target, membership).stream().filter(i -> i.kind() == InvokerKind.FOREIGN_ACCOUNT)
-                .forEach(i -> add(statementsByGrantee, i.principal(), i.statements(), membership));
-        FunctionGrants.beyondInvoke(context, target, membership).stream().filter(g -> g.kind() == InvokerKind.FOREIGN_ACCOUNT)
-                .forEach(g -> add(statementsByGrantee, g.principal(), g.statements(), membership));
+        Map<String, Set<String>> statementsByGrantee = grantees(context, target, membership, Ownership.FOREIGN);
         if (statementsByGrantee.isEmpty()) {
             return Optional.empty();
         }
@@ -65,12 +62,29 @@ public final class ForeignAccountAccess extends QualifierRule {
                 List.copyOf(statementsByGrantee.keySet())));
     }
 
-    /** Records a grantee by its account or organisation id (safe to print) when that is known to be foreign. */
+    @Override
+    protected Stream<String> unplaced(RuleContext context, QualifiedFunction target, Membership membership) {
+        return grantees(context, target, membership, Ownership.UNKNOWN).keySet().stream()
+                .map(id -> Details.quote(target.name()) + " grants " + id);
+    }
+
+    /** The accounts and organisations of other owners the target lets in whose ownership is {@code placed}, with the granting statements. */
+    private static Map<String, Set<String>> grantees(RuleContext context, QualifiedFunction target, Membership membership,
+                                                     Ownership placed) {
+        Map<String, Set<String>> statementsByGrantee = new LinkedHashMap<>();
+        FunctionInvokers.of(context, target, membership).stream().filter(i -> i.kind() == InvokerKind.FOREIGN_ACCOUNT)
+                .forEach(i -> add(statementsByGrantee, i.principal(), i.statements(), membership, placed));
+        FunctionGrants.beyondInvoke(context, target, membership).stream().filter(g -> g.kind() == InvokerKind.FOREIGN_ACCOUNT)
+                .forEach(g -> add(statementsByGrantee, g.principal(), g.statements(), membership, placed));
+        return statementsByGrantee;
+    }
+
+    /** Records a grantee by its account or organisation id (safe to print) when its ownership is {@code placed}. */
     private static void add(Map<String, Set<String>> byGrantee, String principal, List<StatementRef> statements,
-                            Membership membership) {
+                            Membership membership, Ownership placed) {
         String id = principal.startsWith("arn:") ? Arns.account(principal) : principal;
         Ownership ownership = id.startsWith("o-") ? membership.organization(id) : membership.account(id);
-        if (ownership == Ownership.FOREIGN) {
+        if (ownership == placed) {
             Set<String> described = byGrantee.computeIfAbsent(id, k -> new LinkedHashSet<>());
             statements.forEach(s -> described.add(Details.statement(s)));
         }

@@ -6,6 +6,8 @@ import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.policy.Ownership;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.FunctionRule;
+import io.lambdaguardrails.rules.NotEvaluated;
+import io.lambdaguardrails.rules.OrgView;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
 import io.lambdaguardrails.rules.RuleMeta;
@@ -14,10 +16,12 @@ import io.lambdaguardrails.rules.Violation;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * LG-ACC-007: the function runs a layer published by an account outside the organisation and not listed in
- * {@code layers.trustedAccounts}. Not evaluated when the organisation is unknown.
+ * {@code layers.trustedAccounts}. Where the organisation is unknown, a layer of another untrusted account is not judged,
+ * and said so.
  */
 public final class ForeignLayer extends FunctionRule {
 
@@ -43,19 +47,39 @@ public final class ForeignLayer extends FunctionRule {
     }
 
     @Override
+    public List<NotEvaluated> notEvaluated(RuleContext context) {
+        return context.regions().flatMap(region -> {
+            List<String> unplaced = region.region().functions().stream().flatMap(f -> layers(context,
+                            new FunctionScope(region.account(), region.region(), f), Ownership.UNKNOWN).stream()
+                    .map(l -> describe(l) + " (function " + Details.quote(f.name()) + ")")).toList();
+            return unplaced.isEmpty() ? Stream.<NotEvaluated>empty() : Stream.of(cannotJudge(region.account().accountId(),
+                    region.region().region(), OrgView.NOT_KNOWN + Details.list(unplaced, 3)));
+        }).toList();
+    }
+
+    @Override
     protected Optional<Violation> check(RuleContext context, FunctionScope scope) {
-        Membership membership = context.org().membership(scope.account().accountId());
-        List<String> trusted = context.settings().layers().trustedAccounts();
-        List<Layer> foreign = scope.function().layerArns().stream()
-                .flatMap(arn -> Layer.parse(arn).stream())
-                .filter(l -> !trusted.contains(l.account()) && membership.account(l.account()) == Ownership.FOREIGN)
-                .toList();
+        List<Layer> foreign = layers(context, scope, Ownership.FOREIGN);
         if (foreign.isEmpty()) {
             return Optional.empty();
         }
-        List<String> described = foreign.stream().map(l -> "layer " + Details.quote(l.name()) + " of " + l.account()).toList();
+        List<String> described = foreign.stream().map(ForeignLayer::describe).toList();
         return Optional.of(scope.violation("uses layers from outside the organisation: " + String.join(", ", described),
                 foreign.stream().map(Layer::arn).toList()));
+    }
+
+    /** The function's layers from untrusted accounts whose ownership is {@code placed}. */
+    private static List<Layer> layers(RuleContext context, FunctionScope scope, Ownership placed) {
+        Membership membership = context.org().membership(scope.account().accountId());
+        List<String> trusted = context.settings().layers().trustedAccounts();
+        return scope.function().layerArns().stream()
+                .flatMap(arn -> Layer.parse(arn).stream())
+                .filter(l -> !trusted.contains(l.account()) && membership.account(l.account()) == placed)
+                .toList();
+    }
+
+    private static String describe(Layer l) {
+        return "layer " + Details.quote(l.name()) + " of " + l.account();
     }
 
     private record Layer(String arn, String account, String name) {

@@ -4,6 +4,7 @@ import io.lambdaguardrails.inventory.snapshot.LambdaFunction;
 import io.lambdaguardrails.policy.Membership;
 import io.lambdaguardrails.rules.Details;
 import io.lambdaguardrails.rules.NotEvaluated;
+import io.lambdaguardrails.rules.OrgView;
 import io.lambdaguardrails.rules.Rule;
 import io.lambdaguardrails.rules.RuleContext;
 import io.lambdaguardrails.rules.RuleContext.FunctionScope;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * An access rule that judges the function and each of its aliases and versions as a resource of its own (each has
  * its own resource policy and URL), reporting each at most once under its qualified ARN. Where a resource's policy or
  * URL, or a function's list of aliases, could not be read, the rule says it could not judge it — once per account and
- * region, naming the first few.
+ * region, naming the first few; likewise where its verdict needs the organisation and that is not known
+ * ({@link #unplaced}).
  */
 abstract class QualifierRule extends Rule {
 
@@ -43,9 +45,23 @@ abstract class QualifierRule extends Rule {
     public final List<NotEvaluated> notEvaluated(RuleContext context) {
         return context.regions().flatMap(region -> {
             List<String> unread = region.region().functions().stream().flatMap(f -> unread(context, f)).toList();
-            return unread.isEmpty() ? Stream.empty() : Stream.of(cannotJudge(region.account().accountId(),
-                    region.region().region(), "not read: " + Details.list(unread, 3)));
+            Membership membership = context.org().membership(region.account().accountId());
+            List<String> unplaced = region.region().functions().stream()
+                    .flatMap(f -> QualifiedFunction.of(context, f).stream()).flatMap(t -> unplaced(context, t, membership)).toList();
+            return Stream.concat(
+                    unread.isEmpty() ? Stream.empty() : Stream.of(cannotJudge(region.account().accountId(),
+                            region.region().region(), "not read: " + Details.list(unread, 3))),
+                    unplaced.isEmpty() ? Stream.empty() : Stream.of(cannotJudge(region.account().accountId(),
+                            region.region().region(), OrgView.NOT_KNOWN + Details.list(unplaced, 3))));
         }).toList();
+    }
+
+    /**
+     * What of {@code target} this rule leaves unjudged because the organisation is not known (an account it cannot
+     * tell ours from foreign), described; nothing by default.
+     */
+    protected Stream<String> unplaced(RuleContext context, QualifiedFunction target, Membership membership) {
+        return Stream.empty();
     }
 
     /** What this rule reads that was not collected for the function, its aliases or versions, described. */

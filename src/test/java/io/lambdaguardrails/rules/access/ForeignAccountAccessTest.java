@@ -1,6 +1,9 @@
 package io.lambdaguardrails.rules.access;
 
+import io.lambdaguardrails.rules.NotEvaluated;
+import io.lambdaguardrails.rules.OrgView;
 import io.lambdaguardrails.rules.Settings;
+import io.lambdaguardrails.rules.fixtures.Fixtures;
 import io.lambdaguardrails.rules.fixtures.Fixtures.FunctionBuilder;
 import io.lambdaguardrails.rules.fixtures.RuleCase;
 import io.lambdaguardrails.rules.fixtures.RuleSettings;
@@ -75,9 +78,15 @@ class ForeignAccountAccessTest {
     }
 
     @Test
-    void isNotEvaluatedWhenTheOrganisationIsUnknown() {
+    void isNotEvaluatedWhenTheOrganisationIsUnknownAndSaysSo() {
         var foreignGrant = grant(quoted(FOREIGN), null);
         assertThat(RULE.run(Scenarios.orgUnavailable(foreignGrant))).isEmpty();
+        assertThat(RULE.notEvaluated(Scenarios.orgUnavailable(foreignGrant))).containsExactly(new NotEvaluated(
+                ForeignAccountAccess.META.id(), OWN, Fixtures.REGION, OrgView.NOT_KNOWN + "'fn' grants " + FOREIGN));
+        assertThat(RULE.notEvaluated(Scenarios.orgUnavailable(grant(quoted(OWN), null)))).as("only our own account named").isEmpty();
+        assertThat(RULE.notEvaluated(inOrg(foreignGrant))).as("the organisation known").isEmpty();
+        Settings trusted = RuleSettings.yaml("org: {trustedAccounts: [\"" + SISTER + "\"]}");
+        assertThat(RULE.notEvaluated(Scenarios.orgUnavailable(foreignGrant), trusted)).as("org.trustedAccounts stands in").isEmpty();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.lambdaguardrails.rules.access;
 
+import io.lambdaguardrails.rules.NotEvaluated;
+import io.lambdaguardrails.rules.OrgView;
 import io.lambdaguardrails.rules.Settings;
+import io.lambdaguardrails.rules.fixtures.Fixtures;
 import io.lambdaguardrails.rules.fixtures.RuleCase;
 import io.lambdaguardrails.rules.fixtures.RuleSettings;
 import io.lambdaguardrails.rules.fixtures.RuleTester;
@@ -61,9 +64,15 @@ class ForeignLayerTest {
     }
 
     @Test
-    void isNotEvaluatedWhenTheOrganisationIsUnknown() {
+    void isNotEvaluatedWhenTheOrganisationIsUnknownAndSaysSo() {
         assertThat(RULE.run(Scenarios.orgUnavailable(f -> f.layer(layer(FOREIGN, "x"))))).isEmpty();
+        assertThat(RULE.notEvaluated(Scenarios.orgUnavailable(f -> f.layer(layer(FOREIGN, "x")).layer(layer(OWN, "common")))))
+                .containsExactly(new NotEvaluated(ForeignLayer.META.id(), OWN, Fixtures.REGION,
+                        OrgView.NOT_KNOWN + "layer 'x' of " + FOREIGN + " (function 'fn')"));
+        assertThat(RULE.notEvaluated(Scenarios.orgUnavailable(f -> f.layer(layer(OWN, "common"))))).as("own layers only").isEmpty();
+        assertThat(RULE.notEvaluated(inOrg(f -> f.layer(layer(FOREIGN, "x"))))).as("the organisation known").isEmpty();
         Settings trustedOrg = RuleSettings.yaml("org: {trustedAccounts: [\"" + SISTER + "\"]}");
         assertThat(RULE.run(Scenarios.orgUnavailable(f -> f.layer(layer(FOREIGN, "x"))), trustedOrg)).hasSize(1);
+        assertThat(RULE.notEvaluated(Scenarios.orgUnavailable(f -> f.layer(layer(FOREIGN, "x"))), trustedOrg)).isEmpty();
     }
 }
