@@ -56,12 +56,21 @@ public final class OrgCollector {
                 tags.value().forEach(t -> tagMap.put(t.key(), t.value()));
             }
             String rootId = roots.value().getFirst().id();
-            members.add(new OrgAccount(a.id(), a.name(), OrgAccount.Status.of(a.statusAsString()),
+            members.add(new OrgAccount(a.id(), a.name(), status(a),
                     pathIds.getOrDefault(a.id(), List.of(rootId, a.id())),
                     pathNames.getOrDefault(a.id(), "Root"), tagMap));
         }
         return new OrgContext(true, org.value().id(), org.value().masterAccountId(), members, scps(),
                 analyzerAdministrators());
+    }
+
+    /**
+     * Organizations is retiring an account's {@code Status} for {@code State}; read the newer field and fall back to
+     * the older one, so accounts stay discovered whichever of the two a response carries.
+     */
+    static OrgAccount.Status status(Account account) {
+        String state = account.stateAsString() != null ? account.stateAsString() : account.statusAsString();
+        return state == null ? OrgAccount.Status.UNKNOWN : OrgAccount.Status.of(state);
     }
 
     /** Null when they could not be read: then an organisation analyzer may sit in an account nobody looks at. */

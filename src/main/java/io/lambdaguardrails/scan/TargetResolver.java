@@ -88,10 +88,8 @@ public final class TargetResolver {
                 }
             }
             for (OrgAccount a : org == null ? List.<OrgAccount>of() : org.accounts()) {
-                // Only an ACTIVE account has a role to assume; one whose status is UNKNOWN is not taken for active.
-                boolean active = a.status() == OrgAccount.Status.ACTIVE;
                 boolean inScope = request.org() || request.ous().stream().anyMatch(a.path()::contains);
-                if (active && inScope) {
+                if (a.status().scanned() && inScope) {
                     targets.add(a.id());
                 }
             }

@@ -22,9 +22,20 @@ public record OrgAccount(
         tags = Map.copyOf(tags);
     }
 
-    /** Whether the account is in use: a suspended account or one being closed has nothing to scan. */
+    /**
+     * Whether the account is in use: only an active account has a role to assume. The values are those of
+     * Organizations' {@code State}, which replaces the older {@code Status} (whose three values it includes).
+     */
     public enum Status {
-        ACTIVE, SUSPENDED, PENDING_CLOSURE, UNKNOWN;
+        ACTIVE, PENDING_ACTIVATION, SUSPENDED, PENDING_CLOSURE, CLOSED, UNKNOWN;
+
+        /**
+         * Whether a scan should try the account: an active one, and one in a state this version does not know, since
+         * leaving it out would drop it from the report unsaid, while a failed role assumption shows as a coverage gap.
+         */
+        public boolean scanned() {
+            return this == ACTIVE || this == UNKNOWN;
+        }
 
         @JsonCreator
         public static Status of(String text) {
