@@ -17,15 +17,18 @@ public final class Wildcard {
     }
 
     public static boolean matches(String pattern, String text, boolean ignoreCase) {
-        String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
-        String t = ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
+        if (ignoreCase && !(ascii(pattern) && ascii(text))) {
+            return matches(pattern.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT), false);
+        }
+        // ASCII letters are folded as they are compared: the evaluator matches every action against every statement,
+        // and lower-casing both strings each time was most of its cost. Other text is lower-cased whole, as before.
         // Greedy match with backtracking to the last star: linear for the patterns IAM allows.
         int pi = 0, ti = 0, star = -1, mark = 0;
-        while (ti < t.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == t.charAt(ti))) {
+        while (ti < text.length()) {
+            if (pi < pattern.length() && (pattern.charAt(pi) == '?' || same(pattern.charAt(pi), text.charAt(ti), ignoreCase))) {
                 pi++;
                 ti++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
+            } else if (pi < pattern.length() && pattern.charAt(pi) == '*') {
                 star = pi++;
                 mark = ti;
             } else if (star >= 0) {
@@ -35,10 +38,27 @@ public final class Wildcard {
                 return false;
             }
         }
-        while (pi < p.length() && p.charAt(pi) == '*') {
+        while (pi < pattern.length() && pattern.charAt(pi) == '*') {
             pi++;
         }
-        return pi == p.length();
+        return pi == pattern.length();
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(char a, char b, boolean ignoreCase) {
+        return a == b || ignoreCase && lowerAscii(a) == lowerAscii(b);
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** Whether some text that starts with {@code prefix} matches: {@code s*:Get*} reaches texts starting {@code s3:}. */

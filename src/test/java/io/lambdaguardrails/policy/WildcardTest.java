@@ -23,6 +23,12 @@ class WildcardTest {
             "a*b*c, axxbyyc, false, true",
             "a*b*c, axxbyy, false, false",
             "abc, abcd, false, false",
+            "S3:get*, s3:GetObject, true, true",
+            "s3:Get?bject, S3:GETOBJECT, true, true",
+            "s3:GetObject, s3:GetObjecT, false, false",
+            "s3:Get[, s3:get{, true, false",
+            "ÉTAT:*, état:Lire, true, true",
+            "état:lire, ÉTAT:LIRE, false, false",
     })
     void matchesLikeIam(String pattern, String text, boolean ignoreCase, boolean expected) {
         assertThat(Wildcard.matches(pattern, text, ignoreCase)).isEqualTo(expected);
