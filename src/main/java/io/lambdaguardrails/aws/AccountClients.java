@@ -1,7 +1,6 @@
 package io.lambdaguardrails.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
@@ -13,39 +12,48 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One account's use of the run's {@link SharedClients}. Each client comes with the request settings its calls for
- * this account carry: the account's credentials, and a retry strategy of this account's own for that service and
- * region — AWS throttles per account, so one account's throttling must not slow the others' calls down (the
- * adaptive strategy's rate limiter and retry quota live in the strategy).
+ * One account's use of the run's {@link SharedClients}: calls made through {@link #call} carry the account's
+ * credentials and a retry strategy of this account's own for each service and region — AWS throttles per account,
+ * so one account's throttling must not slow the others' calls down (the adaptive strategy's rate limiter and retry
+ * quota live in the strategy).
  */
 public final class AccountClients {
 
     private final SharedClients shared;
+    private final String accountId;
     private final AwsCredentialsProvider credentials;
-    private final Supplier<RetryStrategy> retries;
-    private final Map<String, AwsRequestOverrideConfiguration> overrides = new ConcurrentHashMap<>();
+    private final Supplier<RetryStrategy> newRetries;
+    private final Map<String, RetryStrategy> retries = new ConcurrentHashMap<>();
 
-    AccountClients(SharedClients shared, AwsCredentialsProvider credentials, Supplier<RetryStrategy> retries) {
+    AccountClients(SharedClients shared, String accountId, AwsCredentialsProvider credentials,
+                   Supplier<RetryStrategy> newRetries) {
         this.shared = shared;
+        this.accountId = accountId;
         this.credentials = credentials;
-        this.retries = retries;
+        this.newRetries = newRetries;
     }
 
-    /** A shared client and what this account's requests to it carry. */
-    public record AccountClient<C>(C client, AwsRequestOverrideConfiguration asAccount) {
+    public String accountId() {
+        return accountId;
     }
 
-    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> AccountClient<C> client(
+    /** The run's shared client of {@code service} in {@code region}; call it inside {@link #call}. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
             Class<C> service, Supplier<B> builder, Region region) {
-        C client = shared.client(service, builder, region);
-        return new AccountClient<>(client, overrides.computeIfAbsent(service.getName() + "@" + region.id(),
-                k -> asAccount(retries.get())));
+        return shared.client(service, builder, region);
     }
 
-    private AwsRequestOverrideConfiguration asAccount(RetryStrategy retryStrategy) {
-        return AwsRequestOverrideConfiguration.builder()
-                .credentialsProvider(credentials)
-                .addPlugin(config -> config.overrideConfiguration(o -> o.retryStrategy(retryStrategy)))
-                .build();
+    /** Makes the shared clients' calls inside {@code operation} (pages of a paginator too) as this account. */
+    public <T> T call(Supplier<T> operation) {
+        return shared.actingFor(this, operation);
+    }
+
+    AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    /** This account's retry strategy for the shared client {@code clientKey}, made on its first call. */
+    RetryStrategy retries(String clientKey) {
+        return retries.computeIfAbsent(clientKey, k -> newRetries.get());
     }
 }

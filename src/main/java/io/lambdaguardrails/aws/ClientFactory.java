@@ -76,9 +76,14 @@ public final class ClientFactory implements AutoCloseable {
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
             Supplier<B> builder, Region region, AwsCredentialsProvider credentials) {
+        return client(builder, region, credentials, retryStrategy());
+    }
+
+    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            Supplier<B> builder, Region region, AwsCredentialsProvider credentials, RetryStrategy retries) {
         clientsBuilt.increment();
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .retryStrategy(retryStrategy())
+                .retryStrategy(retries)
                 .addExecutionInterceptor(UNIMPLEMENTED)
                 .addExecutionInterceptor(pagination)
                 .addExecutionInterceptor(counter)

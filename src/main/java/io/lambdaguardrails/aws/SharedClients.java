@@ -13,21 +13,19 @@ import java.util.function.Supplier;
 
 /**
  * One client per service and region for a whole run, shared by every account: building a client costs far more
- * than a call, and a run scans hundreds of (account, region) pairs. The clients carry no credentials of their own;
- * each request names its account's through {@link AccountClients}, so a request that forgets to fails instead of
- * running as someone else. Closing this closes the clients.
+ * than a call, and a run scans hundreds of (account, region) pairs. The clients carry no credentials or retry state
+ * of their own: they act for the account whose {@link AccountClients#call} the thread is in, so a call made outside
+ * one fails instead of running as someone else. The binding is per thread because the SDK resolves credentials and
+ * asks its retry strategy on the calling thread, and it costs nothing per call, where a request-level override that
+ * changes the retry strategy makes the SDK rebuild the client's configuration on every call. Closing this closes the
+ * clients.
  */
 public final class SharedClients implements AutoCloseable {
 
-    private static final AwsCredentialsProvider NONE = new AwsCredentialsProvider() {
-        @Override
-        public AwsCredentials resolveCredentials() {
-            throw new IllegalStateException("a request to a shared client must carry its account's credentials");
-        }
-    };
-
     private final ClientFactory factory;
     private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+    private final ThreadLocal<AccountClients> acting = new ThreadLocal<>();
+    private final AwsCredentialsProvider actingCredentials = new ActingCredentials();
 
     public SharedClients(ClientFactory factory) {
         this.factory = factory;
@@ -37,18 +35,55 @@ public final class SharedClients implements AutoCloseable {
     @SuppressWarnings("unchecked")
     <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
             Class<C> service, Supplier<B> builder, Region region) {
-        return (C) clients.computeIfAbsent(service.getName() + "@" + region.id(),
-                k -> factory.client(builder, region, NONE));
+        return (C) clients.computeIfAbsent(key(service, region),
+                k -> factory.client(builder, region, actingCredentials, new AccountRetries(this, k)));
+    }
+
+    static String key(Class<?> service, Region region) {
+        return service.getName() + "@" + region.id();
     }
 
     /** The shared clients as seen by one account: its credentials, and retries of its own. */
-    public AccountClients forAccount(AwsCredentialsProvider credentials) {
-        return new AccountClients(this, credentials, factory::retryStrategy);
+    public AccountClients forAccount(String accountId, AwsCredentialsProvider credentials) {
+        return new AccountClients(this, accountId, credentials, factory::retryStrategy);
+    }
+
+    /** Runs {@code call} with the shared clients acting for {@code account}; restores the previous binding after. */
+    <T> T actingFor(AccountClients account, Supplier<T> call) {
+        AccountClients previous = acting.get();
+        acting.set(account);
+        try {
+            return call.get();
+        } finally {
+            if (previous == null) {
+                acting.remove();
+            } else {
+                acting.set(previous);
+            }
+        }
+    }
+
+    /** The account the calling thread acts for. */
+    AccountClients acting() {
+        AccountClients account = acting.get();
+        if (account == null) {
+            throw new IllegalStateException("a call through the shared clients must be made for an account (AccountClients.call)");
+        }
+        return account;
     }
 
     @Override
     public void close() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
+    }
+
+    /** The credentials of the account the calling thread acts for. */
+    private final class ActingCredentials implements AwsCredentialsProvider {
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return acting().credentials().resolveCredentials();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.lambdaguardrails.inventory;
 
 import io.lambdaguardrails.aws.AccountClients;
-import io.lambdaguardrails.aws.AccountClients.AccountClient;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.inventory.snapshot.AccountInventory;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture;
@@ -66,15 +65,15 @@ public final class AccountCollector {
     /** @param requestedRegions as the scan request names them: none, {@code all}, or a list */
     public AccountInventory collect(String accountId, String accountName, AccountClients clients,
                                     List<String> requestedRegions, Instant deadline) {
-        List<String> scanned = regions.resolve(requestedRegions, clients, run.calls(accountId, Coverage.GLOBAL));
+        List<String> scanned = regions.resolve(requestedRegions, clients, run.calls(clients, Coverage.GLOBAL));
         Instant started = Instant.now();
         // Per-function calls of all regions share one budget, so one account never floods its own API rate limits.
         Semaphore callBudget = new Semaphore(CALLS_PER_ACCOUNT);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            IamCollector iamCollector = iamCollector(accountId, clients);
+            IamCollector iamCollector = iamCollector(clients);
             Future<IamCollector.Details> iamDetails = executor.submit(iamCollector::read);
             String homeRegion = scanned.isEmpty() ? ClientFactory.GLOBAL.id() : scanned.getFirst();
-            Future<List<AuditPosture.Trail>> trails = executor.submit(() -> trails(accountId, homeRegion, clients));
+            Future<List<AuditPosture.Trail>> trails = executor.submit(() -> trails(homeRegion, clients));
             Map<String, Future<RegionInventory>> regionTasks = new LinkedHashMap<>();
             for (String region : scanned) {
                 regionTasks.put(region, executor.submit(() -> region(accountId, region, clients, callBudget)));
@@ -137,7 +136,7 @@ public final class AccountCollector {
 
     private RegionInventory region(String accountId, String region, AccountClients clients, Semaphore callBudget) {
         Region r = Region.of(region);
-        ApiCaller calls = run.calls(accountId, region);
+        ApiCaller calls = run.calls(clients, region);
         var functions = new FunctionCollector(clients.client(LambdaClient.class, LambdaClient::builder, r),
                 clients.client(ResourceGroupsTaggingApiClient.class, ResourceGroupsTaggingApiClient::builder, r),
                 calls, run.screen(), callBudget, run.plan()).collect();
@@ -168,14 +167,14 @@ public final class AccountCollector {
         return f.withVpc(new LambdaFunction.VpcAttachment(vpcId, f.vpc().subnetIds(), f.vpc().securityGroupIds()));
     }
 
-    private IamCollector iamCollector(String accountId, AccountClients clients) {
+    private IamCollector iamCollector(AccountClients clients) {
         return new IamCollector(clients.client(IamClient.class, IamClient::builder, ClientFactory.GLOBAL),
-                run.calls(accountId, Coverage.GLOBAL), run.awsManaged());
+                run.calls(clients, Coverage.GLOBAL), run.awsManaged());
     }
 
-    private List<AuditPosture.Trail> trails(String accountId, String discoveryRegion, AccountClients clients) {
-        Function<String, AccountClient<CloudTrailClient>> inRegion =
+    private List<AuditPosture.Trail> trails(String discoveryRegion, AccountClients clients) {
+        Function<String, CloudTrailClient> inRegion =
                 region -> clients.client(CloudTrailClient.class, CloudTrailClient::builder, Region.of(region));
-        return new TrailCollector(inRegion.apply(discoveryRegion), inRegion, run.calls(accountId, Coverage.GLOBAL)).collect();
+        return new TrailCollector(inRegion.apply(discoveryRegion), inRegion, run.calls(clients, Coverage.GLOBAL)).collect();
     }
 }

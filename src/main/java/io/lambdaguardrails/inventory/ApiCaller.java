@@ -1,5 +1,6 @@
 package io.lambdaguardrails.inventory;
 
+import io.lambdaguardrails.aws.AccountClients;
 import io.lambdaguardrails.inventory.snapshot.Coverage;
 import io.lambdaguardrails.inventory.snapshot.CoverageStatus;
 
@@ -7,17 +8,21 @@ import java.util.function.Supplier;
 
 /**
  * Makes one AWS call on behalf of a collector for one (account, region) and records its coverage. A failure is
- * data, not an exception: the caller gets an {@link Outcome} and decides what "not collected" means for it.
+ * data, not an exception: the caller gets an {@link Outcome} and decides what "not collected" means for it. Every
+ * call is made {@linkplain AccountClients#call as the account}, so the run's shared clients use its credentials and
+ * retries.
  */
 public final class ApiCaller {
 
+    private final AccountClients account;
     private final String accountId;
     private final String region;
     private final CoverageLog coverage;
     private final UnsupportedApis unsupported;
 
-    public ApiCaller(String accountId, String region, CoverageLog coverage, UnsupportedApis unsupported) {
-        this.accountId = accountId;
+    public ApiCaller(AccountClients account, String region, CoverageLog coverage, UnsupportedApis unsupported) {
+        this.account = account;
+        this.accountId = account.accountId();
         this.region = region;
         this.coverage = coverage;
         this.unsupported = unsupported;
@@ -112,9 +117,9 @@ public final class ApiCaller {
         }
     }
 
-    private static <T> Outcome<T> once(boolean notFoundIsAnswer, Supplier<T> operation) {
+    private <T> Outcome<T> once(boolean notFoundIsAnswer, Supplier<T> operation) {
         try {
-            return new Outcome<>(operation.get(), true, null);
+            return new Outcome<>(account.call(operation), true, null);
         } catch (UnreadableDocument e) {
             throw e;
         } catch (RuntimeException e) {

@@ -5,8 +5,6 @@ import io.lambdaguardrails.inventory.snapshot.AuditPosture.Analyzer;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRecorder;
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.ConfigRule;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
-import io.lambdaguardrails.aws.AccountClients.AccountClient;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
@@ -28,16 +26,12 @@ public final class AuditCollector {
     static final String NAME = "audit";
 
     private final ConfigClient config;
-    private final AwsRequestOverrideConfiguration configAsAccount;
     private final AccessAnalyzerClient analyzer;
-    private final AwsRequestOverrideConfiguration analyzerAsAccount;
     private final ApiCaller calls;
 
-    public AuditCollector(AccountClient<ConfigClient> config, AccountClient<AccessAnalyzerClient> analyzer, ApiCaller calls) {
-        this.config = config.client();
-        this.configAsAccount = config.asAccount();
-        this.analyzer = analyzer.client();
-        this.analyzerAsAccount = analyzer.asAccount();
+    public AuditCollector(ConfigClient config, AccessAnalyzerClient analyzer, ApiCaller calls) {
+        this.config = config;
+        this.analyzer = analyzer;
         this.calls = calls;
     }
 
@@ -55,12 +49,12 @@ public final class AuditCollector {
 
     private List<ConfigRecorder> recorders() {
         var recorders = calls.call(NAME, "config:DescribeConfigurationRecorders",
-                () -> config.describeConfigurationRecorders(r -> r.overrideConfiguration(configAsAccount)).configurationRecorders());
+                () -> config.describeConfigurationRecorders().configurationRecorders());
         if (!recorders.succeeded()) {
             return null;
         }
         var statuses = calls.call(NAME, "config:DescribeConfigurationRecorderStatus",
-                () -> config.describeConfigurationRecorderStatus(r -> r.overrideConfiguration(configAsAccount)).configurationRecordersStatus());
+                () -> config.describeConfigurationRecorderStatus().configurationRecordersStatus());
         Map<String, ConfigurationRecorderStatus> byName = statuses.succeeded()
                 ? statuses.value().stream().collect(Collectors.toMap(ConfigurationRecorderStatus::name, Function.identity(), (a, b) -> a))
                 : Map.of();
@@ -90,7 +84,7 @@ public final class AuditCollector {
 
     private List<ConfigRule> configRules() {
         var rules = calls.call(NAME, "config:DescribeConfigRules",
-                () -> config.describeConfigRulesPaginator(r -> r.overrideConfiguration(configAsAccount)).configRules().stream().toList());
+                () -> config.describeConfigRulesPaginator().configRules().stream().toList());
         if (!rules.succeeded()) {
             return null;
         }
@@ -100,7 +94,7 @@ public final class AuditCollector {
 
     private List<Analyzer> analyzers() {
         var listed = calls.call(NAME, "access-analyzer:ListAnalyzers",
-                () -> analyzer.listAnalyzersPaginator(r -> r.overrideConfiguration(analyzerAsAccount)).analyzers().stream().toList());
+                () -> analyzer.listAnalyzersPaginator(r -> { }).analyzers().stream().toList());
         if (!listed.succeeded()) {
             return null;
         }

@@ -1,7 +1,6 @@
 package io.lambdaguardrails.inventory;
 
 import io.lambdaguardrails.inventory.snapshot.ManagedPolicy;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.iam.IamClient;
 
 import java.util.Optional;
@@ -23,17 +22,17 @@ public final class AwsManagedPolicies {
         return AWS_MANAGED.matcher(arn).matches();
     }
 
-    Optional<ManagedPolicy> get(String arn, IamClient iam, AwsRequestOverrideConfiguration asAccount, ApiCaller calls) {
+    Optional<ManagedPolicy> get(String arn, IamClient iam, ApiCaller calls) {
         Optional<ManagedPolicy> cached = cache.get(arn);
         if (cached != null) {
             return cached;
         }
-        var policy = calls.call(IamCollector.NAME, "iam:GetPolicy", () -> iam.getPolicy(r -> r.policyArn(arn).overrideConfiguration(asAccount)).policy());
+        var policy = calls.call(IamCollector.NAME, "iam:GetPolicy", () -> iam.getPolicy(r -> r.policyArn(arn)).policy());
         if (!policy.succeeded()) {
             return Optional.empty();
         }
         var version = calls.call(IamCollector.NAME, "iam:GetPolicyVersion",
-                () -> iam.getPolicyVersion(r -> r.policyArn(arn).versionId(policy.value().defaultVersionId()).overrideConfiguration(asAccount)).policyVersion());
+                () -> iam.getPolicyVersion(r -> r.policyArn(arn).versionId(policy.value().defaultVersionId())).policyVersion());
         if (!version.succeeded()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.lambdaguardrails.inventory;
 
+import io.lambdaguardrails.aws.AccountClients;
 import software.amazon.awssdk.regions.Region;
 
 import java.util.Set;
@@ -23,7 +24,7 @@ public record CollectionRun(Region home, CoverageLog coverage, UnsupportedApis u
     }
 
     /** The calls of one account in one region (or {@link io.lambdaguardrails.inventory.snapshot.Coverage#GLOBAL}). */
-    ApiCaller calls(String accountId, String region) {
-        return new ApiCaller(accountId, region, coverage, unsupported);
+    ApiCaller calls(AccountClients account, String region) {
+        return new ApiCaller(account, region, coverage, unsupported);
     }
 }

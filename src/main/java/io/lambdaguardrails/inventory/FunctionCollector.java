@@ -8,8 +8,6 @@ import io.lambdaguardrails.inventory.snapshot.LambdaFunction.FunctionUrl;
 import io.lambdaguardrails.inventory.snapshot.LambdaFunction.VpcAttachment;
 import io.lambdaguardrails.policy.PolicyDocument;
 import io.lambdaguardrails.policy.PolicyParseException;
-import io.lambdaguardrails.aws.AccountClients.AccountClient;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -45,20 +43,16 @@ public final class FunctionCollector {
     private static final int TAGGED_PER_PAGE = 100;
 
     private final LambdaClient lambda;
-    private final AwsRequestOverrideConfiguration asAccount;
     private final ResourceGroupsTaggingApiClient tagging;
-    private final AwsRequestOverrideConfiguration taggingAsAccount;
     private final ApiCaller calls;
     private final SecretScreen screen;
     private final Semaphore callBudget;
     private final CollectionPlan plan;
 
-    public FunctionCollector(AccountClient<LambdaClient> lambda, AccountClient<ResourceGroupsTaggingApiClient> tagging,
+    public FunctionCollector(LambdaClient lambda, ResourceGroupsTaggingApiClient tagging,
                              ApiCaller calls, SecretScreen screen, Semaphore callBudget, CollectionPlan plan) {
-        this.lambda = lambda.client();
-        this.asAccount = lambda.asAccount();
-        this.tagging = tagging.client();
-        this.taggingAsAccount = tagging.asAccount();
+        this.lambda = lambda;
+        this.tagging = tagging;
         this.calls = calls;
         this.screen = screen;
         this.callBudget = callBudget;
@@ -71,7 +65,7 @@ public final class FunctionCollector {
 
     public Result collect() {
         var listed = calls.call(NAME, "lambda:ListFunctions",
-                () -> lambda.listFunctionsPaginator(r -> r.maxItems(50).overrideConfiguration(asAccount)).functions().stream().toList());
+                () -> lambda.listFunctionsPaginator(r -> r.maxItems(50)).functions().stream().toList());
         if (!listed.succeeded()) {
             return new Result(List.of(), null);
         }
@@ -88,24 +82,24 @@ public final class FunctionCollector {
         String arn = f.functionArn();
         Set<LambdaFunction.Part> notCollected = EnumSet.noneOf(LambdaFunction.Part.class);
         var policy = budgeted("lambda:GetPolicy", true,
-                () -> readable(lambda.getPolicy(r -> r.functionName(arn).overrideConfiguration(asAccount)).policy()));
+                () -> readable(lambda.getPolicy(r -> r.functionName(arn)).policy()));
         markMissing(policy, LambdaFunction.Part.RESOURCE_POLICY, notCollected);
         var url = budgeted("lambda:GetFunctionUrlConfig", true,
-                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn).overrideConfiguration(asAccount))));
+                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn))));
         markMissing(url, LambdaFunction.Part.URL, notCollected);
         var tags = tagged != null ? new ApiCaller.Outcome<>(tagged.getOrDefault(arn, Map.of()), true, null)
-                : budgeted("lambda:ListTags", false, () -> lambda.listTags(r -> r.resource(arn).overrideConfiguration(asAccount)).tags());
+                : budgeted("lambda:ListTags", false, () -> lambda.listTags(r -> r.resource(arn)).tags());
         markMissing(tags, LambdaFunction.Part.TAGS, notCollected);
         ApiCaller.Outcome<Integer> concurrency = new ApiCaller.Outcome<>(null, false, null);
         if (plan.reads(LambdaFunction.Part.CONCURRENCY)) {
             concurrency = budgeted("lambda:GetFunctionConcurrency", true,
-                    () -> lambda.getFunctionConcurrency(r -> r.functionName(arn).overrideConfiguration(asAccount)).reservedConcurrentExecutions());
+                    () -> lambda.getFunctionConcurrency(r -> r.functionName(arn)).reservedConcurrentExecutions());
             markMissing(concurrency, LambdaFunction.Part.CONCURRENCY, notCollected);
         } else {
             notCollected.add(LambdaFunction.Part.CONCURRENCY);
         }
         var eventInvoke = budgeted("lambda:ListFunctionEventInvokeConfigs", true,
-                () -> eventInvoke(lambda.listFunctionEventInvokeConfigs(r -> r.functionName(arn).overrideConfiguration(asAccount)).functionEventInvokeConfigs()));
+                () -> eventInvoke(lambda.listFunctionEventInvokeConfigs(r -> r.functionName(arn)).functionEventInvokeConfigs()));
         markMissing(eventInvoke, LambdaFunction.Part.EVENT_INVOKE, notCollected);
         String codeSigningArn = codeSigningArn(f, signing, notCollected);
         if (eventSources.byFunction() == null) {
@@ -142,7 +136,7 @@ public final class FunctionCollector {
      */
     private List<LambdaFunction.Qualifier> qualifiers(String arn, ReadPolicy policy, Set<String> versions) {
         var aliases = budgeted("lambda:ListAliases", false,
-                () -> lambda.listAliasesPaginator(r -> r.functionName(arn).overrideConfiguration(asAccount)).aliases().stream().toList());
+                () -> lambda.listAliasesPaginator(r -> r.functionName(arn)).aliases().stream().toList());
         if (!aliases.succeeded()) {
             return null;
         }
@@ -159,12 +153,12 @@ public final class FunctionCollector {
     private LambdaFunction.Qualifier qualifier(String arn, String name, String functionVersion) {
         Set<LambdaFunction.Qualifier.Part> missing = EnumSet.noneOf(LambdaFunction.Qualifier.Part.class);
         var policy = budgeted("lambda:GetPolicy", true,
-                () -> readable(lambda.getPolicy(r -> r.functionName(arn).qualifier(name).overrideConfiguration(asAccount)).policy()));
+                () -> readable(lambda.getPolicy(r -> r.functionName(arn).qualifier(name)).policy()));
         if (!policy.succeeded()) {
             missing.add(LambdaFunction.Qualifier.Part.RESOURCE_POLICY);
         }
         var url = budgeted("lambda:GetFunctionUrlConfig", true,
-                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn).qualifier(name).overrideConfiguration(asAccount))));
+                () -> url(lambda.getFunctionUrlConfig(r -> r.functionName(arn).qualifier(name))));
         if (!url.succeeded()) {
             missing.add(LambdaFunction.Qualifier.Part.URL);
         }
@@ -257,7 +251,7 @@ public final class FunctionCollector {
      */
     private Map<String, Map<String, String>> tagsByFunction() {
         var mappings = calls.attempt(NAME, "tag:GetResources", () -> tagging.getResourcesPaginator(
-                        r -> r.resourceTypeFilters("lambda:function").resourcesPerPage(TAGGED_PER_PAGE).overrideConfiguration(taggingAsAccount))
+                        r -> r.resourceTypeFilters("lambda:function").resourcesPerPage(TAGGED_PER_PAGE))
                 .resourceTagMappingList().stream().toList());
         if (!mappings.succeeded()) {
             return null;
@@ -280,7 +274,7 @@ public final class FunctionCollector {
 
     private EventSources eventSources() {
         var mappings = calls.call(NAME, "lambda:ListEventSourceMappings",
-                () -> lambda.listEventSourceMappingsPaginator(r -> r.overrideConfiguration(asAccount)).eventSourceMappings().stream().toList());
+                () -> lambda.listEventSourceMappingsPaginator().eventSourceMappings().stream().toList());
         if (!mappings.succeeded()) {
             return new EventSources(null, Map.of());
         }
@@ -306,7 +300,7 @@ public final class FunctionCollector {
 
     private CodeSigning codeSigning() {
         var listed = calls.call(NAME, "lambda:ListCodeSigningConfigs",
-                () -> lambda.listCodeSigningConfigsPaginator(r -> r.overrideConfiguration(asAccount)).codeSigningConfigs().stream().toList());
+                () -> lambda.listCodeSigningConfigsPaginator(r -> { }).codeSigningConfigs().stream().toList());
         if (!listed.succeeded()) {
             return new CodeSigning(null, null);
         }
@@ -318,7 +312,7 @@ public final class FunctionCollector {
                     c.codeSigningPolicies() == null ? null
                             : CodeSigningConfig.Policy.of(c.codeSigningPolicies().untrustedArtifactOnDeploymentAsString())));
             var users = calls.call(NAME, "lambda:ListFunctionsByCodeSigningConfig",
-                    () -> lambda.listFunctionsByCodeSigningConfigPaginator(r -> r.codeSigningConfigArn(c.codeSigningConfigArn()).overrideConfiguration(asAccount))
+                    () -> lambda.listFunctionsByCodeSigningConfigPaginator(r -> r.codeSigningConfigArn(c.codeSigningConfigArn()))
                             .functionArns().stream().toList());
             if (!users.succeeded()) {
                 return new CodeSigning(configs, null);
@@ -336,7 +330,7 @@ public final class FunctionCollector {
             return signing.configByFunction().get(f.functionArn());
         }
         var single = budgeted("lambda:GetFunctionCodeSigningConfig", true,
-                () -> lambda.getFunctionCodeSigningConfig(r -> r.functionName(f.functionArn()).overrideConfiguration(asAccount)).codeSigningConfigArn());
+                () -> lambda.getFunctionCodeSigningConfig(r -> r.functionName(f.functionArn())).codeSigningConfigArn());
         markMissing(single, LambdaFunction.Part.CODE_SIGNING, notCollected);
         String arn = single.value();
         return arn == null || arn.isBlank() ? null : arn;

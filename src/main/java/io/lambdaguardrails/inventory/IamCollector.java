@@ -3,8 +3,6 @@ package io.lambdaguardrails.inventory;
 import io.lambdaguardrails.inventory.snapshot.IamInventory;
 import io.lambdaguardrails.inventory.snapshot.IamRole;
 import io.lambdaguardrails.inventory.snapshot.ManagedPolicy;
-import io.lambdaguardrails.aws.AccountClients.AccountClient;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
@@ -32,13 +30,11 @@ public final class IamCollector {
     static final String NAME = "iam";
 
     private final IamClient iam;
-    private final AwsRequestOverrideConfiguration asAccount;
     private final ApiCaller calls;
     private final AwsManagedPolicies awsManaged;
 
-    public IamCollector(AccountClient<IamClient> iam, ApiCaller calls, AwsManagedPolicies awsManaged) {
-        this.iam = iam.client();
-        this.asAccount = iam.asAccount();
+    public IamCollector(IamClient iam, ApiCaller calls, AwsManagedPolicies awsManaged) {
+        this.iam = iam;
         this.calls = calls;
         this.awsManaged = awsManaged;
     }
@@ -50,7 +46,7 @@ public final class IamCollector {
     /** Null when the account's IAM could not be read. */
     public Details read() {
         var details = calls.call(NAME, "iam:GetAccountAuthorizationDetails",
-                () -> iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY).overrideConfiguration(asAccount))
+                () -> iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY))
                         .stream().toList());
         if (!details.succeeded()) {
             return null;
@@ -81,7 +77,7 @@ public final class IamCollector {
             if (local != null) {
                 defaultDocument(local).ifPresent(doc -> policies.add(new ManagedPolicy(arn, local.policyName(), false, doc)));
             } else if (AwsManagedPolicies.isAwsManaged(arn)) {
-                awsManaged.get(arn, iam, asAccount, calls).ifPresent(policies::add);
+                awsManaged.get(arn, iam, calls).ifPresent(policies::add);
             }
         }
         return new IamInventory(roles, policies);

@@ -4,8 +4,6 @@ import io.lambdaguardrails.inventory.snapshot.Network;
 import io.lambdaguardrails.inventory.snapshot.Network.AclEntry;
 import io.lambdaguardrails.inventory.snapshot.Network.Route;
 import io.lambdaguardrails.inventory.snapshot.Network.SgRule;
-import io.lambdaguardrails.aws.AccountClients.AccountClient;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -30,12 +28,10 @@ public final class NetworkCollector {
     static final String NAME = "network";
 
     private final Ec2Client ec2;
-    private final AwsRequestOverrideConfiguration asAccount;
     private final ApiCaller calls;
 
-    public NetworkCollector(AccountClient<Ec2Client> ec2, ApiCaller calls) {
-        this.ec2 = ec2.client();
-        this.asAccount = ec2.asAccount();
+    public NetworkCollector(Ec2Client ec2, ApiCaller calls) {
+        this.ec2 = ec2;
         this.calls = calls;
     }
 
@@ -45,7 +41,7 @@ public final class NetworkCollector {
         }
         Set<Network.Part> missing = EnumSet.noneOf(Network.Part.class);
         var rawSubnets = calls.call(NAME, "ec2:DescribeSubnets", () -> ec2.describeSubnetsPaginator(
-                r -> r.filters(filter("subnet-id", functionSubnetIds)).overrideConfiguration(asAccount)).subnets().stream().toList());
+                r -> r.filters(filter("subnet-id", functionSubnetIds))).subnets().stream().toList());
         if (!rawSubnets.succeeded()) {
             return Network.unknown();
         }
@@ -54,7 +50,7 @@ public final class NetworkCollector {
         Filter byVpc = filter("vpc-id", vpcIds);
 
         List<RouteTable> tables = listOrEmpty(Network.Part.ROUTE_TABLES, missing, calls.call(NAME, "ec2:DescribeRouteTables",
-                () -> ec2.describeRouteTablesPaginator(r -> r.filters(byVpc).overrideConfiguration(asAccount)).routeTables().stream().toList()));
+                () -> ec2.describeRouteTablesPaginator(r -> r.filters(byVpc)).routeTables().stream().toList()));
         var subnets = rawSubnets.value().stream().map(s -> {
             var explicit = tables.stream().filter(t -> associations(t).anyMatch(a -> s.subnetId().equals(a.subnetId()))).findFirst();
             var effective = explicit.or(() -> tables.stream()
@@ -65,14 +61,14 @@ public final class NetworkCollector {
         }).toList();
 
         var vpcs = listOrEmpty(Network.Part.VPCS, missing, calls.call(NAME, "ec2:DescribeVpcs", () -> ec2.describeVpcsPaginator(
-                r -> r.vpcIds(vpcIds).overrideConfiguration(asAccount)).vpcs().stream()
+                r -> r.vpcIds(vpcIds)).vpcs().stream()
                 .map(v -> new Network.Vpc(v.vpcId(), v.cidrBlock(), Boolean.TRUE.equals(v.isDefault()))).toList()));
         var groups = listOrEmpty(Network.Part.SECURITY_GROUPS, missing, calls.call(NAME, "ec2:DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
-                r -> r.filters(byVpc).overrideConfiguration(asAccount)).securityGroups().stream()
+                r -> r.filters(byVpc)).securityGroups().stream()
                 .map(g -> new Network.SecurityGroup(g.groupId(), g.vpcId(), g.groupName(),
                         rules(g.ipPermissions()), rules(g.ipPermissionsEgress()))).toList()));
         var acls = listOrEmpty(Network.Part.NETWORK_ACLS, missing, calls.call(NAME, "ec2:DescribeNetworkAcls", () -> ec2.describeNetworkAclsPaginator(
-                r -> r.filters(byVpc).overrideConfiguration(asAccount)).networkAcls().stream()
+                r -> r.filters(byVpc)).networkAcls().stream()
                 .map(a -> new Network.NetworkAcl(a.networkAclId(), a.vpcId(), Boolean.TRUE.equals(a.isDefault()),
                         a.associations().stream().map(x -> x.subnetId()).toList(),
                         a.entries().stream().map(e -> new AclEntry(e.ruleNumber(), Boolean.TRUE.equals(e.egress()),
@@ -82,23 +78,23 @@ public final class NetworkCollector {
                                 e.portRange() == null ? null : e.portRange().to())).toList())).toList()));
         List<String> flowLogTargets = Stream.concat(vpcIds.stream(), subnets.stream().map(Network.Subnet::id)).toList();
         var flowLogs = listOrEmpty(Network.Part.FLOW_LOGS, missing, calls.call(NAME, "ec2:DescribeFlowLogs", () -> ec2.describeFlowLogsPaginator(
-                r -> r.filter(filter("resource-id", flowLogTargets)).overrideConfiguration(asAccount)).flowLogs().stream()
+                r -> r.filter(filter("resource-id", flowLogTargets))).flowLogs().stream()
                 .map(f -> new Network.FlowLog(f.flowLogId(), f.resourceId(), Network.FlowLog.Status.of(f.flowLogStatus()),
                         Network.FlowLog.DeliveryStatus.of(f.deliverLogsStatus()),
                         Network.FlowLog.TrafficType.of(f.trafficTypeAsString()), f.logDestinationTypeAsString(),
                         firstNonNull(f.logDestination(), f.logGroupName()))).toList()));
         var endpoints = listOrEmpty(Network.Part.ENDPOINTS, missing, calls.call(NAME, "ec2:DescribeVpcEndpoints", () -> ec2.describeVpcEndpointsPaginator(
-                r -> r.filters(byVpc).overrideConfiguration(asAccount)).vpcEndpoints().stream()
+                r -> r.filters(byVpc)).vpcEndpoints().stream()
                 .map(e -> new Network.VpcEndpoint(e.vpcEndpointId(), e.vpcId(), e.serviceName(),
                         Network.VpcEndpoint.Type.of(e.vpcEndpointTypeAsString()),
                         Network.VpcEndpoint.State.of(e.stateAsString()), e.routeTableIds(), e.subnetIds())).toList()));
         List<Network.Gateway> gateways = new ArrayList<>();
         gateways.addAll(listOrEmpty(Network.Part.GATEWAYS, missing, calls.call(NAME, "ec2:DescribeInternetGateways", () -> ec2.describeInternetGatewaysPaginator(
-                r -> r.filters(filter("attachment.vpc-id", vpcIds)).overrideConfiguration(asAccount)).internetGateways().stream()
+                r -> r.filters(filter("attachment.vpc-id", vpcIds))).internetGateways().stream()
                 .flatMap(g -> g.attachments().stream().map(a -> new Network.Gateway(g.internetGatewayId(), "internet", a.vpcId())))
                 .toList())));
         gateways.addAll(listOrEmpty(Network.Part.GATEWAYS, missing, calls.call(NAME, "ec2:DescribeNatGateways", () -> ec2.describeNatGatewaysPaginator(
-                r -> r.filter(byVpc).overrideConfiguration(asAccount)).natGateways().stream()
+                r -> r.filter(byVpc)).natGateways().stream()
                 .map(n -> new Network.Gateway(n.natGatewayId(), "nat", n.vpcId())).toList())));
 
         var routeTables = tables.stream().map(t -> new Network.RouteTable(t.routeTableId(), t.vpcId(),

@@ -1,7 +1,6 @@
 package io.lambdaguardrails.inventory;
 
 import io.lambdaguardrails.aws.AccountClients;
-import io.lambdaguardrails.aws.AccountClients.AccountClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
@@ -28,9 +27,9 @@ final class ScannedRegions {
         if (!requested.equals(ALL)) {
             return requested;
         }
-        AccountClient<Ec2Client> ec2 = clients.client(Ec2Client.class, Ec2Client::builder, home);
+        Ec2Client ec2 = clients.client(Ec2Client.class, Ec2Client::builder, home);
         var enabled = calls.call("scan", "ec2:DescribeRegions",
-                () -> ec2.client().describeRegions(r -> r.overrideConfiguration(ec2.asAccount())).regions());
+                () -> ec2.describeRegions().regions());
         return enabled.succeeded()
                 ? enabled.value().stream().map(software.amazon.awssdk.services.ec2.model.Region::regionName).sorted().toList()
                 : List.of(home.id());

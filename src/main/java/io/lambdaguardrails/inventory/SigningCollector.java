@@ -2,8 +2,6 @@ package io.lambdaguardrails.inventory;
 
 import io.lambdaguardrails.inventory.snapshot.CodeSigningConfig;
 import io.lambdaguardrails.inventory.snapshot.SigningProfileVersion;
-import io.lambdaguardrails.aws.AccountClients.AccountClient;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.signer.SignerClient;
 
 import java.util.ArrayList;
@@ -24,12 +22,10 @@ public final class SigningCollector {
     private static final Pattern PROFILE_VERSION = Pattern.compile("arn:[^:]+:signer:[^:]*:(\\d{12}):/signing-profiles/([^/]+)/.+");
 
     private final SignerClient signer;
-    private final AwsRequestOverrideConfiguration asAccount;
     private final ApiCaller calls;
 
-    public SigningCollector(AccountClient<SignerClient> signer, ApiCaller calls) {
-        this.signer = signer.client();
-        this.asAccount = signer.asAccount();
+    public SigningCollector(SignerClient signer, ApiCaller calls) {
+        this.signer = signer;
         this.calls = calls;
     }
 
@@ -46,7 +42,7 @@ public final class SigningCollector {
             if (!m.matches() || !m.group(1).equals(calls.accountId())) {
                 continue;
             }
-            var profile = calls.call(NAME, "signer:GetSigningProfile", () -> signer.getSigningProfile(r -> r.profileName(m.group(2)).overrideConfiguration(asAccount)));
+            var profile = calls.call(NAME, "signer:GetSigningProfile", () -> signer.getSigningProfile(r -> r.profileName(m.group(2))));
             if (profile.succeeded()) {
                 profiles.add(new SigningProfileVersion(versionArn, m.group(2), SigningProfileVersion.Status.of(profile.value().statusAsString())));
             }

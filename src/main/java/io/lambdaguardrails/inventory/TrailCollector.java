@@ -1,7 +1,6 @@
 package io.lambdaguardrails.inventory;
 
 import io.lambdaguardrails.inventory.snapshot.AuditPosture.Trail;
-import io.lambdaguardrails.aws.AccountClients.AccountClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedEventSelector;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
@@ -23,12 +22,12 @@ public final class TrailCollector {
     static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
     private static final String LAMBDA_SOURCE = "lambda.amazonaws.com";
 
-    private final AccountClient<CloudTrailClient> discovery;
-    private final Function<String, AccountClient<CloudTrailClient>> inHomeRegion;
+    private final CloudTrailClient discovery;
+    private final Function<String, CloudTrailClient> inHomeRegion;
     private final ApiCaller calls;
 
-    public TrailCollector(AccountClient<CloudTrailClient> discovery,
-                          Function<String, AccountClient<CloudTrailClient>> inHomeRegion, ApiCaller calls) {
+    public TrailCollector(CloudTrailClient discovery,
+                          Function<String, CloudTrailClient> inHomeRegion, ApiCaller calls) {
         this.discovery = discovery;
         this.inHomeRegion = inHomeRegion;
         this.calls = calls;
@@ -37,7 +36,7 @@ public final class TrailCollector {
     /** Null when the trails could not be listed. */
     public List<Trail> collect() {
         var listed = calls.call(NAME, "cloudtrail:DescribeTrails",
-                () -> discovery.client().describeTrails(r -> r.includeShadowTrails(true).overrideConfiguration(discovery.asAccount())).trailList());
+                () -> discovery.describeTrails(r -> r.includeShadowTrails(true)).trailList());
         if (!listed.succeeded()) {
             return null;
         }
@@ -53,11 +52,11 @@ public final class TrailCollector {
         if (!ownedHere(t.trailARN())) {
             return new Trail(t.trailARN(), t.name(), t.homeRegion(), multiRegion, orgTrail, null, null, null, null);
         }
-        AccountClient<CloudTrailClient> home = inHomeRegion.apply(t.homeRegion());
+        CloudTrailClient home = inHomeRegion.apply(t.homeRegion());
         var status = calls.call(NAME, "cloudtrail:GetTrailStatus",
-                () -> home.client().getTrailStatus(r -> r.name(t.trailARN()).overrideConfiguration(home.asAccount())));
+                () -> home.getTrailStatus(r -> r.name(t.trailARN())));
         var selectors = calls.call(NAME, "cloudtrail:GetEventSelectors",
-                () -> home.client().getEventSelectors(r -> r.trailName(t.trailARN()).overrideConfiguration(home.asAccount())));
+                () -> home.getEventSelectors(r -> r.trailName(t.trailARN())));
         GetEventSelectorsResponse s = selectors.value();
         return new Trail(t.trailARN(), t.name(), t.homeRegion(), multiRegion, orgTrail,
                 status.succeeded() ? status.value().isLogging() : null,

@@ -1,7 +1,8 @@
 package io.lambdaguardrails.scan;
 
-import io.lambdaguardrails.aws.AccountCredentials;
 import io.lambdaguardrails.inventory.AwsFailure;
+import io.lambdaguardrails.aws.AccountClients;
+import io.lambdaguardrails.aws.AccountCredentials;
 import io.lambdaguardrails.aws.ClientFactory;
 import io.lambdaguardrails.aws.Reachability;
 import io.lambdaguardrails.aws.SharedClients;
@@ -90,12 +91,13 @@ public final class Scanner {
         CoverageLog coverage = new CoverageLog();
         UnsupportedApis unsupported = new UnsupportedApis();
         try (StsClient sts = clients.client(StsClient::builder, home, caller);
-             OrganizationsClient organizations = clients.client(OrganizationsClient::builder, ClientFactory.GLOBAL, caller);
              SharedClients shared = new SharedClients(clients)) {
             GetCallerIdentityResponse identity = identity(sts);
             String callerAccount = identity.account();
+            AccountClients management = shared.forAccount(callerAccount, caller);
             OrgContext org = discoverOrganization(request, callerAccount,
-                    new OrgCollector(organizations, new ApiCaller(callerAccount, Coverage.GLOBAL, coverage, unsupported)),
+                    new OrgCollector(management.client(OrganizationsClient.class, OrganizationsClient::builder, ClientFactory.GLOBAL),
+                            new ApiCaller(management, Coverage.GLOBAL, coverage, unsupported)),
                     coverage);
             List<String> targets = TargetResolver.resolve(request, org, callerAccount);
             listener.targetsResolved(targets.size());
@@ -252,7 +254,7 @@ public final class Scanner {
                 return notEvaluable(accountId, name, started);
             }
             if (accountId.equals(callerAccount)) {
-                return collector.collect(accountId, name, shared.forAccount(caller), request.regions(), deadline);
+                return collector.collect(accountId, name, shared.forAccount(accountId, caller), request.regions(), deadline);
             }
             String roleArn = request.roleArnFor(accountId);
             Instant accountDeadline = deadline;
@@ -268,7 +270,7 @@ public final class Scanner {
                     return notEvaluable(accountId, name, started);
                 }
                 coverage.ok(accountId, Coverage.GLOBAL, "sts", "sts:AssumeRole");
-                return collector.collect(accountId, name, shared.forAccount(member), request.regions(), deadline);
+                return collector.collect(accountId, name, shared.forAccount(accountId, member), request.regions(), deadline);
             }
         }
 

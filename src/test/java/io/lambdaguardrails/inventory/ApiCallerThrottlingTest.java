@@ -1,7 +1,9 @@
 package io.lambdaguardrails.inventory;
 
+import io.lambdaguardrails.aws.AccountClients;
 import io.lambdaguardrails.aws.AwsSettings;
 import io.lambdaguardrails.aws.ClientFactory;
+import io.lambdaguardrails.aws.SharedClients;
 import io.lambdaguardrails.demo.SeededAccount;
 import io.lambdaguardrails.demo.SeededOrganization;
 import io.lambdaguardrails.inventory.ApiCaller.Outcome;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * What a throttled call becomes, decided by the SDK's own retry strategy as the scan's client factory configures it:
+ * What a throttled call becomes, decided by the SDK's own retry strategy as the scan's shared clients use it:
  * moto holds one function, and a fault proxy in front of it answers Lambda's real throttling error (HTTP 429
  * TooManyRequestsException) as many times as a test asks. A transient throttle is not evidence of anything: the
  * call that succeeds on a retry gives the same answer as an unthrottled one and leaves no gap; only throttling
@@ -47,24 +49,28 @@ class ApiCallerThrottlingTest {
 
     static FaultProxy proxy;
     static ClientFactory clients;
+    static SharedClients shared;
+    static AccountClients account;
     static LambdaClient lambda;
     static String accountId;
 
     @BeforeAll
     static void seedOneFunctionBehindAFaultProxy(MotoServer moto) {
         try (ScanHarness seeding = new ScanHarness(moto.endpoint()); SeededOrganization org = seeding.createOrganization()) {
-            SeededAccount account = org.management();
-            account.function(REGION.id(), "orders", account.role("orders-role", Map.of(), List.of()), "python3.12", f -> f);
-            accountId = account.id();
+            SeededAccount management = org.management();
+            management.function(REGION.id(), "orders", management.role("orders-role", Map.of(), List.of()), "python3.12", f -> f);
+            accountId = management.id();
         }
         proxy = new FaultProxy(moto.endpoint());
         clients = new ClientFactory(new AwsSettings(proxy.endpoint(), "us-east-1", ATTEMPTS, AwsSettings.DEFAULT_CALL_TIMEOUT, 8));
-        lambda = clients.client(LambdaClient::builder, REGION, SeededOrganization.EMULATOR_CREDENTIALS);
+        shared = new SharedClients(clients);
+        account = shared.forAccount(accountId, SeededOrganization.EMULATOR_CREDENTIALS);
+        lambda = account.client(LambdaClient.class, LambdaClient::builder, REGION);
     }
 
     @AfterAll
     static void close() {
-        lambda.close();
+        shared.close();
         clients.close();
         proxy.close();
     }
@@ -112,7 +118,7 @@ class ApiCallerThrottlingTest {
     }
 
     private static Outcome<ListFunctionsResponse> listFunctions(CoverageLog coverage) {
-        return new ApiCaller(accountId, REGION.id(), coverage, new UnsupportedApis())
+        return new ApiCaller(account, REGION.id(), coverage, new UnsupportedApis())
                 .call("functions", API, () -> lambda.listFunctions());
     }
 }
