@@ -7,17 +7,18 @@
 # to target/bench/results.json. Not part of the test suite.
 #
 #   bash src/bench/bench.sh [--accounts 50] [--regions 2] [--functions 20] [--latency-ms 30] [--skip-build]
-#                           [--skip-serial] [--skip-startup] [--jvm-options-sets "SET;SET…"]
+#                           [--skip-serial] [--skip-startup] [--jvm-options-sets "SET;SET…"] [--aot-cache]
 #
 # --jvm-options-sets: JVM option sets separated by ';', each scanned side by side (an empty set is the JVM's own
 # defaults), e.g. ";-XX:TieredStopAtLevel=1;-XX:TieredStopAtLevel=1 -XX:+UseSerialGC". Default: the JVM's defaults
 # and the CLI launcher's options. The one-account-at-a-time run and the start-up measures use the first set.
+# --aot-cache: also scans with the first set plus a JDK 25 AOT cache, trained beforehand by one scan of the organisation.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source src/build/env.sh
 source src/bench/common.sh
 
-ACCOUNTS=50 REGION_COUNT=2 FUNCTIONS=20 LATENCY_MS=30 BUILD=1 SERIAL=1 STARTUP=1
+ACCOUNTS=50 REGION_COUNT=2 FUNCTIONS=20 LATENCY_MS=30 BUILD=1 SERIAL=1 STARTUP=1 AOT=0
 JVM_OPTIONS_SETS=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,7 +30,8 @@ while [ $# -gt 0 ]; do
     --skip-serial) SERIAL=0; shift ;;
     --skip-startup) STARTUP=0; shift ;;
     --jvm-options-sets) JVM_OPTIONS_SETS=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --aot-cache) AOT=1; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -80,6 +82,22 @@ IFS=';' read -r -a JVM_SETS <<< "$JVM_OPTIONS_SETS"
 [ "${#JVM_SETS[@]}" -gt 0 ] || JVM_SETS=("")
 # "a;" reads as one set: keep a trailing empty set.
 [ "${JVM_OPTIONS_SETS: -1}" = ";" ] && JVM_SETS+=("")
+read -r -a FIRST_SET <<< "${JVM_SETS[0]}"
+
+# train_aot: writes a JDK AOT cache ($OUT/app.aot) from one scan of the organisation with the first set (JDK 25:
+# -XX:AOTCacheOutput records and writes it in one run); fails on a JDK that cannot.
+train_aot() {
+  [ -f "$OUT/app.aot" ] && return 0
+  curl -fs -X POST "$PROXY/__fault-proxy/latency?ms=0"
+  java "${FIRST_SET[@]}" -XX:AOTCacheOutput="$OUT/app.aot" -jar "$JAR" scan --org --regions "$REGIONS" \
+    --region us-east-1 --endpoint-url "$PROXY" --output "$OUT/aot-training-reports" > "$OUT/aot-training.log" 2>&1 \
+    && [ -f "$OUT/app.aot" ]
+}
+if [ "$AOT" = 1 ]; then
+  echo "training an AOT cache on one scan of the organisation …"
+  train_aot || { echo "error: this JDK cannot write an AOT cache (needs JDK 25); see $OUT/aot-training.log" >&2; exit 1; }
+  JVM_SETS+=("${JVM_SETS[0]:+${JVM_SETS[0]} }-XX:AOTCache=$OUT/app.aot")
+fi
 
 # run NAME LATENCY_MS SET [CLI options…]: one scan of the organisation through the proxy with JVM option set SET
 # (an index into JVM_SETS), measured as common.sh says.
@@ -138,11 +156,9 @@ if [ "$STARTUP" = 0 ]; then
   python3 src/bench/report.py "$OUT" "$ACCOUNTS" "$REGION_COUNT" "$FUNCTIONS"
   exit 0
 fi
-read -r -a FIRST_SET <<< "${JVM_SETS[0]}"
 echo "start-up: plain JVM …"
 startup jvm "${FIRST_SET[@]}"
-if java "${FIRST_SET[@]}" -XX:AOTCacheOutput="$OUT/app.aot" -jar "$JAR" scan --regions us-east-1 --region us-east-1 \
-    --endpoint-url "$PROXY" --output "$OUT/startup-reports" > "$OUT/aot-training.log" 2>&1 && [ -f "$OUT/app.aot" ]; then
+if train_aot; then
   echo "start-up: with the AOT cache …"
   startup aot "${FIRST_SET[@]}" -XX:AOTCache="$OUT/app.aot"
 else
