@@ -82,7 +82,7 @@ public record TrendChart(int width, int height, List<Bar> bars, List<Label> labe
                 : runs.size() + " runs; the latest has " + series.stream()
                 .map(s -> s.value().applyAsInt(last) + " " + s.label()).reduce((a, b) -> a + ", " + b).orElse("")
                 + " " + what + ".";
-        return new TrendChart(width, height, bars, axis(runs, width, height, max, 0),
+        return new TrendChart(width, height, bars, axis(runs, width, height, Integer.toString(max), null),
                 series.stream().map(s -> new Legend(s.label(), s.cssClass())).toList(), summary);
     }
 
@@ -107,7 +107,8 @@ public record TrendChart(int width, int height, List<Bar> bars, List<Label> labe
                         when + run.resolvedFindings() + " resolved"));
             }
         }
-        List<Label> labels = new ArrayList<>(axis(runs, width, height, max, max));
+        // Signed, so the two ends of the scale do not read as the same number.
+        List<Label> labels = new ArrayList<>(axis(runs, width, height, "+" + max, "\u2212" + max));
         int newTotal = runs.stream().mapToInt(RunEntry::newFindings).sum();
         int resolvedTotal = runs.stream().mapToInt(RunEntry::resolvedFindings).sum();
         return new TrendChart(width, height, bars, labels,
@@ -115,14 +116,17 @@ public record TrendChart(int width, int height, List<Bar> bars, List<Label> labe
                 runs.size() + " runs: " + newTotal + " new and " + resolvedTotal + " resolved findings in all.");
     }
 
-    /** The top value, zero (and {@code below} under the line), and the dates of the first and last run. */
-    private static List<Label> axis(List<RunEntry> runs, int width, int height, int top, int below) {
+    /**
+     * The top value, zero (in the middle when {@code below} labels the bottom of a scale that goes under the line),
+     * and the dates of the first and last run.
+     */
+    private static List<Label> axis(List<RunEntry> runs, int width, int height, String top, String below) {
         List<Label> labels = new ArrayList<>();
         double bottom = height - BOTTOM;
-        labels.add(new Label(LEFT - 6, TOP + 10, Integer.toString(top), "end"));
-        if (below > 0) {
+        labels.add(new Label(LEFT - 6, TOP + 10, top, "end"));
+        if (below != null) {
             labels.add(new Label(LEFT - 6, TOP + (bottom - TOP) / 2 + 4, "0", "end"));
-            labels.add(new Label(LEFT - 6, bottom, Integer.toString(below), "end"));
+            labels.add(new Label(LEFT - 6, bottom, below, "end"));
         } else {
             labels.add(new Label(LEFT - 6, bottom, "0", "end"));
         }
