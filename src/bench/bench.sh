@@ -11,7 +11,7 @@
 #
 # --jvm-options-sets: JVM option sets separated by ';', each scanned side by side (an empty set is the JVM's own
 # defaults), e.g. ";-XX:TieredStopAtLevel=1;-XX:TieredStopAtLevel=1 -XX:+UseSerialGC". Default: the JVM's defaults
-# and the CLI launcher's options. The one-account-at-a-time run and the start-up measures use the first set.
+# and the CLI launcher's options for a scan. The one-account-at-a-time run and the start-up measures use the first set.
 # --aot-cache: also scans with the first set plus a JDK 25 AOT cache, trained beforehand by one scan of the organisation.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -76,7 +76,7 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}'
 
 # The JVM option sets, side by side; by default the JVM's own defaults and the options the CLI launcher adds.
 if [ -z "$JVM_OPTIONS_SETS" ]; then
-  JVM_OPTIONS_SETS=";$(launcher_java_opts)"
+  JVM_OPTIONS_SETS=";$(launcher_java_opts scan)"
 fi
 IFS=';' read -r -a JVM_SETS <<< "$JVM_OPTIONS_SETS"
 [ "${#JVM_SETS[@]}" -gt 0 ] || JVM_SETS=("")

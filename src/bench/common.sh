@@ -4,8 +4,11 @@ ALL_REGIONS=(us-east-1 eu-west-1 us-west-2 eu-central-1 ap-southeast-2)
 JAR=target/quarkus-app/quarkus-run.jar
 CP="target/test-classes:target/classes:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*"
 
-# The JVM options the CLI launcher adds to a run (its default_java_opts line).
-launcher_java_opts() { sed -n 's/^default_java_opts="\(.*\)"$/\1/p' src/main/bin/lambda-guardrails; }
+# The JVM options the CLI launcher gives a command (its *_java_opts lines): launcher_java_opts scan|evaluate.
+launcher_java_opts() {
+  eval "$(grep -E '^(default|scan)_java_opts=' src/main/bin/lambda-guardrails)"
+  if [ "$1" = scan ]; then echo "$scan_java_opts"; else echo "$default_java_opts"; fi
+}
 
 # prepare OUT BUILD: checks for GNU time, empties OUT, and packages the CLI (tests compiled, not run) when BUILD is 1.
 prepare() {

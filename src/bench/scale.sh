@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 source src/build/env.sh
 source src/bench/common.sh
 
-ACCOUNTS=500 REGION_COUNT=2 FUNCTIONS=50 BUILD=1 JVM_OPTIONS=$(launcher_java_opts) JFR=0
+ACCOUNTS=500 REGION_COUNT=2 FUNCTIONS=50 BUILD=1 JVM_OPTIONS=$(launcher_java_opts evaluate) JFR=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) ACCOUNTS=$2; shift 2 ;;

@@ -68,12 +68,25 @@ class LauncherTest {
     }
 
     @Test
-    void theSerialCollectorComesBeforeTheUsersOptions() throws Exception {
+    void aScanCompilesWithC1AloneAndTheSerialCollectorBeforeTheUsersOptions() throws Exception {
         Path java = echoingJava();
         Result result = run(Map.of("JAVA_HOME", java.toString(), "JAVA_OPTS", "-Xmx2g"), "scan", "--org");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err()).contains("args: -XX:+UseSerialGC -Xmx2g -jar " + app.resolve("quarkus-run.jar") + " scan --org");
+        assertThat(result.err()).contains("args: -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g -jar "
+                + app.resolve("quarkus-run.jar") + " scan --org");
+    }
+
+    @Test
+    void otherCommandsKeepFullTieringWithTheSerialCollector() throws Exception {
+        Path java = echoingJava();
+        for (String command : List.of("evaluate", "daemon", "merge")) {
+            Result result = run(Map.of("JAVA_HOME", java.toString(), "JAVA_OPTS", "-Xmx2g"), command, "--help");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.err()).as(command).contains("args: -XX:+UseSerialGC -Xmx2g -jar "
+                    + app.resolve("quarkus-run.jar") + " " + command + " --help");
+        }
     }
 
     @Test
